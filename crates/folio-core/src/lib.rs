@@ -1,0 +1,9 @@
+//! Folio's pure core: everything between the bytes of a `.md` file and the HTML a reader sees.
+//!
+//! No file system, no network, no DOM: functions from `&str` to data, so the same code runs in the
+//! `folio` CLI (which writes the manifest and per-post shells) and in the browser app (which renders
+//! the post), and what the index says is exactly what the reader gets.
+
+pub mod problem;
+
+pub use problem::{Problem, Severity};
