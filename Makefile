@@ -1,0 +1,130 @@
+# Folio: `make serve` builds and serves the sample blog; `make test` runs every test.
+# Each target installs what it needs (once; later runs only check) and nothing downloads from
+# GitHub or a CDN: Trunk runs offline with the tools installed here.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# Tools live outside the checkout so a fresh clone on the same machine reuses them.
+TOOLS_DIR ?= $(HOME)/.cache/folio-tools
+export PATH := $(TOOLS_DIR)/bin:$(HOME)/.cargo/bin:$(PATH)
+
+TRUNK_VERSION := 0.21.14
+WASM_OPT_VERSION := 0.116.1
+# wasm-bindgen-cli must match the wasm-bindgen crate exactly; read it from the lock file.
+WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+
+# make build PUBLIC_URL=/blog/ CONTENT=../my-posts DIST=dist
+PUBLIC_URL ?= /
+CONTENT ?= public
+DIST ?= dist
+export FOLIO_CONTENT := $(abspath $(CONTENT))
+
+NPM_DIR := tests
+PLAYWRIGHT_VERSION := $(shell sed -n 's/.*"@playwright\/test": "\(.*\)".*/\1/p' $(NPM_DIR)/package.json)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export COMMONMARK_SPEC := $(CURDIR)/$(NPM_DIR)/node_modules/commonmark-spec/spec.txt
+
+.PHONY: help
+help:
+	@echo "make serve   build and serve the sample blog at http://127.0.0.1:8080/ (live reload)"
+	@echo "make build   release build into dist/ (PUBLIC_URL=/blog/, CONTENT=<dir>, DIST=<dir>)"
+	@echo "make test    format, lint, host tests, wasm build and browser tests"
+	@echo "make check   lint the content folder (CONTENT=<dir>)"
+	@echo "make tools   install the build tools into $(TOOLS_DIR)"
+
+# ---------------------------------------------------------------- tools
+
+.PHONY: tools rust-target trunk wasm-bindgen wasm-opt browser node-deps
+tools: rust-target trunk wasm-bindgen wasm-opt
+
+rust-target:
+	@command -v rustup >/dev/null || { echo "rustup is required: https://rustup.rs" >&2; exit 1; }
+	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+
+trunk:
+	@trunk --version 2>/dev/null | grep -qx 'trunk $(TRUNK_VERSION)' || { \
+	  echo "Installing trunk $(TRUNK_VERSION) into $(TOOLS_DIR) (once, several minutes)"; \
+	  cargo install --locked --quiet trunk --version $(TRUNK_VERSION) --root $(TOOLS_DIR); }
+
+# Without --locked: wasm-bindgen-cli's own lock file names a crate version crates.io lacks.
+wasm-bindgen:
+	@test -n "$(WASM_BINDGEN_VERSION)" || { echo "no wasm-bindgen in Cargo.lock" >&2; exit 1; }
+	@wasm-bindgen --version 2>/dev/null | grep -qx 'wasm-bindgen $(WASM_BINDGEN_VERSION)' || { \
+	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into $(TOOLS_DIR) (once, minutes)"; \
+	  cargo install --quiet wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS_DIR); }
+
+# The wasm-opt crate builds binaryen 116 from source. Debian's binaryen 108 miscompiles
+# this app, so it is never used.
+wasm-opt:
+	@$(TOOLS_DIR)/bin/wasm-opt --version 2>/dev/null | grep -q 'version 116' || { \
+	  echo "Installing wasm-opt $(WASM_OPT_VERSION) into $(TOOLS_DIR) (once, about 8 minutes)"; \
+	  cargo install --locked --quiet wasm-opt --version $(WASM_OPT_VERSION) --root $(TOOLS_DIR); }
+
+BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+	    || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing $(BROWSER_PACKAGES)"; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null \
+	      || { apt-get update -qq && apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; }; \
+	  else \
+	    echo "The browser tests need Chromium, ChromeDriver and CJK fonts." >&2; \
+	    echo "Install them with: sudo apt-get install -y $(BROWSER_PACKAGES)" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+node-deps:
+	@command -v npm >/dev/null || { echo "The tests need Node.js and npm (apt-get install -y nodejs npm)" >&2; exit 1; }
+	@test -d $(NPM_DIR)/node_modules/@playwright/test \
+	  && grep -q '"version": "$(PLAYWRIGHT_VERSION)"' $(NPM_DIR)/node_modules/@playwright/test/package.json \
+	  && test -f $(COMMONMARK_SPEC) \
+	  || { echo "Installing test dependencies from npm"; npm ci --prefix $(NPM_DIR) --no-audit --no-fund --silent; }
+
+# ---------------------------------------------------------------- build and serve
+
+.PHONY: build serve check
+build: tools
+	trunk build --release --public-url '$(PUBLIC_URL)' --dist '$(DIST)'
+
+serve: tools
+	trunk serve --public-url '$(PUBLIC_URL)' --watch . --watch '$(FOLIO_CONTENT)'
+
+check:
+	cargo run --quiet --release -p folio-cli -- check '$(CONTENT)'
+
+# ---------------------------------------------------------------- tests
+
+WORK := tests/.work
+SEED := ../shared/seed/cyber-valentines-funeral.md
+
+.PHONY: test lint host-test browser-test test-sites
+test: lint host-test browser-test
+
+lint: rust-target
+	cargo fmt --all -- --check
+	cargo clippy --workspace --all-targets --quiet -- -D warnings
+	cargo clippy -p folio-web --target wasm32-unknown-unknown --quiet -- -D warnings
+
+host-test: node-deps
+	cargo test --workspace --quiet
+
+# The sites the browser tests serve: the sample blog at / and under /blog/, and a fixture
+# site (broken posts, the seed post when ../shared has it) built with CONTENT=.
+test-sites: tools
+	$(MAKE) build DIST=$(WORK)/root
+	$(MAKE) build DIST=$(WORK)/blog PUBLIC_URL=/blog/
+	rm -rf $(WORK)/fixture-content
+	cp -r tests/fixtures/content $(WORK)/fixture-content
+	@if [ -f $(SEED) ]; then cp $(SEED) $(WORK)/fixture-content/posts/; \
+	else echo "SKIPPED: the seed post $(SEED) is absent; its browser test will skip"; fi
+	$(MAKE) build DIST=$(WORK)/fixture CONTENT=$(WORK)/fixture-content
+
+browser-test: browser node-deps test-sites
+	cd $(NPM_DIR) && npx playwright test

@@ -1,0 +1,153 @@
+//! Reading a content folder: its `site.toml` and every Markdown file under `posts/`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use folio_core::SiteConfig;
+
+/// A Markdown file found under `posts/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SourceFile {
+    /// Path below `posts/`, `/`-separated, as URLs and the manifest use it.
+    pub(crate) rel: String,
+    /// Path on disk.
+    pub(crate) path: PathBuf,
+}
+
+/// Reads `site.toml` from the content folder; defaults when there is none.
+pub(crate) fn load_site(content: &Path) -> Result<SiteConfig> {
+    let path = content.join("site.toml");
+    let text = match fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(SiteConfig::default()),
+        Err(err) => return Err(err).with_context(|| format!("reading {}", path.display())),
+    };
+    SiteConfig::parse(&text).map_err(|err| match err {
+        folio_core::SiteConfigError::Syntax { line, message } => {
+            anyhow::anyhow!("{}:{line}: {message}", path.display())
+        }
+        folio_core::SiteConfigError::Invalid(message) => {
+            anyhow::anyhow!("{}: {message}", path.display())
+        }
+    })
+}
+
+/// Every `.md`/`.markdown` file under `content/posts`, nested folders included, sorted by path.
+///
+/// Hidden files and folders (starting with `.`) are skipped: editors and version control keep
+/// their own files there.
+pub(crate) fn scan_posts(content: &Path) -> Result<Vec<SourceFile>> {
+    let root = content.join("posts");
+    let mut found = Vec::new();
+    let mut pending = vec![root.clone()];
+    while let Some(dir) = pending.pop() {
+        let entries =
+            fs::read_dir(&dir).with_context(|| format!("reading folder {}", dir.display()))?;
+        for entry in entries {
+            let entry = entry.with_context(|| format!("reading folder {}", dir.display()))?;
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                eprintln!(
+                    "{}: skipped: the file name is not valid UTF-8",
+                    entry.path().display()
+                );
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let kind = entry
+                .file_type()
+                .with_context(|| format!("reading {}", path.display()))?;
+            if kind.is_dir() {
+                pending.push(path);
+            } else if name.ends_with(".md") || name.ends_with(".markdown") {
+                let rel = relative_slash_path(&root, &path)?;
+                found.push(SourceFile { rel, path });
+            }
+        }
+    }
+    found.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(found)
+}
+
+fn relative_slash_path(root: &Path, path: &Path) -> Result<String> {
+    let rel = path
+        .strip_prefix(root)
+        .with_context(|| format!("{} is outside {}", path.display(), root.display()))?;
+    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+    parts
+        .map(|parts| parts.join("/"))
+        .with_context(|| format!("{}: the path is not valid UTF-8", path.display()))
+}
+
+/// Reads a post as text. Bytes that are not UTF-8 are replaced (and reported), so one badly
+/// encoded file still renders what it can.
+pub(crate) fn read_post(file: &SourceFile) -> Result<(String, bool)> {
+    let bytes = fs::read(&file.path).with_context(|| format!("reading {}", file.path.display()))?;
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => (text, true),
+        Err(err) => (String::from_utf8_lossy(err.as_bytes()).into_owned(), false),
+    })
+}
+
+/// Copies the content folder into `out`, skipping hidden files; `out` may already exist.
+pub(crate) fn copy_tree(from: &Path, to: &Path) -> Result<u64> {
+    let mut copied = 0;
+    fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
+    for entry in fs::read_dir(from).with_context(|| format!("reading folder {}", from.display()))? {
+        let entry = entry.with_context(|| format!("reading folder {}", from.display()))?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copied += copy_tree(&entry.path(), &target)?;
+        } else {
+            fs::copy(entry.path(), &target).with_context(|| {
+                format!("copying {} to {}", entry.path().display(), target.display())
+            })?;
+            copied += 1;
+        }
+    }
+    Ok(copied)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn scan_finds_nested_posts_and_skips_hidden_and_other_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let dir = dir.path();
+        let posts = dir.join("posts");
+        fs::create_dir_all(posts.join("2024/深")).unwrap();
+        fs::create_dir_all(posts.join(".git")).unwrap();
+        fs::write(posts.join("a.md"), "a").unwrap();
+        fs::write(posts.join("2024/深/你好 世界.md"), "b").unwrap();
+        fs::write(posts.join("2024/c.markdown"), "c").unwrap();
+        fs::write(posts.join(".draft.md"), "x").unwrap();
+        fs::write(posts.join(".git/x.md"), "x").unwrap();
+        fs::write(posts.join("image.png"), "x").unwrap();
+        let rels: Vec<String> = scan_posts(dir).unwrap().into_iter().map(|f| f.rel).collect();
+        assert_eq!(rels, ["2024/c.markdown", "2024/深/你好 世界.md", "a.md"]);
+    }
+
+    #[test]
+    fn non_utf8_posts_are_read_with_replacement() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bad.md");
+        fs::write(&path, b"# Title\n\xff\xfe ok").unwrap();
+        let (text, valid) = read_post(&SourceFile {
+            rel: "bad.md".into(),
+            path,
+        })
+        .unwrap();
+        assert!(!valid);
+        assert!(text.contains("ok"));
+    }
+}

@@ -1,0 +1,216 @@
+//! The URL contract: how slugs, tags and post files become URLs, and which slugs are safe.
+//!
+//! Both the CLI (writing `posts/<slug>/index.html` shells) and the app (routing and fetching)
+//! go through these functions, so a URL the index writes is a URL the app understands.
+
+/// Characters kept as-is in a path segment; everything else is percent-encoded as UTF-8.
+///
+/// RFC 3986 unreserved characters only: CJK, spaces, `%` and `/` are always encoded, so a
+/// segment never changes meaning between the file system, the static host and the router.
+fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Percent-encodes one URL path segment (UTF-8, uppercase hex).
+///
+/// ```
+/// assert_eq!(folio_core::paths::encode_segment("你好 world"), "%E4%BD%A0%E5%A5%BD%20world");
+/// assert_eq!(folio_core::paths::encode_segment("a/b"), "a%2Fb");
+/// ```
+pub fn encode_segment(segment: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(segment.len());
+    for &byte in segment.as_bytes() {
+        if is_unreserved(byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; `None` when an escape is malformed or the bytes are not UTF-8.
+///
+/// ```
+/// assert_eq!(folio_core::paths::decode_segment("%E4%BD%A0%20a").as_deref(), Some("你 a"));
+/// assert_eq!(folio_core::paths::decode_segment("%ZZ"), None);
+/// ```
+pub fn decode_segment(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Why a slug cannot be used as a URL segment and folder name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SlugError {
+    /// Nothing left after trimming.
+    #[error("the slug is empty")]
+    Empty,
+    /// Holds a path separator, so it would name a different folder.
+    #[error("the slug {0:?} contains a path separator")]
+    Separator(String),
+    /// Starts with a dot: `.`/`..` climb folders and dot-files are hidden on most hosts.
+    #[error("the slug {0:?} starts with a dot")]
+    Dot(String),
+    /// Holds control characters, which no host serves reliably.
+    #[error("the slug {0:?} contains a control character")]
+    Control(String),
+    /// Longer than file systems allow for one folder name.
+    #[error("the slug is longer than 200 bytes")]
+    TooLong,
+}
+
+/// Checks that `slug` can be both a URL segment and a folder name on any static host.
+///
+/// CJK, spaces and most punctuation are fine (they are percent-encoded in URLs);
+/// separators, leading dots and control characters are not.
+///
+/// ```
+/// use folio_core::paths::{validate_slug, SlugError};
+/// assert!(validate_slug("赛博时代 情人节").is_ok());
+/// assert!(matches!(validate_slug("../etc"), Err(SlugError::Separator(_))));
+/// ```
+pub fn validate_slug(slug: &str) -> Result<(), SlugError> {
+    if slug.trim().is_empty() {
+        return Err(SlugError::Empty);
+    }
+    if slug.contains(['/', '\\']) {
+        return Err(SlugError::Separator(slug.to_owned()));
+    }
+    if slug.starts_with('.') {
+        return Err(SlugError::Dot(slug.to_owned()));
+    }
+    if slug.chars().any(char::is_control) {
+        return Err(SlugError::Control(slug.to_owned()));
+    }
+    if slug.len() > 200 {
+        return Err(SlugError::TooLong);
+    }
+    Ok(())
+}
+
+/// Normalizes a site's public URL path to start and end with `/` (`blog` -> `/blog/`).
+///
+/// ```
+/// assert_eq!(folio_core::paths::normalize_base("blog"), "/blog/");
+/// assert_eq!(folio_core::paths::normalize_base(""), "/");
+/// ```
+pub fn normalize_base(base: &str) -> String {
+    let trimmed = base.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// URL path of a post page: `{base}posts/{slug}/`.
+///
+/// ```
+/// assert_eq!(folio_core::paths::post_url("/blog/", "hello world"), "/blog/posts/hello%20world/");
+/// ```
+pub fn post_url(base: &str, slug: &str) -> String {
+    format!("{base}posts/{}/", encode_segment(slug))
+}
+
+/// URL path of a tag page: `{base}tags/{tag_slug}/`, where the tag slug comes from
+/// [`crate::slug::tag_slug`].
+pub fn tag_url(base: &str, tag_slug: &str) -> String {
+    format!("{base}tags/{}/", encode_segment(tag_slug))
+}
+
+/// URL path of a post's raw Markdown: `{base}posts/{file}`, each folder of `file` encoded.
+///
+/// ```
+/// assert_eq!(folio_core::paths::post_file_url("/", "2024/a b.md"), "/posts/2024/a%20b.md");
+/// ```
+pub fn post_file_url(base: &str, file: &str) -> String {
+    let encoded: Vec<String> = file.split('/').map(encode_segment).collect();
+    format!("{base}posts/{}", encoded.join("/"))
+}
+
+/// URL path of the folder that holds a post's Markdown file (what relative links resolve against).
+///
+/// ```
+/// assert_eq!(folio_core::paths::post_folder_url("/blog/", "2024/a.md"), "/blog/posts/2024/");
+/// assert_eq!(folio_core::paths::post_folder_url("/", "a.md"), "/posts/");
+/// ```
+pub fn post_folder_url(base: &str, file: &str) -> String {
+    match file.rsplit_once('/') {
+        Some((folder, _)) => post_file_url(base, &format!("{folder}/")),
+        None => format!("{base}posts/"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encoding_round_trips_cjk_spaces_and_reserved_characters() {
+        for text in ["你好 世界", "100% done", "a/b?c#d", "C++ & Rust", "emoji 🎉", "plain-slug_1.0~"] {
+            let encoded = encode_segment(text);
+            assert!(encoded.is_ascii(), "{encoded}");
+            assert!(!encoded.contains(['/', '?', '#', ' ']), "{encoded}");
+            assert_eq!(decode_segment(&encoded).as_deref(), Some(text));
+        }
+    }
+
+    #[test]
+    fn decoding_rejects_broken_escapes_and_invalid_utf8() {
+        for bad in ["%", "%4", "%G0", "%FF", "%E4%BD"] {
+            assert_eq!(decode_segment(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn slug_validation_table() {
+        let cases: &[(&str, Option<fn(&SlugError) -> bool>)] = &[
+            ("hello-world", None),
+            ("赛博时代", None),
+            ("with space", None),
+            ("100% done", None),
+            ("", Some(|e| matches!(e, SlugError::Empty))),
+            ("   ", Some(|e| matches!(e, SlugError::Empty))),
+            ("a/b", Some(|e| matches!(e, SlugError::Separator(_)))),
+            ("a\\b", Some(|e| matches!(e, SlugError::Separator(_)))),
+            ("..", Some(|e| matches!(e, SlugError::Dot(_)))),
+            (".hidden", Some(|e| matches!(e, SlugError::Dot(_)))),
+            ("tab\there", Some(|e| matches!(e, SlugError::Control(_)))),
+        ];
+        for (slug, expected) in cases {
+            match (validate_slug(slug), expected) {
+                (Ok(()), None) => {}
+                (Err(err), Some(check)) => assert!(check(&err), "{slug:?}: {err:?}"),
+                (got, _) => panic!("{slug:?}: unexpected {got:?}"),
+            }
+        }
+        assert_eq!(validate_slug(&"长".repeat(70)), Err(SlugError::TooLong));
+    }
+
+    #[test]
+    fn urls_follow_the_contract() {
+        assert_eq!(post_url("/", "你好"), "/posts/%E4%BD%A0%E5%A5%BD/");
+        assert_eq!(tag_url("/blog/", "gpt-4o"), "/blog/tags/gpt-4o/");
+        assert_eq!(post_file_url("/blog/", "a.md"), "/blog/posts/a.md");
+        assert_eq!(post_folder_url("/", "x/y/z.md"), "/posts/x/y/");
+        assert_eq!(normalize_base("/blog"), "/blog/");
+        assert_eq!(normalize_base("/"), "/");
+    }
+}

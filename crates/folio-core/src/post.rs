@@ -1,0 +1,116 @@
+//! One post, from the text of its `.md` file to everything a page or the index shows.
+
+use crate::markdown::{RenderOptions, Rendered, render};
+use crate::{PostMeta, Problem, paths};
+
+/// A parsed and rendered post.
+#[derive(Debug, Clone)]
+pub struct Post {
+    /// Front-matter fields as written (title may be absent here; see [`Post::title`]).
+    pub meta: PostMeta,
+    /// URL segment: the valid front-matter `slug`, else the file stem.
+    pub slug: String,
+    /// Front-matter title, else the leading or first heading, else the file stem.
+    pub title: String,
+    /// The rendered body and what the render learned about it.
+    pub rendered: Rendered,
+    /// Everything wrong with the post, front matter and body, by file line.
+    pub problems: Vec<Problem>,
+}
+
+/// Where a post lives and how the site renders it.
+#[derive(Clone, Copy)]
+pub struct PostContext<'a> {
+    /// Site base path, `/` or `/blog/`.
+    pub base: &'a str,
+    /// Path of the `.md` file below `posts/`, `/`-separated (`2024/hello.md`).
+    pub file: &'a str,
+    /// The site trusts raw HTML in posts.
+    pub trust_html: bool,
+    /// Maps a link to another `.md` file to that post's page URL.
+    pub post_link: Option<&'a dyn Fn(&str) -> Option<String>>,
+}
+
+impl std::fmt::Debug for PostContext<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PostContext")
+            .field("base", &self.base)
+            .field("file", &self.file)
+            .field("trust_html", &self.trust_html)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The file name without folders and without the `.md` extension.
+///
+/// ```
+/// assert_eq!(folio_core::post::file_stem("2024/你好 世界.md"), "你好 世界");
+/// ```
+pub fn file_stem(file: &str) -> &str {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    name.strip_suffix(".md")
+        .or_else(|| name.strip_suffix(".markdown"))
+        .unwrap_or(name)
+}
+
+impl Post {
+    /// Parses front matter and renders the body. Never fails: whatever is wrong becomes a
+    /// [`Problem`] and the rest of the post is still there.
+    ///
+    /// ```
+    /// use folio_core::post::{Post, PostContext};
+    /// let cx = PostContext { base: "/", file: "hello.md", trust_html: false, post_link: None };
+    /// let post = Post::parse("---\ntitle: [unclosed\n---\nStill **here**.", &cx);
+    /// assert_eq!(post.title, "hello");
+    /// assert!(post.rendered.html.contains("<strong>here</strong>"));
+    /// assert!(!post.problems.is_empty());
+    /// ```
+    pub fn parse(source: &str, cx: &PostContext<'_>) -> Self {
+        let document = crate::front_matter::parse_document(source);
+        let mut problems = document.problems;
+        let folder = paths::post_folder_url(cx.base, cx.file);
+        let rendered = render(
+            document.body,
+            &RenderOptions {
+                base: &folder,
+                trust_html: cx.trust_html,
+                title: document.meta.title.as_deref(),
+                first_line: document.body_line,
+                post_link: cx.post_link,
+                commonmark_only: false,
+            },
+        );
+        problems.extend(rendered.problems.iter().cloned());
+
+        let stem = file_stem(cx.file);
+        let slug = match document.meta.slug.as_deref().map(str::trim) {
+            Some(slug) => match paths::validate_slug(slug) {
+                Ok(()) => slug.to_owned(),
+                Err(err) => {
+                    problems.push(Problem::error(
+                        1,
+                        format!("front-matter slug ignored: {err}; using the file name"),
+                    ));
+                    stem.to_owned()
+                }
+            },
+            None => stem.to_owned(),
+        };
+        let title = document
+            .meta
+            .title
+            .clone()
+            .filter(|title| !title.trim().is_empty())
+            .or_else(|| rendered.title.clone())
+            .or_else(|| rendered.first_heading.clone())
+            .unwrap_or_else(|| stem.to_owned());
+        problems.sort_by_key(|problem| problem.line);
+        Self {
+            meta: document.meta,
+            slug,
+            title,
+            rendered,
+            problems,
+        }
+    }
+}

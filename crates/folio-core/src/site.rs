@@ -1,0 +1,143 @@
+//! The site configuration: one `site.toml` in the content folder.
+//!
+//! Every key is optional; an unknown key is an error (a typo such as `titel` should not be
+//! silently ignored), reported with the line it is on.
+
+use serde::{Deserialize, Serialize};
+
+/// What a site says about itself in `site.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Shown in the header and in every page's `<title>`.
+    pub title: String,
+    /// The home page's meta description.
+    pub description: String,
+    /// Default author for posts that name none.
+    pub author: Option<String>,
+    /// Absolute URL the site is published at (`https://example.org/blog/`), for canonical links.
+    pub base_url: Option<String>,
+    /// BCP 47 language of the site (`en`, `zh-CN`); sets `<html lang>` and date formats.
+    pub language: String,
+    /// Posts on each page of the home page and tag pages.
+    pub posts_per_page: usize,
+    /// Pass raw HTML in posts through unsanitized. Only for sites that trust every author.
+    pub trust_html: bool,
+}
+
+impl Default for SiteConfig {
+    fn default() -> Self {
+        Self {
+            title: "Folio".to_owned(),
+            description: String::new(),
+            author: None,
+            base_url: None,
+            language: "en".to_owned(),
+            posts_per_page: 10,
+            trust_html: false,
+        }
+    }
+}
+
+/// Why a `site.toml` could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SiteConfigError {
+    /// Not valid TOML, or a key of the wrong type or unknown.
+    #[error("line {line}: {message}")]
+    Syntax {
+        /// 1-based line of the error.
+        line: usize,
+        /// What the TOML parser said.
+        message: String,
+    },
+    /// Valid TOML whose values make no sense together.
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl SiteConfig {
+    /// Parses and validates `site.toml`.
+    ///
+    /// ```
+    /// let site = folio_core::SiteConfig::parse("title = \"我的博客\"\nlanguage = \"zh-CN\"").unwrap();
+    /// assert_eq!(site.title, "我的博客");
+    /// assert_eq!(site.posts_per_page, 10);
+    /// assert!(folio_core::SiteConfig::parse("titel = \"x\"").is_err());
+    /// ```
+    pub fn parse(text: &str) -> Result<Self, SiteConfigError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let config: Self = toml::from_str(text).map_err(|err| SiteConfigError::Syntax {
+            line: err
+                .span()
+                .map_or(1, |span| line_of(text, span.start)),
+            message: err.message().trim().to_owned(),
+        })?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), SiteConfigError> {
+        if self.posts_per_page == 0 {
+            return Err(SiteConfigError::Invalid(
+                "posts_per_page must be at least 1".to_owned(),
+            ));
+        }
+        if let Some(url) = &self.base_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return Err(SiteConfigError::Invalid(format!(
+                "base_url must be an absolute http(s) URL, not {url:?}"
+            )));
+        }
+        Ok(())
+    }
+
+    /// `base_url` without its trailing slash, when set.
+    pub fn origin_and_path(&self) -> Option<&str> {
+        self.base_url.as_deref().map(|url| url.trim_end_matches('/'))
+    }
+}
+
+fn line_of(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(1, |before| before.matches('\n').count() + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_file_gives_defaults() {
+        assert_eq!(SiteConfig::parse(""), Ok(SiteConfig::default()));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_the_problem() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("title = \"a\"\ntitel = \"b\"", 2, "titel"),
+            ("title = \"a\"\n\nposts_per_page = \"ten\"", 3, "string"),
+            ("title = \"unclosed", 1, ""),
+        ];
+        for (text, line, needle) in cases {
+            match SiteConfig::parse(text) {
+                Err(SiteConfigError::Syntax { line: got, message }) => {
+                    assert_eq!(got, *line, "{text:?}: {message}");
+                    assert!(message.contains(needle), "{text:?}: {message}");
+                }
+                other => panic!("{text:?}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn nonsense_values_are_rejected() {
+        assert!(matches!(
+            SiteConfig::parse("posts_per_page = 0"),
+            Err(SiteConfigError::Invalid(_))
+        ));
+        assert!(matches!(
+            SiteConfig::parse("base_url = \"example.org\""),
+            Err(SiteConfigError::Invalid(_))
+        ));
+    }
+}

@@ -1,0 +1,56 @@
+//! The app's root: site context, head management, layout and routes.
+
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::browser;
+use crate::components::layout::{Footer, Header};
+use crate::pages::{home::Home, not_found::NotFound, post::PostPage, tags::{TagPage, TagsPage}};
+use crate::site::Site;
+
+/// The whole app.
+#[component]
+pub(crate) fn App() -> impl IntoView {
+    provide_meta_context();
+    browser::drop_static_head();
+    // The base path is read once per page load and lives as long as the page does.
+    let base: &'static str = Box::leak(browser::base_path().into_boxed_str());
+    let site = Site::new(base);
+    provide_context(site);
+    let router_base = base.trim_end_matches('/').to_owned();
+
+    view! {
+        <Title formatter=move |text: String| site_title(site, &text) />
+        <Router base=router_base>
+            <a class="skip-link" href="#content">"Skip to content"</a>
+            <Header />
+            <main id="content" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/page/:page") view=Home />
+                    <Route path=path!("/posts/:slug") view=PostPage />
+                    <Route path=path!("/tags") view=TagsPage />
+                    <Route path=path!("/tags/:tag") view=TagPage />
+                </Routes>
+            </main>
+            <Footer />
+        </Router>
+    }
+}
+
+/// `Page · Site`, or just the site's title on the home page.
+fn site_title(site: Site, page: &str) -> String {
+    let name = site
+        .manifest
+        .get()
+        .and_then(Result::ok)
+        .map(|manifest| manifest.site.title.clone())
+        .unwrap_or_else(|| "Folio".to_owned());
+    if page.is_empty() {
+        name
+    } else {
+        format!("{page} · {name}")
+    }
+}

@@ -1,0 +1,62 @@
+//! The line under a post's title: date, author, reading time and tags.
+
+use folio_core::{PostEntry, paths, slug::tag_slug};
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::site::Site;
+
+/// Date, optional author, reading time and tag links of a post.
+#[component]
+pub(crate) fn Byline(
+    entry: PostEntry,
+    /// Site language, for the date format.
+    language: String,
+    /// Show the author (on the post page; lists leave it out).
+    #[prop(optional)]
+    with_author: bool,
+) -> impl IntoView {
+    let site = expect_context::<Site>();
+    let date = entry.date.as_ref().map(|date| {
+        view! { <time datetime=date.to_string()>{date.format_long(&language)}</time> }
+    });
+    let updated = entry
+        .updated
+        .as_ref()
+        .filter(|updated| Some(*updated) != entry.date.as_ref())
+        .map(|updated| {
+            view! {
+                <span class="updated">
+                    "Updated " <time datetime=updated.to_string()>{updated.format_long(&language)}</time>
+                </span>
+            }
+        });
+    let author = entry
+        .author
+        .clone()
+        .filter(|_| with_author)
+        .map(|author| view! { <span class="author">{author}</span> });
+    let minutes = entry.reading_minutes;
+    let tags = (!entry.tags.is_empty()).then(|| {
+        let links = entry
+            .tags
+            .iter()
+            .map(|tag| {
+                let href = paths::tag_url(site.base, &tag_slug(tag));
+                view! { <li><A href=href>{format!("#{tag}")}</A></li> }
+            })
+            .collect_view();
+        view! { <ul class="tags" aria-label="Tags">{links}</ul> }
+    });
+    view! {
+        <div class="byline">
+            <p class="byline-facts">
+                {date}
+                {updated}
+                {author}
+                <span class="reading-time">{format!("{minutes} min read")}</span>
+            </p>
+            {tags}
+        </div>
+    }
+}

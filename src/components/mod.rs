@@ -1,0 +1,6 @@
+//! Pieces of view shared by several pages.
+
+pub(crate) mod byline;
+pub(crate) mod layout;
+pub(crate) mod post_list;
+pub(crate) mod status;

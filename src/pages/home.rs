@@ -1,0 +1,70 @@
+//! The home page: newest posts first, paginated at `/`, `/page/2/`, …
+
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::post_list::PostList;
+use crate::components::status::{LoadFailed, Loading};
+use crate::pages::not_found::NotFound;
+use crate::site::Site;
+
+/// One page of the post list.
+#[component]
+pub(crate) fn Home() -> impl IntoView {
+    let site = expect_context::<Site>();
+    let params = use_params_map();
+    // `None` when the page segment is not a positive number: a not-found, not page 1.
+    let page = Memo::new(move |_| match params.read().get("page") {
+        None => Some(1),
+        Some(text) => text.parse::<usize>().ok().filter(|page| *page >= 1),
+    });
+    let retry = Callback::new(move |()| site.manifest.refetch());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let manifest = match site.manifest.await {
+                    Ok(manifest) => manifest,
+                    Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
+                };
+                let Some(page) = page.get().filter(|page| *page <= manifest.page_count()) else {
+                    return Either::Right(Either::Left(view! { <NotFound /> }));
+                };
+                let pages = manifest.page_count();
+                let posts = manifest.page(page).to_vec();
+                let language = manifest.site.language.clone();
+                let description = manifest.site.description.clone();
+                let title = if page == 1 { String::new() } else { format!("Page {page}") };
+                let newer = (page > 1).then(|| {
+                    let href = if page == 2 {
+                        site.base.to_owned()
+                    } else {
+                        format!("{}page/{}/", site.base, page - 1)
+                    };
+                    view! { <A href=href attr:class="newer" attr:rel="prev">"← Newer posts"</A> }
+                });
+                let older = (page < pages).then(|| {
+                    let href = format!("{}page/{}/", site.base, page + 1);
+                    view! { <A href=href attr:class="older" attr:rel="next">"Older posts →"</A> }
+                });
+                let empty = manifest.posts.is_empty().then(|| {
+                    view! { <p class="empty">"No posts yet. Add a Markdown file to posts/ and rebuild."</p> }
+                });
+                Either::Right(Either::Right(view! {
+                    <Title text=title />
+                    <Meta name="description" content=description />
+                    <h1 class="visually-hidden">"Posts"</h1>
+                    {empty}
+                    <PostList posts language />
+                    <nav class="pagination" aria-label="Pages">
+                        {newer}
+                        <span class="page-number">{format!("Page {page} of {pages}")}</span>
+                        {older}
+                    </nav>
+                }))
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,6 @@
+//! One module per route.
+
+pub(crate) mod home;
+pub(crate) mod not_found;
+pub(crate) mod post;
+pub(crate) mod tags;

@@ -1,0 +1,84 @@
+//! Tag pages: every tag with its post count at `/tags/`, and one tag's posts at `/tags/<tag>/`.
+
+use folio_core::paths;
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::post_list::PostList;
+use crate::components::status::{LoadFailed, Loading};
+use crate::pages::not_found::NotFound;
+use crate::site::Site;
+
+/// All tags, most used first.
+#[component]
+pub(crate) fn TagsPage() -> impl IntoView {
+    let site = expect_context::<Site>();
+    let retry = Callback::new(move |()| site.manifest.refetch());
+    view! {
+        <Title text="Tags" />
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let manifest = match site.manifest.await {
+                    Ok(manifest) => manifest,
+                    Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
+                };
+                let tags = manifest
+                    .tags()
+                    .into_iter()
+                    .map(|tag| {
+                        let href = paths::tag_url(site.base, &tag.slug);
+                        view! {
+                            <li>
+                                <A href=href>{format!("#{}", tag.name)}</A>
+                                <span class="count">{tag.count}</span>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                Either::Right(view! {
+                    <h1 class="page-title">"Tags"</h1>
+                    <ul class="tag-cloud">{tags}</ul>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// The posts carrying one tag.
+#[component]
+pub(crate) fn TagPage() -> impl IntoView {
+    let site = expect_context::<Site>();
+    let params = use_params_map();
+    let tag = Memo::new(move |_| params.read().get("tag").unwrap_or_default());
+    let retry = Callback::new(move |()| site.manifest.refetch());
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                let manifest = match site.manifest.await {
+                    Ok(manifest) => manifest,
+                    Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
+                };
+                let slug = tag.get();
+                let Some(name) = manifest.tags().into_iter().find(|t| t.slug == slug).map(|t| t.name)
+                else {
+                    return Either::Right(Either::Left(view! { <NotFound /> }));
+                };
+                let posts: Vec<_> = manifest.posts_tagged(&slug).cloned().collect();
+                let language = manifest.site.language.clone();
+                let count = posts.len();
+                Either::Right(Either::Right(view! {
+                    <Title text=format!("#{name}") />
+                    <h1 class="page-title">{format!("#{name}")}</h1>
+                    <p class="page-subtitle">
+                        {if count == 1 { "1 post".to_owned() } else { format!("{count} posts") }}
+                        " · " <A href=format!("{}tags/", site.base)>"All tags"</A>
+                    </p>
+                    <PostList posts language />
+                }))
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,105 @@
+// A site built with CONTENT= from tests/fixtures/content: broken and unusual posts, plus the
+// seed post from ../shared when it is there.
+import { existsSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { sites } from '../playwright.config';
+import { collectErrors, settled } from './helpers';
+
+const site = sites.fixture;
+
+test('broken posts stay in the index under a usable title', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`${site}/`);
+  await settled(page);
+  const titles = page.locator('.post-card-title a');
+  await expect(titles.filter({ hasText: 'broken-front-matter' })).toHaveCount(1);
+  await expect(titles.filter({ hasText: 'A post from the thirteenth month' })).toHaveCount(1);
+  await expect(titles.filter({ hasText: 'Title from the first heading' })).toHaveCount(1);
+  await expect(titles.filter({ hasText: 'unclosed-fence' })).toHaveCount(1);
+  await expect(titles.filter({ hasText: 'Latin-1 bytes' })).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
+test('a post with broken front matter renders its body with a notice saying what is wrong', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`${site}/posts/broken-front-matter/`);
+  await expect(page.locator('.post-body')).toContainText('still reaches the reader');
+  const notice = page.locator('aside.notice');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('Line ');
+  expect(errors).toEqual([]);
+});
+
+test('an impossible date is reported and the rest of the post is fine', async ({ page }) => {
+  await page.goto(`${site}/posts/impossible-date/`);
+  await expect(page.locator('h1.post-title')).toHaveText('A post from the thirteenth month');
+  await expect(page.locator('aside.notice')).toContainText('2021-13-45');
+  await expect(page.locator('.post-body')).toContainText('the title and this body are fine');
+});
+
+test('an unclosed front matter fence loses nothing', async ({ page }) => {
+  await page.goto(`${site}/posts/unclosed-fence/`);
+  await expect(page.locator('aside.notice')).toContainText('never closed');
+  await expect(page.locator('.post-body')).toContainText('nothing may be lost');
+});
+
+test('an empty post and a non-UTF-8 post still get pages', async ({ page }) => {
+  const empty = await page.goto(`${site}/posts/empty/`);
+  expect(empty?.status()).toBe(200);
+  await expect(page.locator('h1.post-title')).toHaveText('empty');
+  await page.goto(`${site}/posts/latin1/`);
+  await expect(page.locator('.post-body')).toContainText('au lait');
+});
+
+test('an unreachable remote image never holds back the text', async ({ page }) => {
+  await page.goto(`${site}/posts/remote-image/`);
+  await expect(page.locator('.post-body')).toContainText('must render at once');
+  const image = page.locator('.post-body img');
+  await expect(image).toHaveAttribute('alt', 'An image that never arrives');
+  const box = await page.locator('.post-body').boundingBox();
+  expect(box?.width).toBeGreaterThan(200);
+});
+
+test('duplicate CJK headings get distinct ids', async ({ page }) => {
+  await page.goto(`${site}/posts/${encodeURIComponent('空格 与 中文')}/`);
+  await expect(page.locator('.post-body h2')).toHaveCount(2);
+  const ids = await page.locator('.post-body h2').evaluateAll((hs) => hs.map((h) => h.id));
+  expect(new Set(ids).size).toBe(2);
+  expect(ids[0]).toBe('第一节开始');
+});
+
+test('a failed index load says what went wrong and recovers on retry', async ({ page }) => {
+  // This server answers the first request for posts/index.json with HTTP 500.
+  await page.goto(`${sites.flaky}/`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('HTTP 500');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+});
+
+const seed = '../../shared/seed/cyber-valentines-funeral.md';
+test('the seed post renders its title, date, tags and last paragraph', async ({ page }) => {
+  test.skip(!existsSync(seed), `SKIPPED: ${seed} is absent`);
+  const errors = collectErrors(page);
+  const response = await page.goto(`${site}/posts/cyber-valentines-funeral/`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('h1.post-title')).toHaveText(
+    '赛博时代的"情人节葬礼"：GPT-4o停服背后的那场集体失恋',
+  );
+  await expect(page.locator('.byline time').first()).toHaveAttribute('datetime', '2026-02-13');
+  await expect(page.locator('.byline .tags a')).toHaveText([
+    '#AI',
+    '#GPT-4o',
+    '#情感陪伴',
+    '#伦理',
+    '#OpenAI',
+    '#社会观察',
+  ]);
+  await expect(page.locator('.byline .author')).toHaveText('舒一笑不秃头');
+  // The body's own "# title" is not shown a second time.
+  await expect(page.locator('.post-body h1')).toHaveCount(0);
+  // The last paragraph of the file, read from the file rather than typed in.
+  const lines = readFileSync(seed, 'utf8').trim().split('\n');
+  await expect(page.locator('.post-body > p').last()).toHaveText(lines[lines.length - 1].trim());
+  expect(errors).toEqual([]);
+});

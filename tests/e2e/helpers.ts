@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Waits until the app has rendered something other than its loading indicator. */
+export async function settled(page: Page) {
+  await expect(page.locator('main')).toBeVisible();
+  await expect(page.locator('main .loading')).toHaveCount(0);
+}
+
+/** Marks the current document so a later check can tell a client-side route change (mark
+ * still there) from a full page load (mark gone). */
+export async function markDocument(page: Page) {
+  await page.evaluate(() => ((window as unknown as { __folioMark: number }).__folioMark = 42));
+}
+
+export async function documentIsMarked(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __folioMark?: number }).__folioMark === 42);
+}
+
+/** Collects uncaught page errors (panics surface here) so a test can assert there were none. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/Failed to load resource/.test(message.text())) {
+      errors.push(message.text());
+    }
+  });
+  return errors;
+}
