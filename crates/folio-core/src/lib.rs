@@ -5,5 +5,7 @@
 //! the post), and what the index says is exactly what the reader gets.
 
 pub mod problem;
+pub mod value;
 
 pub use problem::{Problem, Severity};
+pub use value::{Map, Value};
