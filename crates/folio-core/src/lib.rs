@@ -4,8 +4,10 @@
 //! `folio` CLI (which writes the manifest and per-post shells) and in the browser app (which renders
 //! the post), and what the index says is exactly what the reader gets.
 
+pub mod date;
 pub mod problem;
 pub mod value;
 
+pub use date::{Date, DateError};
 pub use problem::{Problem, Severity};
 pub use value::{Map, Value};
