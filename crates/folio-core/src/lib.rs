@@ -5,9 +5,11 @@
 //! the post), and what the index says is exactly what the reader gets.
 
 pub mod date;
+pub mod front_matter;
 pub mod problem;
 pub mod value;
 
 pub use date::{Date, DateError};
+pub use front_matter::{FrontMatterError, FrontMatterFormat};
 pub use problem::{Problem, Severity};
 pub use value::{Map, Value};
