@@ -6,10 +6,12 @@
 
 pub mod date;
 pub mod front_matter;
+pub mod meta;
 pub mod problem;
 pub mod value;
 
 pub use date::{Date, DateError};
 pub use front_matter::{FrontMatterError, FrontMatterFormat};
+pub use meta::PostMeta;
 pub use problem::{Problem, Severity};
 pub use value::{Map, Value};
