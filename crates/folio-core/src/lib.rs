@@ -5,12 +5,14 @@
 //! the post), and what the index says is exactly what the reader gets.
 
 pub mod date;
+pub mod document;
 pub mod front_matter;
 pub mod meta;
 pub mod problem;
 pub mod value;
 
 pub use date::{Date, DateError};
+pub use document::{Document, parse_document};
 pub use front_matter::{FrontMatterError, FrontMatterFormat};
 pub use meta::PostMeta;
 pub use problem::{Problem, Severity};
