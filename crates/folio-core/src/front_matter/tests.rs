@@ -285,7 +285,7 @@ fn odd_but_valid_yaml_gives_sensible_fields() {
 #[test]
 fn broken_front_matter_gives_located_errors() {
     type Check = fn(&FrontMatterError) -> bool;
-    let cases: [(&str, &str, Check, usize, &str); 16] = [
+    let cases: [(&str, &str, Check, usize, &str); 18] = [
         (
             "unclosed double quote",
             "---\ntitle: \"abc\ndate: x\n---\n",
@@ -340,7 +340,21 @@ fn broken_front_matter_gives_located_errors() {
             "---\nk: !!int abc\n---\n",
             |e| matches!(e, FrontMatterError::Yaml { column: 4, .. }),
             2,
-            "does not match its tag",
+            "its tag does not fit it",
+        ),
+        (
+            "alias to its own anchor",
+            "---\na: &a [*a]\n---\n",
+            |e| matches!(e, FrontMatterError::Yaml { .. }),
+            2,
+            "refers to its own anchor",
+        ),
+        (
+            "empty key",
+            "---\ntitle: a\n: value\n---\n",
+            |e| matches!(e, FrontMatterError::Yaml { column: 1, .. }),
+            3,
+            "this key is nothing",
         ),
         (
             "list as a key",
@@ -416,6 +430,14 @@ fn broken_front_matter_gives_located_errors() {
             "{name}: {error} should mention {message:?}"
         );
     }
+}
+
+#[test]
+fn only_tab_errors_get_the_tab_hint() {
+    let error = fields("---\n\u{0}title: a\n---\n").unwrap_err();
+    let message = error.to_string();
+    assert!(message.contains("unprintable"), "{message}");
+    assert!(!message.contains("tabs"), "{message}");
 }
 
 #[test]

@@ -122,7 +122,10 @@ impl<'a> Locator<'a> {
                 "the key `{}` appears twice; each key may appear only once",
                 key.trim()
             );
-        } else if message.contains("tab") {
+        } else if message
+            .split(|c: char| !c.is_alphabetic())
+            .any(|word| word == "tab" || word == "tabs")
+        {
             if let Some((tab_line, tab_column)) = first_indenting_tab(self.text, line) {
                 (line, column) = (tab_line, tab_column);
             }
@@ -288,9 +291,11 @@ fn convert(
         }
         YamlData::Tagged(_, inner) => convert(inner, depth, at, line)?,
         YamlData::Alias(_) => return Err(yaml_error("an alias here could not be resolved")),
+        // `saphyr` leaves this for a value its tag rejects and for an alias to an anchor that is
+        // still being defined (`a: &a [*a]`).
         YamlData::BadValue => {
             return Err(yaml_error(
-                "this value does not match its tag (for example `!!int abc`)",
+                "this value cannot be read: its tag does not fit it (as in `!!int abc`) or it refers to its own anchor",
             ));
         }
     })
