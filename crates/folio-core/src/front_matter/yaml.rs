@@ -18,6 +18,9 @@ use super::lines::lines;
 use super::{Field, FrontMatter, FrontMatterError, MAX_DEPTH};
 use crate::{Map, Value};
 
+#[cfg(test)]
+mod tests;
+
 /// How large [`nesting_bound`] may get before the text is refused. The bound over-counts (every
 /// `- `, `: `, bracket and indentation step counts), so it is twice the real limit. Measured on a
 /// release build, `saphyr` loads 128 nested levels within 256 KiB of stack; the browser gives
