@@ -238,7 +238,7 @@ fn broken_front_matter_gives_located_errors() {
             "---\ntitle: \"abc\ndate: x\n---\n",
             |e| matches!(e, FrontMatterError::Yaml { column: 8, .. }),
             2,
-            "quoted scalar",
+            "quoted scalar (is a closing quote missing?)",
         ),
         (
             "duplicate key",

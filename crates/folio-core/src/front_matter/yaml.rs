@@ -121,10 +121,14 @@ impl<'a> Locator<'a> {
                 .skip(column)
                 .take_while(|&c| c != ':')
                 .collect::<String>();
-            message = format!(
-                "the key `{}` appears twice; each key may appear only once",
-                key.trim()
-            );
+            message = match key.trim() {
+                "" => "a key appears twice; each key may appear only once".to_owned(),
+                key => format!("the key `{key}` appears twice; each key may appear only once"),
+            };
+        } else if message.contains("quoted scalar") {
+            // `saphyr` says "invalid indentation in quoted scalar" or "found unexpected end of
+            // stream" for what is nearly always a missing closing quote.
+            message = format!("{message} (is a closing quote missing?)");
         } else if message
             .split(|c: char| !c.is_alphabetic())
             .any(|word| word == "tab" || word == "tabs")
