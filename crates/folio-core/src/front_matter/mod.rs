@@ -1,0 +1,233 @@
+//! Front matter: finding it at the top of a post and parsing it into ordered fields.
+//!
+//! Two steps, each usable alone: [`split`] finds the fenced block (YAML between `---` lines,
+//! closed by `---` or `...`; TOML between `+++` lines) and the body after it, and [`parse_fields`]
+//! turns the block into [`Field`]s that remember the file line of their key. Reading meaning into
+//! the fields is [`PostMeta`](crate::PostMeta)'s job, and [`parse_document`](crate::parse_document)
+//! puts the three together without ever failing.
+//!
+//! Every line number here is a 1-based line of the whole file, fences included, so the CLI can
+//! print `file:line` and an editor lands on the right line.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Value;
+
+mod lines;
+mod toml;
+mod yaml;
+
+#[cfg(test)]
+mod tests;
+
+/// How deeply front-matter values may nest. Real front matter is two or three levels deep; the
+/// cap keeps every recursive walk over a [`Value`] (conversion, serialization, dropping) far from
+/// the browser's stack limit, and below `serde_json`'s own limit of 128 when the manifest is read
+/// back.
+pub const MAX_DEPTH: usize = 64;
+
+/// The language a front-matter block is written in, told by its fence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FrontMatterFormat {
+    /// Between `---` lines (Jekyll, Hexo, Hugo, VitePress, Zola).
+    Yaml,
+    /// Between `+++` lines (Hugo, Zola).
+    Toml,
+}
+
+impl FrontMatterFormat {
+    /// The fence that opens this format: `---` or `+++`.
+    pub fn fence(self) -> &'static str {
+        match self {
+            FrontMatterFormat::Yaml => "---",
+            FrontMatterFormat::Toml => "+++",
+        }
+    }
+
+    fn closes(self, line: &str) -> bool {
+        match self {
+            FrontMatterFormat::Yaml => line == "---" || line == "...",
+            FrontMatterFormat::Toml => line == "+++",
+        }
+    }
+}
+
+/// The fenced block at the top of a post, fences excluded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrontMatter<'a> {
+    /// YAML or TOML.
+    pub format: FrontMatterFormat,
+    /// The text between the fences, each line with its ending.
+    pub text: &'a str,
+    /// File line of the first line of `text` (the line after the opening fence).
+    pub first_line: usize,
+    /// File line of the closing fence.
+    pub closing_line: usize,
+}
+
+/// A post cut into its front matter (if any) and its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The fenced block, or `None` when the post starts straight with Markdown.
+    pub front_matter: Option<FrontMatter<'a>>,
+    /// Everything after the closing fence (or the whole file, minus a byte-order mark).
+    pub body: &'a str,
+    /// File line where `body` starts.
+    pub body_line: usize,
+}
+
+/// One top-level front-matter entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The key as written (case kept).
+    pub key: String,
+    /// The value, with nested maps in source order.
+    pub value: Value,
+    /// File line of the key.
+    pub line: usize,
+}
+
+/// Why front matter could not be split off or parsed. Every variant knows its file line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FrontMatterError {
+    /// An opening fence with no closing fence after it.
+    #[error(
+        "the front matter that starts on line {line} with `{fence}` is never closed: add a `{fence}` line after its last field",
+        fence = format.fence()
+    )]
+    Unclosed {
+        /// File line of the opening fence.
+        line: usize,
+        /// What the fence announced.
+        format: FrontMatterFormat,
+    },
+    /// The YAML parser rejected the block.
+    #[error("YAML front matter, column {column}: {message}")]
+    Yaml {
+        /// File line of the problem.
+        line: usize,
+        /// 1-based character column.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// The TOML parser rejected the block.
+    #[error("TOML front matter, column {column}: {message}")]
+    Toml {
+        /// File line of the problem.
+        line: usize,
+        /// 1-based character column.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// Valid YAML whose top level is a list or a single value instead of `key: value` fields.
+    #[error("front matter must be `key: value` fields, but it is {found}")]
+    NotAMapping {
+        /// File line where the top-level value starts.
+        line: usize,
+        /// What it is instead ("a list", "text", ...).
+        found: &'static str,
+    },
+    /// Values nested deeper than [`MAX_DEPTH`].
+    #[error("front matter nests values more than {limit} levels deep")]
+    TooDeep {
+        /// File line where the nesting goes past the limit.
+        line: usize,
+        /// The limit.
+        limit: usize,
+    },
+}
+
+impl FrontMatterError {
+    /// The 1-based file line the error points at.
+    pub fn line(&self) -> usize {
+        match self {
+            FrontMatterError::Unclosed { line, .. }
+            | FrontMatterError::Yaml { line, .. }
+            | FrontMatterError::Toml { line, .. }
+            | FrontMatterError::NotAMapping { line, .. }
+            | FrontMatterError::TooDeep { line, .. } => *line,
+        }
+    }
+}
+
+/// Cuts `source` into front matter and body.
+///
+/// Front matter must open on the very first line (after an optional UTF-8 byte-order mark) with
+/// `---` or `+++`; fences may carry trailing spaces or tabs, and any line ending works. A post
+/// without an opening fence is all body. An opening fence without a closing one is an error,
+/// since guessing where the front matter ends could swallow the post.
+///
+/// ```
+/// use folio_core::front_matter::{split, FrontMatterFormat};
+///
+/// let split = split("---\ntitle: Hello\n---\n# Hello\n")?;
+/// let front_matter = split.front_matter.expect("front matter");
+/// assert_eq!(front_matter.format, FrontMatterFormat::Yaml);
+/// assert_eq!(front_matter.text, "title: Hello\n");
+/// assert_eq!((split.body, split.body_line), ("# Hello\n", 4));
+/// # Ok::<(), folio_core::front_matter::FrontMatterError>(())
+/// ```
+pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let mut lines = lines::lines(source);
+    let no_front_matter = Split {
+        front_matter: None,
+        body: source,
+        body_line: 1,
+    };
+    let Some(opening) = lines.next() else {
+        return Ok(no_front_matter);
+    };
+    let format = match trim_fence(opening.text) {
+        "---" => FrontMatterFormat::Yaml,
+        "+++" => FrontMatterFormat::Toml,
+        _ => return Ok(no_front_matter),
+    };
+    for (index, line) in lines.enumerate() {
+        if format.closes(trim_fence(line.text)) {
+            let closing_line = index + 2;
+            return Ok(Split {
+                front_matter: Some(FrontMatter {
+                    format,
+                    text: &source[opening.next..line.start],
+                    first_line: 2,
+                    closing_line,
+                }),
+                body: &source[line.next..],
+                body_line: closing_line + 1,
+            });
+        }
+    }
+    Err(FrontMatterError::Unclosed { line: 1, format })
+}
+
+/// Parses the block into top-level fields in source order.
+///
+/// YAML follows YAML 1.2 (so `yes` and unquoted dates are text, and duplicate keys are an
+/// error); TOML follows TOML 1.1 and its datetimes become text in their TOML form. A block with
+/// nothing but comments gives no fields.
+///
+/// ```
+/// use folio_core::front_matter::{parse_fields, split};
+/// use folio_core::Value;
+///
+/// let split = split("+++\ntitle = \"Hello\"\ndate = 2026-02-13\n+++\n")?;
+/// let fields = parse_fields(&split.front_matter.expect("front matter"))?;
+/// assert_eq!(fields[1].key, "date");
+/// assert_eq!(fields[1].value, Value::String("2026-02-13".into()));
+/// assert_eq!(fields[1].line, 3);
+/// # Ok::<(), folio_core::front_matter::FrontMatterError>(())
+/// ```
+pub fn parse_fields(front_matter: &FrontMatter<'_>) -> Result<Vec<Field>, FrontMatterError> {
+    match front_matter.format {
+        FrontMatterFormat::Yaml => yaml::parse(front_matter),
+        FrontMatterFormat::Toml => toml::parse(front_matter),
+    }
+}
+
+fn trim_fence(line: &str) -> &str {
+    line.trim_end_matches([' ', '\t'])
+}
