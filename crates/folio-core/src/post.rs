@@ -66,7 +66,7 @@ impl Post {
     /// assert!(!post.problems.is_empty());
     /// ```
     pub fn parse(source: &str, cx: &PostContext<'_>) -> Self {
-        let document = crate::front_matter::parse_document(source);
+        let document = crate::parse_document(source);
         let mut problems = document.problems;
         let folder = paths::post_folder_url(cx.base, cx.file);
         let rendered = render(
