@@ -7,3 +7,12 @@
 pub mod problem;
 
 pub use problem::{Problem, Severity};
+
+pub mod cjk;
+pub mod excerpt;
+pub mod reading_time;
+pub mod slug;
+pub mod url;
+
+pub use reading_time::ReadingTime;
+pub use slug::{heading_id, tag_slug};
