@@ -3,7 +3,8 @@
 //! A writer can mark the end of the excerpt with `<!-- more -->` (Hexo and Hugo style, any case,
 //! spaces optional); everything before it becomes the excerpt, up to about 600 characters.
 //! Without a marker the excerpt is the first paragraph that has text (headings and image-only
-//! paragraphs do not count), cut to about 200 display columns, a CJK character counting two.
+//! paragraphs do not count), cut to about 200 display columns, a CJK character counting two; a
+//! post without paragraphs uses the text of its list items instead.
 //! The renderer feeds an [`ExcerptBuilder`] during its single pass over the document.
 
 use crate::cjk::{char_width, is_wide};
@@ -207,9 +208,9 @@ impl ExcerptBuilder {
         if self.first_paragraph.is_none() && self.in_paragraph {
             self.end_paragraph();
         }
-        self.first_paragraph
-            .map(|p| cut(&p, EXCERPT_WIDTH, char_width))
-            .unwrap_or_default()
+        // A post of lists only has no paragraph: its list items will do.
+        let text = self.first_paragraph.unwrap_or(self.before_more.text);
+        cut(&text, EXCERPT_WIDTH, char_width)
     }
 }
 
@@ -322,7 +323,18 @@ mod tests {
     }
 
     #[test]
-    fn no_paragraph_means_no_excerpt() {
+    fn no_text_means_no_excerpt() {
         assert_eq!(ExcerptBuilder::default().finish(), "");
+    }
+
+    #[test]
+    fn list_items_stand_in_for_a_missing_paragraph() {
+        let mut b = ExcerptBuilder::default();
+        for item in ["one", "two"] {
+            b.block_break();
+            b.text(item);
+            b.block_break();
+        }
+        assert_eq!(b.finish(), "one two");
     }
 }

@@ -11,11 +11,13 @@ pub use problem::{Problem, Severity};
 pub mod cjk;
 mod escape;
 pub mod excerpt;
+pub mod markdown;
 pub mod reading_time;
 pub mod sanitize;
 pub mod slug;
 pub mod url;
 
+pub use markdown::{Heading, PostLink, RenderOptions, Rendered, render};
 pub use reading_time::ReadingTime;
 pub use sanitize::sanitize_fragment;
 pub use slug::{heading_id, tag_slug};

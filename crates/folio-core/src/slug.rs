@@ -19,6 +19,15 @@ use std::collections::{HashMap, HashSet};
 /// assert_eq!(heading_id("？！"), "section");
 /// ```
 pub fn heading_id(text: &str) -> String {
+    let mut id = slugify(text);
+    if id.is_empty() {
+        id.push_str("section");
+    }
+    id
+}
+
+/// [`heading_id`] without the fallback: empty when `text` has no letters or digits.
+pub(crate) fn slugify(text: &str) -> String {
     let mut id = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_whitespace() || c == '-' {
@@ -27,7 +36,10 @@ pub fn heading_id(text: &str) -> String {
             id.extend(c.to_lowercase());
         }
     }
-    finish(id, "section")
+    if id.ends_with('-') {
+        id.pop();
+    }
+    id
 }
 
 /// The URL slug for a tag, as used in `/tags/<slug>/`.
@@ -52,10 +64,13 @@ pub fn tag_slug(tag: &str) -> String {
             slug.extend(c.to_lowercase());
         }
     }
-    if slug.chars().all(|c| c == '.') {
-        slug.clear();
+    if slug.ends_with('-') {
+        slug.pop();
     }
-    finish(slug, "tag")
+    if slug.chars().all(|c| c == '.') {
+        slug = "tag".to_owned();
+    }
+    slug
 }
 
 /// Pushes a `-` unless the text is empty or already ends with one (collapsing runs).
@@ -63,16 +78,6 @@ fn push_dash(s: &mut String) {
     if !s.is_empty() && !s.ends_with('-') {
         s.push('-');
     }
-}
-
-fn finish(mut s: String, fallback: &str) -> String {
-    if s.ends_with('-') {
-        s.pop();
-    }
-    if s.is_empty() {
-        s.push_str(fallback);
-    }
-    s
 }
 
 /// Combining marks that `char::is_alphanumeric` misses (viramas, tone marks, diacritics):

@@ -163,6 +163,44 @@ pub fn markdown_target(url: &str) -> Option<(&str, &str)> {
     (lower_ends(".md") || lower_ends(".markdown")).then_some((path, suffix))
 }
 
+/// Decodes `%XX` escapes when the result is UTF-8, so `my%20post.md` and `my post.md` name the
+/// same file; anything else is returned as it is.
+///
+/// ```
+/// use folio_core::url::percent_decode;
+/// assert_eq!(percent_decode("/a%20b/%E4%B8%AD.md"), "/a b/中.md");
+/// assert_eq!(percent_decode("/100%"), "/100%");
+/// assert_eq!(percent_decode("%+1%zz"), "%+1%zz");
+/// ```
+pub fn percent_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') {
+        return Cow::Borrowed(s);
+    }
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(b)) => {
+                out.push(b);
+                i += 3;
+            }
+            (b, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    match String::from_utf8(out) {
+        Ok(decoded) => Cow::Owned(decoded),
+        Err(_) => Cow::Borrowed(s),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

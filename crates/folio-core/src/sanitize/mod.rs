@@ -17,7 +17,7 @@ mod policy;
 
 use std::fmt;
 
-use crate::escape::escape_html;
+use crate::escape::{escape_html, quote_for_message};
 use crate::url;
 use policy::{Attr, Swallow};
 
@@ -73,11 +73,16 @@ impl fmt::Display for Removed {
             Removed::Element {
                 name,
                 with_content: true,
-            } => write!(f, "removed raw HTML <{name}> and everything inside it"),
+            } => {
+                let name = quote_for_message(name, 30);
+                write!(f, "removed raw HTML <{name}> and everything inside it")
+            }
             Removed::Element { name, .. } => {
+                let name = quote_for_message(name, 30);
                 write!(f, "removed raw HTML tag <{name}> (its text is kept)")
             }
             Removed::Attribute { element, name } => {
+                let name = quote_for_message(name, 30);
                 write!(f, "removed attribute `{name}` from raw HTML <{element}>")
             }
             Removed::Url {
@@ -221,6 +226,12 @@ impl<'b> Sanitizer<'b> {
     /// that arrives meanwhile should be dropped too.
     pub fn is_swallowing(&self) -> bool {
         self.swallowing.is_some()
+    }
+
+    /// Whether the sanitizer is between tags, in plain text: a raw fragment pushed now starts
+    /// fresh rather than continuing a tag, a comment or swallowed content.
+    pub fn is_between_tags(&self) -> bool {
+        self.state == State::Data && self.swallowing.is_none()
     }
 
     /// What was removed since the last call, for reporting.
