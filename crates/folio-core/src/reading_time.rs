@@ -49,16 +49,18 @@ impl ReadingCounter {
     /// Counts another piece of text.
     pub fn feed(&mut self, text: &str) {
         for c in text.chars() {
-            if is_cjk(c) {
-                self.cjk_chars = self.cjk_chars.saturating_add(1);
-                self.in_word = false;
-            } else if c.is_alphanumeric() {
-                if !self.in_word {
-                    self.words = self.words.saturating_add(1);
-                    self.in_word = true;
+            match classify(c) {
+                Class::Cjk => {
+                    self.cjk_chars = self.cjk_chars.saturating_add(1);
+                    self.in_word = false;
                 }
-            } else {
-                self.in_word = false;
+                Class::Word => {
+                    if !self.in_word {
+                        self.words = self.words.saturating_add(1);
+                        self.in_word = true;
+                    }
+                }
+                Class::Other => self.in_word = false,
             }
         }
     }
@@ -80,6 +82,38 @@ impl ReadingCounter {
             cjk_chars: self.cjk_chars,
             words: self.words,
         }
+    }
+}
+
+enum Class {
+    Cjk,
+    Word,
+    Other,
+}
+
+/// Sorts a character for counting. ASCII and the punctuation blocks of CJK text are decided by
+/// range checks; only other scripts need the Unicode tables behind `is_alphanumeric`.
+fn classify(c: char) -> Class {
+    if c.is_ascii() {
+        return if c.is_ascii_alphanumeric() {
+            Class::Word
+        } else {
+            Class::Other
+        };
+    }
+    if is_cjk(c) {
+        return Class::Cjk;
+    }
+    let punctuation = matches!(c,
+        '\u{2000}'..='\u{206F}'   // General Punctuation: “ ” — …
+        | '\u{3000}'..='\u{303F}' // CJK Symbols and Punctuation: 、。「」
+        | '\u{FF00}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}' | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}' // fullwidth ，：？！（）
+    );
+    if !punctuation && c.is_alphanumeric() {
+        Class::Word
+    } else {
+        Class::Other
     }
 }
 

@@ -5,14 +5,14 @@
 //! job, and pulldown-cmark's HTML writer writes the result:
 //!
 //! ```text
-//! parser → raw_html → summary → images → links → headings → footnotes → tables → alerts → writer
+//! parser → raw_html → summary → images → links → headings → footnotes → blocks → writer
 //! ```
 //!
 //! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `summary`
 //! only watches (excerpt, reading time). Events carry their byte range in the source so problems
 //! can name a line.
 
-mod alerts;
+mod blocks;
 mod footnotes;
 mod headings;
 mod images;
@@ -21,7 +21,6 @@ mod options;
 mod raw_html;
 mod report;
 mod summary;
-mod tables;
 
 use std::fmt;
 use std::ops::Range;
@@ -187,8 +186,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         &mut outline,
     );
     let events = footnotes::Footnotes::new(events, &report);
-    let events = tables::WrapTables::new(events);
-    let events = alerts::Alerts::new(events);
+    let events = blocks::Blocks::new(events);
 
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.map(|(event, _)| event));

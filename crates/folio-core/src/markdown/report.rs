@@ -1,6 +1,6 @@
 //! Problems found while rendering, located by byte offset and turned into file lines at the end.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::{Problem, Severity};
 
@@ -15,6 +15,8 @@ pub(super) struct Report<'s> {
     source: &'s str,
     first_line: usize,
     found: RefCell<Vec<(usize, Severity, String)>>,
+    /// Problems beyond the cap, counted but not kept.
+    more: Cell<usize>,
 }
 
 impl<'s> Report<'s> {
@@ -23,29 +25,35 @@ impl<'s> Report<'s> {
             source,
             first_line,
             found: RefCell::new(Vec::new()),
+            more: Cell::new(0),
+        }
+    }
+
+    fn add(&self, offset: usize, severity: Severity, message: String) {
+        let mut found = self.found.borrow_mut();
+        if found.len() < MAX_PROBLEMS {
+            found.push((offset, severity, message));
+        } else {
+            self.more.set(self.more.get() + 1);
         }
     }
 
     /// Something was lost: the post does not render as written.
     pub(super) fn error(&self, offset: usize, message: impl Into<String>) {
-        self.found
-            .borrow_mut()
-            .push((offset, Severity::Error, message.into()));
+        self.add(offset, Severity::Error, message.into());
     }
 
     /// Worth a look; nothing was lost.
     pub(super) fn warning(&self, offset: usize, message: impl Into<String>) {
-        self.found
-            .borrow_mut()
-            .push((offset, Severity::Warning, message.into()));
+        self.add(offset, Severity::Warning, message.into());
     }
 
-    /// The problems in source order, with 1-based file lines.
+    /// The problems in source order, with 1-based file lines. Beyond the cap, the first ones
+    /// reported are kept (adapters report in about source order).
     pub(super) fn into_problems(self) -> Vec<Problem> {
         let mut found = self.found.into_inner();
         found.sort_by_key(|(offset, _, _)| *offset);
-        let extra = found.len().saturating_sub(MAX_PROBLEMS);
-        found.truncate(MAX_PROBLEMS);
+        let extra = self.more.get();
 
         let mut problems = Vec::with_capacity(found.len() + 1);
         let (mut line, mut counted_to) = (self.first_line, 0);
