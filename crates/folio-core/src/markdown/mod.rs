@@ -25,7 +25,7 @@ mod summary;
 use std::fmt;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::Event;
 use serde::{Deserialize, Serialize};
 
 use crate::Problem;
@@ -171,8 +171,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
             .site_extras(extras)
     });
 
-    let parser = Parser::new_ext(markdown, options::parser_options(options.commonmark_only));
-    let events = parser.into_offset_iter();
+    let events = options::parser(markdown, options);
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
     let events = summary::Summarize::new(events, &mut summary);
     let events = images::Images::new(events, options.base, extras, &report);
