@@ -200,3 +200,86 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         problems: report.into_problems(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Severity;
+
+    fn html(markdown: &str, options: &RenderOptions<'_>) -> String {
+        render(markdown, options).html
+    }
+
+    #[test]
+    fn heading_attributes_need_trusted_html() {
+        let markdown = "## Hi {#hi .big onclick=alert(1)}\n";
+        let out = render(markdown, &RenderOptions::new(""));
+        assert!(
+            out.html.starts_with(r#"<h2 id="hi" class="big">Hi<a"#),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.problems.len(), 1);
+        assert_eq!(out.problems[0].severity, Severity::Error);
+        let trusted = RenderOptions {
+            trust_html: true,
+            ..RenderOptions::new("")
+        };
+        assert!(html(markdown, &trusted).contains(r#"onclick="alert(1)""#));
+    }
+
+    #[test]
+    fn commonmark_mode_adds_nothing() {
+        let markdown = "# Title\n\n![a](b.png \"t\")\n\n[x](https://e.com)\n\n> [!NOTE]\n> n\n";
+        let out = render(markdown, &RenderOptions::commonmark());
+        assert_eq!(
+            out.html,
+            "<h1>Title</h1>\n<p><img src=\"b.png\" alt=\"a\" title=\"t\"></p>\n\
+             <p><a href=\"https://e.com\">x</a></p>\n<blockquote>\n<p>[!NOTE]\nn</p>\n</blockquote>\n"
+        );
+        assert_eq!(out.title, None);
+        assert_eq!(out.headings[0].id, "title");
+    }
+
+    #[test]
+    fn a_leading_h1_stays_when_it_differs_from_the_title() {
+        let options = RenderOptions {
+            title: Some("Another title"),
+            ..RenderOptions::new("")
+        };
+        let out = render("# Title\n\ntext\n", &options);
+        assert_eq!(out.title, None);
+        assert_eq!(out.headings.len(), 1);
+        assert!(out.html.starts_with("<h1 id=\"title\">"));
+        let out = render("text\n\n# Title\n", &RenderOptions::new(""));
+        assert_eq!(out.title, None, "only the first block can be the title");
+        assert_eq!(out.first_heading.as_deref(), Some("Title"));
+    }
+
+    #[test]
+    fn problems_report_file_lines() {
+        let options = RenderOptions {
+            first_line: 7,
+            ..RenderOptions::new("")
+        };
+        let out = render("ok\n\n[x](javascript:alert(1))\n", &options);
+        assert_eq!(out.problems.len(), 1);
+        assert_eq!(out.problems[0].line, 9);
+    }
+
+    #[test]
+    fn script_text_in_a_paragraph_goes_with_the_script() {
+        let out = render("a <script>alert(1)</script> b\n", &RenderOptions::new(""));
+        assert_eq!(out.html, "<p>a  b</p>\n");
+        assert_eq!(out.excerpt, "a b");
+    }
+
+    #[test]
+    fn rendered_serializes_for_the_cli() {
+        let out = render("# T\n\n## A\n\nBody.\n", &RenderOptions::new(""));
+        let json = serde_json::to_value(&out).unwrap_or_default();
+        assert_eq!(json["title"], "T");
+        assert_eq!(json["headings"][0]["id"], "a");
+        assert_eq!(json["reading_time"]["minutes"], 1);
+    }
+}
