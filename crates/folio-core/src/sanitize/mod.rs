@@ -14,12 +14,14 @@
 
 mod entities;
 mod policy;
+mod tokenizer;
 
 use std::fmt;
 
 use crate::escape::{escape_html, quote_for_message};
 use crate::url;
 use policy::{Attr, Swallow};
+use tokenizer::{Next, Sink, Tag, Tokenizer};
 
 /// Sanitizes a complete HTML fragment.
 ///
@@ -90,78 +92,20 @@ impl fmt::Display for Removed {
                 attribute,
                 url,
             } => {
-                let shown: String = url.chars().take(60).collect();
-                let more = if shown.len() < url.len() { "…" } else { "" };
+                let shown = quote_for_message(url, 60);
                 write!(
                     f,
-                    "removed unsafe URL `{shown}{more}` from <{element} {attribute}>"
+                    "removed unsafe URL `{shown}` from <{element} {attribute}>"
                 )
             }
         }
     }
 }
 
-/// Where the tokenizer is, between any two characters of input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum State {
-    Data,
-    TagOpen,
-    EndTagOpen,
-    TagName,
-    BeforeAttrName,
-    AttrName,
-    AfterAttrName,
-    BeforeAttrValue,
-    /// Inside a value quoted with this character.
-    QuotedValue(char),
-    UnquotedValue,
-    AfterQuotedValue,
-    SelfClosing,
-    /// After `<!`, having seen one `-` or not.
-    MarkupDeclaration {
-        dash: bool,
-    },
-    /// Inside `<!-- … -->`: trailing dashes seen (at most 2), and `--!`.
-    Comment {
-        dashes: u8,
-        bang: bool,
-    },
-    /// `<!doctype …>`, `<?…>`, `<![CDATA[…]]>` and the like, up to the next `>`.
-    BogusComment,
-    /// Inside a swallowed raw-text element, having matched this many bytes of `</name`.
-    RawText {
-        matched: usize,
-    },
-    /// Inside `<plaintext>`: nothing ends it.
-    Plaintext,
-}
-
-/// A tag being read.
-#[derive(Debug, Default, Clone)]
-struct Tag {
-    end: bool,
-    self_closing: bool,
-    name: String,
-    attrs: Vec<(String, String)>,
-    attr_name: String,
-    attr_value: String,
-}
-
-impl Tag {
-    fn commit_attr(&mut self) {
-        if !self.attr_name.is_empty() {
-            let name = std::mem::take(&mut self.attr_name);
-            let value = std::mem::take(&mut self.attr_value);
-            self.attrs.push((name, value));
-        }
-        self.attr_value.clear();
-    }
-}
-
 /// An element whose content is being dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Swallowing {
-    /// Raw text until `</name`.
+    /// Raw text until `</name`; the tokenizer reads it as such.
     Raw(&'static str),
     /// Markup until the end tag that balances the start tag.
     Nested { name: &'static str, depth: usize },
@@ -178,14 +122,27 @@ enum Swallowing {
 /// containers such as list items, so raw HTML can never close an element it did not open.
 #[derive(Debug, Clone)]
 pub struct Sanitizer<'b> {
+    tokenizer: Tokenizer,
+    writer: Writer<'b>,
+}
+
+/// The sanitizing half: decides what becomes of each token and writes what is kept.
+#[derive(Debug, Clone)]
+struct Writer<'b> {
     base: &'b str,
     site_extras: bool,
-    state: State,
-    tag: Tag,
     swallowing: Option<Swallowing>,
+    /// Allowed elements written and not yet closed.
     open: Vec<&'static str>,
+    /// Lengths of `open` where each scope began.
     scopes: Vec<usize>,
     removed: Vec<Removed>,
+}
+
+/// A [`Writer`] and the output it appends to, as the tokenizer's sink.
+struct Output<'w, 'b> {
+    writer: &'w mut Writer<'b>,
+    out: &'w mut String,
 }
 
 impl Default for Sanitizer<'_> {
@@ -198,318 +155,107 @@ impl<'b> Sanitizer<'b> {
     /// A sanitizer that leaves relative URLs as they are and adds nothing.
     pub fn new() -> Self {
         Self {
-            base: "",
-            site_extras: false,
-            state: State::Data,
-            tag: Tag::default(),
-            swallowing: None,
-            open: Vec::new(),
-            scopes: Vec::new(),
-            removed: Vec::new(),
+            tokenizer: Tokenizer::default(),
+            writer: Writer {
+                base: "",
+                site_extras: false,
+                swallowing: None,
+                open: Vec::new(),
+                scopes: Vec::new(),
+                removed: Vec::new(),
+            },
         }
     }
 
     /// Resolves relative `href`, `src` and `cite` URLs against `base` (see [`url::resolve`]).
     pub fn resolve_against(mut self, base: &'b str) -> Self {
-        self.base = base;
+        self.writer.base = base;
         self
     }
 
     /// Treats raw HTML like Markdown: `rel="noopener noreferrer"` on external links and
     /// `loading="lazy" decoding="async"` on images.
     pub fn site_extras(mut self, on: bool) -> Self {
-        self.site_extras = on;
+        self.writer.site_extras = on;
         self
     }
 
     /// Whether content is being dropped right now (inside `<script>`, `<svg>` …): Markdown text
     /// that arrives meanwhile should be dropped too.
     pub fn is_swallowing(&self) -> bool {
-        self.swallowing.is_some()
+        self.writer.swallowing.is_some()
     }
 
     /// Whether the sanitizer is between tags, in plain text: a raw fragment pushed now starts
     /// fresh rather than continuing a tag, a comment or swallowed content.
     pub fn is_between_tags(&self) -> bool {
-        self.state == State::Data && self.swallowing.is_none()
+        self.tokenizer.in_text() && self.writer.swallowing.is_none()
     }
 
     /// What was removed since the last call, for reporting.
     pub fn take_removed(&mut self) -> Vec<Removed> {
-        std::mem::take(&mut self.removed)
+        std::mem::take(&mut self.writer.removed)
     }
 
     /// Sanitizes the next piece of raw HTML, appending the result to `out`.
     pub fn push(&mut self, html: &str, out: &mut String) {
-        let mut i = 0;
-        while i < html.len() {
-            if self.state == State::Data {
-                i = self.data(html, i, out);
-                continue;
-            }
-            let Some(c) = html[i..].chars().next() else {
-                break;
-            };
-            if self.step(c, out) {
-                i += c.len_utf8();
-            }
-        }
+        let mut output = Output {
+            writer: &mut self.writer,
+            out,
+        };
+        self.tokenizer.push(html, &mut output);
     }
 
     /// The Markdown block holding raw HTML ended: an unfinished tag or comment is dropped, and
     /// content swallowing stops, so one unclosed `<style>` cannot hide the rest of the post.
     pub fn end_block(&mut self) {
-        self.state = State::Data;
-        self.tag = Tag::default();
-        self.swallowing = None;
+        self.tokenizer.reset();
+        self.writer.swallowing = None;
     }
 
     /// Starts a scope (a Markdown container): raw end tags inside it only close elements opened
     /// inside it.
     pub fn open_scope(&mut self) {
-        self.scopes.push(self.open.len());
+        self.writer.scopes.push(self.writer.open.len());
     }
 
     /// Ends the innermost scope, closing the elements opened in it and still open.
     pub fn close_scope(&mut self, out: &mut String) {
-        let floor = self.scopes.pop().unwrap_or(0);
-        self.close_down_to(floor, out);
+        let floor = self.writer.scopes.pop().unwrap_or(0);
+        self.writer.close_down_to(floor, out);
     }
 
     /// Ends the input: closes every element still open.
     pub fn finish(&mut self, out: &mut String) {
         self.end_block();
-        self.scopes.clear();
-        self.close_down_to(0, out);
+        self.writer.scopes.clear();
+        self.writer.close_down_to(0, out);
     }
+}
 
-    /// Copies text in the data state up to the next special character, handles that character,
-    /// and returns where to continue.
-    fn data(&mut self, html: &str, start: usize, out: &mut String) -> usize {
-        let keep = self.swallowing.is_none();
-        let run_end = html[start..]
-            .find(['<', '>', '&', '"', '\''])
-            .map_or(html.len(), |j| start + j);
-        if keep {
-            out.push_str(&html[start..run_end]);
-        }
-        let Some(&special) = html.as_bytes().get(run_end) else {
-            return run_end;
-        };
-        let mut next = run_end + 1;
-        match special {
-            b'<' => self.state = State::TagOpen,
-            b'&' => {
-                let len = entities::reference_len(&html[run_end..]);
-                if keep && len > 0 {
-                    out.push_str(&html[run_end..run_end + len]);
-                } else if keep {
-                    out.push_str("&amp;");
-                }
-                next = run_end + len.max(1);
-            }
-            _ if keep => escape_html(out, &html[run_end..next]),
-            _ => {}
-        }
-        next
-    }
-
-    /// Handles one character outside the data state. Returns `false` when the character must be
-    /// handled again in the new state.
-    fn step(&mut self, c: char, out: &mut String) -> bool {
-        let space = matches!(c, '\t' | '\n' | '\u{C}' | '\r' | ' ');
-        match self.state {
-            // `push` handles the data state in bulk.
-            State::Data => return false,
-            State::TagOpen => match c {
-                '!' => self.state = State::MarkupDeclaration { dash: false },
-                '/' => self.state = State::EndTagOpen,
-                '?' => self.state = State::BogusComment,
-                c if c.is_ascii_alphabetic() => {
-                    self.tag = Tag::default();
-                    self.state = State::TagName;
-                    return false;
-                }
-                _ => {
-                    if self.swallowing.is_none() {
-                        out.push_str("&lt;");
-                    }
-                    self.state = State::Data;
-                    return false;
-                }
-            },
-            State::EndTagOpen => match c {
-                c if c.is_ascii_alphabetic() => {
-                    self.tag = Tag {
-                        end: true,
-                        ..Tag::default()
-                    };
-                    self.state = State::TagName;
-                    return false;
-                }
-                '>' => self.state = State::Data,
-                _ => self.state = State::BogusComment,
-            },
-            State::TagName => match c {
-                _ if space => self.state = State::BeforeAttrName,
-                '/' => self.state = State::SelfClosing,
-                '>' => self.emit_tag(out),
-                c => self.tag.name.push(c.to_ascii_lowercase()),
-            },
-            State::BeforeAttrName => match c {
-                _ if space => {}
-                '/' => self.state = State::SelfClosing,
-                '>' => self.emit_tag(out),
-                c => {
-                    self.tag.attr_name.push(c.to_ascii_lowercase());
-                    self.state = State::AttrName;
-                }
-            },
-            State::AttrName => match c {
-                _ if space || c == '/' || c == '>' => {
-                    self.state = State::AfterAttrName;
-                    return false;
-                }
-                '=' => self.state = State::BeforeAttrValue,
-                c => self.tag.attr_name.push(c.to_ascii_lowercase()),
-            },
-            State::AfterAttrName => match c {
-                _ if space => {}
-                '=' => self.state = State::BeforeAttrValue,
-                _ => {
-                    self.tag.commit_attr();
-                    self.state = State::BeforeAttrName;
-                    return false;
-                }
-            },
-            State::BeforeAttrValue => match c {
-                _ if space => {}
-                '"' | '\'' => self.state = State::QuotedValue(c),
-                '>' => {
-                    self.tag.commit_attr();
-                    self.emit_tag(out);
-                }
-                _ => {
-                    self.state = State::UnquotedValue;
-                    return false;
-                }
-            },
-            State::QuotedValue(quote) => {
-                if c == quote {
-                    self.tag.commit_attr();
-                    self.state = State::AfterQuotedValue;
-                } else {
-                    self.tag.attr_value.push(c);
-                }
-            }
-            State::UnquotedValue => match c {
-                _ if space => {
-                    self.tag.commit_attr();
-                    self.state = State::BeforeAttrName;
-                }
-                '>' => {
-                    self.tag.commit_attr();
-                    self.emit_tag(out);
-                }
-                c => self.tag.attr_value.push(c),
-            },
-            State::AfterQuotedValue => {
-                self.state = State::BeforeAttrName;
-                return space;
-            }
-            State::SelfClosing => {
-                if c == '>' {
-                    self.tag.self_closing = true;
-                    self.emit_tag(out);
-                } else {
-                    self.state = State::BeforeAttrName;
-                    return false;
-                }
-            }
-            State::MarkupDeclaration { dash } => match c {
-                '-' if dash => {
-                    // `<!-->` and `<!--->` end at once, as browsers read them.
-                    self.state = State::Comment {
-                        dashes: 2,
-                        bang: false,
-                    }
-                }
-                '-' => self.state = State::MarkupDeclaration { dash: true },
-                '>' => self.state = State::Data,
-                _ => self.state = State::BogusComment,
-            },
-            State::Comment { dashes, bang } => {
-                self.state = match c {
-                    '>' if dashes >= 2 => State::Data,
-                    '-' => State::Comment {
-                        dashes: if bang { 1 } else { (dashes + 1).min(2) },
-                        bang: false,
-                    },
-                    '!' if dashes >= 2 && !bang => State::Comment { dashes, bang: true },
-                    _ => State::Comment {
-                        dashes: 0,
-                        bang: false,
-                    },
-                }
-            }
-            State::BogusComment => {
-                if c == '>' {
-                    self.state = State::Data;
-                }
-            }
-            State::RawText { matched } => return self.raw_text(c, matched),
-            State::Plaintext => {}
-        }
-        true
-    }
-
-    /// Looks for `</name` followed by a space, `/` or `>` inside a swallowed raw-text element.
-    fn raw_text(&mut self, c: char, matched: usize) -> bool {
-        let Some(Swallowing::Raw(name)) = self.swallowing else {
-            self.state = State::Data;
-            return false;
-        };
-        let wanted = match matched {
-            0 => Some('<'),
-            1 => Some('/'),
-            n => name.as_bytes().get(n - 2).map(|&b| char::from(b)),
-        };
-        match wanted {
-            Some(w) if c.to_ascii_lowercase() == w => {
-                self.state = State::RawText {
-                    matched: matched + 1,
-                };
-                true
-            }
-            None if matches!(c, '\t' | '\n' | '\u{C}' | '\r' | ' ' | '/' | '>') => {
-                self.tag = Tag {
-                    end: true,
-                    name: name.to_owned(),
-                    ..Tag::default()
-                };
-                self.state = State::TagName;
-                false
-            }
-            _ => {
-                self.state = State::RawText { matched: 0 };
-                // A mismatch may itself start the end tag.
-                matched == 0
-            }
+impl Sink for Output<'_, '_> {
+    fn text(&mut self, text: &str) {
+        if self.writer.swallowing.is_none() {
+            push_text_keeping_references(self.out, text);
         }
     }
 
+    fn tag(&mut self, tag: Tag) -> Next {
+        self.writer.tag(tag, self.out)
+    }
+}
+
+impl Writer<'_> {
     /// A whole tag has been read: write it back if allowed, else drop it (and maybe its content).
-    fn emit_tag(&mut self, out: &mut String) {
-        self.state = State::Data;
-        let tag = std::mem::take(&mut self.tag);
+    fn tag(&mut self, tag: Tag, out: &mut String) -> Next {
         match self.swallowing {
             Some(Swallowing::Raw(name)) => {
+                // The tokenizer only hands over the end tag of the raw-text element.
                 if tag.end && tag.name == name {
                     self.swallowing = None;
-                } else {
-                    self.state = State::RawText { matched: 0 };
+                    return Next::Markup;
                 }
-                return;
+                return Next::RawText(name);
             }
             Some(Swallowing::Nested { name, depth }) => {
                 if tag.name == name && tag.end {
@@ -523,35 +269,35 @@ impl<'b> Sanitizer<'b> {
                         depth: depth + 1,
                     });
                 }
-                return;
+                return Next::Markup;
             }
-            Some(Swallowing::Rest) => return,
+            Some(Swallowing::Rest) => return Next::Plaintext,
             None => {}
         }
         if tag.end {
             if let Some(name) = policy::allowed_element(&tag.name) {
                 self.close(name, out);
             }
-            return;
+            return Next::Markup;
         }
         if let Some((name, swallow)) = policy::swallows(&tag.name) {
-            self.swallow(name, swallow, &tag);
-            return;
+            return self.swallow(name, swallow, &tag);
         }
         let Some(name) = policy::allowed_element(&tag.name) else {
             self.removed.push(Removed::Element {
                 name: tag.name,
                 with_content: false,
             });
-            return;
+            return Next::Markup;
         };
         self.write_start_tag(name, &tag, out);
         if !policy::is_void(name) {
             self.open.push(name);
         }
+        Next::Markup
     }
 
-    fn swallow(&mut self, name: &'static str, swallow: Swallow, tag: &Tag) {
+    fn swallow(&mut self, name: &'static str, swallow: Swallow, tag: &Tag) -> Next {
         self.removed.push(Removed::Element {
             name: tag.name.clone(),
             with_content: swallow != Swallow::Void,
@@ -559,16 +305,19 @@ impl<'b> Sanitizer<'b> {
         match swallow {
             Swallow::RawText => {
                 self.swallowing = Some(Swallowing::Raw(name));
-                self.state = State::RawText { matched: 0 };
+                Next::RawText(name)
             }
             // In SVG and MathML `<svg/>` really is empty.
-            Swallow::Nested if tag.self_closing && matches!(name, "svg" | "math") => {}
-            Swallow::Nested => self.swallowing = Some(Swallowing::Nested { name, depth: 1 }),
+            Swallow::Nested if tag.self_closing && matches!(name, "svg" | "math") => Next::Markup,
+            Swallow::Nested => {
+                self.swallowing = Some(Swallowing::Nested { name, depth: 1 });
+                Next::Markup
+            }
             Swallow::Rest => {
                 self.swallowing = Some(Swallowing::Rest);
-                self.state = State::Plaintext;
+                Next::Plaintext
             }
-            Swallow::Void => {}
+            Swallow::Void => Next::Markup,
         }
     }
 
