@@ -166,3 +166,128 @@ fn a_five_megabyte_document() {
     assert!(out.problems.len() <= 101, "problems are capped");
     assert!(out.reading_time.cjk_chars > 1_000_000);
 }
+
+/// Random soup of Markdown and raw HTML (fixed seed, so failures repeat): rendering never
+/// panics, and sanitized output never holds a script, an event handler or a script URL.
+#[test]
+fn random_markdown_soup_renders_safely() {
+    const PARTS: &[&str] = &[
+        "# ",
+        "\n",
+        "\n\n",
+        "> ",
+        "- ",
+        "1. ",
+        "*",
+        "_",
+        "`",
+        "```\n",
+        "[",
+        "](",
+        ")",
+        "![",
+        "]",
+        "[^1]",
+        "[^1]: ",
+        "| a |\n|---|\n",
+        "> [!NOTE]\n",
+        " {#fn-1}",
+        "<",
+        ">",
+        "</",
+        "script",
+        "svg",
+        "img",
+        "a href=",
+        "src=",
+        " onerror=",
+        "javascript:",
+        "&#106;",
+        "&colon;",
+        "\"",
+        "'",
+        "=",
+        "x",
+        "中文",
+        "<!-- more -->",
+        "    ",
+        "\t",
+        "<details>",
+        "</div>",
+        "(",
+        "<img src=x onerror=alert(1)>",
+        "https://e.com",
+        "mailto:a@b",
+        "data:text/html,",
+        "\\",
+        "<style>",
+        "<noscript>",
+        "&",
+        "~~",
+        "- [ ] ",
+        "</a>",
+    ];
+    let mut seed: u64 = 0x000F_0110_5EED;
+    let mut next = |bound: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap_or(0) % bound
+    };
+    let options = RenderOptions::new("/posts/");
+    for _ in 0..2_000 {
+        let len = 1 + next(60);
+        let input: String = (0..len).map(|_| PARTS[next(PARTS.len())]).collect();
+        assert_safe(&render(&input, &options).html, &input);
+        assert_safe(&render(&input, &RenderOptions::commonmark()).html, &input);
+    }
+}
+
+/// No `<script`, no `on…` attribute and no script URL in any tag of `html`.
+fn assert_safe(html: &str, input: &str) {
+    assert!(
+        !html.to_ascii_lowercase().contains("<script"),
+        "{input:?}\n{html}"
+    );
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        // Our tags are `name attr="value" …`: read the attributes between quotes.
+        let mut attrs = tag.split_once(' ').map_or("", |(_, a)| a);
+        while let Some((name, after)) = attrs.split_once("=\"") {
+            let name = name.trim();
+            let Some((value, after)) = after.split_once('"') else {
+                panic!("unterminated attribute in {tag:?} from {input:?}");
+            };
+            assert!(
+                !name.starts_with("on"),
+                "handler {name} from {input:?}\n{html}"
+            );
+            let value = decode(value);
+            if matches!(name, "href" | "src" | "cite") {
+                let scheme = folio_core::url::scheme(&value);
+                assert!(
+                    matches!(
+                        scheme.as_deref(),
+                        None | Some("http" | "https" | "mailto" | "tel")
+                    ) || (name == "src" && value.to_ascii_lowercase().starts_with("data:image/")),
+                    "{name}={value:?} from {input:?}\n{html}"
+                );
+            }
+            attrs = after;
+        }
+    }
+}
+
+/// Decodes the references the renderer writes in attribute values.
+fn decode(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}

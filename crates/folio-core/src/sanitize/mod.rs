@@ -197,7 +197,9 @@ impl<'b> Sanitizer<'b> {
         std::mem::take(&mut self.writer.removed)
     }
 
-    /// Sanitizes the next piece of raw HTML, appending the result to `out`.
+    /// Sanitizes the next piece of raw HTML, appending the result to `out`. Pieces may cut a tag
+    /// or comment anywhere; a character reference (`&amp;`) is only recognised within one piece,
+    /// which holds for Markdown's pieces (whole lines, whole tags).
     pub fn push(&mut self, html: &str, out: &mut String) {
         let mut output = Output {
             writer: &mut self.writer,
