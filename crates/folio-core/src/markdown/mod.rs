@@ -25,7 +25,7 @@ mod summary;
 use std::fmt;
 use std::ops::Range;
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use crate::Problem;
@@ -38,6 +38,21 @@ type Spanned<'a> = (Event<'a>, Range<usize>);
 /// Maps a resolved link to another post's `.md` file to that post's page URL (see
 /// [`RenderOptions::post_link`]).
 pub type PostLink<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// Tags that live inside a line of text: a word may run across them (`foo*bar*`), and raw HTML
+/// inside them belongs to the enclosing block.
+fn is_inline(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
 
 /// How to render one post.
 #[derive(Clone, Copy)]

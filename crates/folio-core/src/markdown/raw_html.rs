@@ -9,9 +9,8 @@ use std::collections::VecDeque;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::Spanned;
 use super::report::Report;
-use super::summary::is_inline;
+use super::{Spanned, is_inline};
 use crate::excerpt::is_more_marker;
 use crate::sanitize::Sanitizer;
 

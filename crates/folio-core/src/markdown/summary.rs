@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::Spanned;
+use super::{Spanned, is_inline};
 use crate::excerpt::{ExcerptBuilder, is_more_marker};
 use crate::reading_time::ReadingCounter;
 
@@ -121,20 +121,6 @@ impl<'s, I> Summarize<'s, I> {
             _ => {}
         }
     }
-}
-
-/// Tags that live inside a line of text: a word may run across them (`foo*bar*`).
-pub(super) fn is_inline(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Link
-            | TagEnd::Image
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-    )
 }
 
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Summarize<'_, I> {
