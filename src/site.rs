@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::fetch::{Expect, LoadError, fetch_text};
 
 /// Shared by every page: where the site lives and what posts it has.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub(crate) struct Site {
     /// `/` or `/blog/`.
     pub(crate) base: &'static str,
@@ -25,6 +25,12 @@ impl Site {
             base,
             manifest: LocalResource::new(move || load_manifest(base)),
         }
+    }
+}
+
+impl std::fmt::Debug for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Site").field("base", &self.base).finish_non_exhaustive()
     }
 }
 

@@ -57,7 +57,7 @@ pub(crate) fn scan(content: &Path, base: &str, include_drafts: bool) -> Result<S
     };
     let mut seen: HashMap<String, String> = HashMap::new();
     for file in &files {
-        let Some(post) = parse_file(file, base, &scan.site, &mut scan)? else {
+        let Some(post) = parse_file(file, base, &mut scan)? else {
             continue;
         };
         if let Some(first) = seen.get(&post.slug) {
@@ -84,12 +84,7 @@ pub(crate) fn scan(content: &Path, base: &str, include_drafts: bool) -> Result<S
     Ok(scan)
 }
 
-fn parse_file(
-    file: &SourceFile,
-    base: &str,
-    site: &SiteConfig,
-    scan: &mut Scan,
-) -> Result<Option<Post>> {
+fn parse_file(file: &SourceFile, base: &str, scan: &mut Scan) -> Result<Option<Post>> {
     let (text, valid_utf8) = content::read_post(file)?;
     if !valid_utf8 {
         report(
@@ -103,7 +98,7 @@ fn parse_file(
         &PostContext {
             base,
             file: &file.rel,
-            trust_html: site.trust_html,
+            trust_html: scan.site.trust_html,
             post_link: None,
         },
     );

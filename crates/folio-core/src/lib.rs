@@ -4,24 +4,35 @@
 //! `folio` CLI (which writes the manifest and per-post shells) and in the browser app (which renders
 //! the post), and what the index says is exactly what the reader gets.
 
+pub mod cjk;
 pub mod date;
 pub mod document;
+pub mod excerpt;
 pub mod front_matter;
 pub mod html;
 pub mod manifest;
+pub mod markdown;
 pub mod meta;
 pub mod paths;
 pub mod post;
 pub mod problem;
+pub mod reading_time;
+pub mod sanitize;
 pub mod site;
+pub mod slug;
+pub mod url;
 pub mod value;
 
 pub use date::{Date, DateError};
 pub use document::{Document, parse_document};
 pub use front_matter::{FrontMatterError, FrontMatterFormat};
 pub use manifest::{MANIFEST_VERSION, Manifest, ManifestError, PostEntry, TagCount};
+pub use markdown::{Heading, PostLink, RenderOptions, Rendered, render};
 pub use meta::PostMeta;
 pub use post::{Post, PostContext};
 pub use problem::{Problem, Severity};
+pub use reading_time::ReadingTime;
+pub use sanitize::sanitize_fragment;
 pub use site::{SiteConfig, SiteConfigError};
+pub use slug::{heading_id, tag_slug};
 pub use value::{Map, Value};

@@ -1,0 +1,194 @@
+//! Headings: unique ids, visible anchor links, the table of contents, and the leading `# Title`.
+//!
+//! A heading's events are held until its end, since the id comes from its whole text. Ids that
+//! look like footnote ids (`fn-…`, `fnref-…`) get an `h-` prefix, so the two can never clash.
+
+use std::collections::VecDeque;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use super::report::Report;
+use super::{Heading, Spanned};
+use crate::html::escape_into;
+use crate::slug::{IdMap, heading_id};
+
+/// What the headings pass found.
+#[derive(Debug, Default)]
+pub(super) struct Outline {
+    pub(super) headings: Vec<Heading>,
+    pub(super) title: Option<String>,
+    pub(super) first_heading: Option<String>,
+}
+
+pub(super) struct Headings<'a, 'r, 'o, I> {
+    inner: I,
+    /// The front-matter title, compared with a leading `# Title`.
+    title: Option<&'a str>,
+    /// Folio's extras: ids written out, anchors, leading-h1 removal.
+    extras: bool,
+    /// Raw HTML is trusted: custom heading attributes (`{data-x=y}`) are kept.
+    trust_html: bool,
+    report: &'r Report<'a>,
+    outline: &'o mut Outline,
+    ids: IdMap,
+    started: bool,
+    ready: VecDeque<Spanned<'a>>,
+}
+
+impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
+    pub(super) fn new(
+        inner: I,
+        title: Option<&'a str>,
+        extras: bool,
+        trust_html: bool,
+        report: &'r Report<'a>,
+        outline: &'o mut Outline,
+    ) -> Self {
+        Self {
+            inner,
+            title,
+            extras,
+            trust_html,
+            report,
+            outline,
+            ids: IdMap::default(),
+            started: false,
+            ready: VecDeque::new(),
+        }
+    }
+
+    /// Reads a heading to its end and queues what should be written for it.
+    fn heading(&mut self, tag: Tag<'a>, range: std::ops::Range<usize>, first_block: bool) {
+        let Tag::Heading {
+            level,
+            id: custom_id,
+            classes,
+            attrs,
+        } = tag
+        else {
+            return;
+        };
+        let mut inner = Vec::new();
+        let mut text = String::new();
+        let mut end = range.clone();
+        for (event, event_range) in self.inner.by_ref() {
+            match &event {
+                Event::End(TagEnd::Heading(_)) => {
+                    end = event_range;
+                    break;
+                }
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+            inner.push((event, event_range));
+        }
+        let text = text.trim().to_owned();
+        if self.outline.first_heading.is_none() {
+            self.outline.first_heading = Some(text.clone());
+        }
+
+        let is_title = self.extras
+            && first_block
+            && level == HeadingLevel::H1
+            && self.title.is_none_or(|title| title.trim() == text);
+        if is_title {
+            self.outline.title = Some(text);
+            return;
+        }
+
+        let id = self.id(custom_id.as_deref(), &text, range.start);
+        let attrs = if self.trust_html || attrs.is_empty() {
+            attrs
+        } else {
+            for (name, _) in &attrs {
+                self.report.error(
+                    range.start,
+                    format!(
+                        "removed heading attribute `{name}`: custom attributes need trusted HTML"
+                    ),
+                );
+            }
+            Vec::new()
+        };
+        let written_id = self.extras.then(|| CowStr::from(id.clone()));
+        self.ready.push_back((
+            Event::Start(Tag::Heading {
+                level,
+                id: written_id,
+                classes,
+                attrs,
+            }),
+            range,
+        ));
+        self.ready.extend(inner);
+        if self.extras {
+            self.ready
+                .push_back((Event::InlineHtml(anchor(&id, &text).into()), end.clone()));
+        }
+        self.ready
+            .push_back((Event::End(TagEnd::Heading(level)), end));
+        self.outline.headings.push(Heading {
+            level: level as u8,
+            id,
+            text,
+        });
+    }
+
+    /// A unique id: the author's `{#custom-id}` if given, else one made from the text.
+    fn id(&mut self, custom: Option<&str>, text: &str, offset: usize) -> String {
+        let wanted = match custom {
+            Some(custom) => custom.to_owned(),
+            None => heading_id(text),
+        };
+        let wanted = if wanted.starts_with("fn-") || wanted.starts_with("fnref-") {
+            if custom.is_some() {
+                self.report.warning(
+                    offset,
+                    format!("heading id `{wanted}` looks like a footnote id; using `h-{wanted}`"),
+                );
+            }
+            format!("h-{wanted}")
+        } else {
+            wanted
+        };
+        let id = self.ids.unique(&wanted);
+        if custom.is_some() && id != wanted {
+            self.report.warning(
+                offset,
+                format!("heading id `{wanted}` is already used in this post; using `{id}`"),
+            );
+        }
+        id
+    }
+}
+
+/// The visible `#` link to a heading, after its text.
+fn anchor(id: &str, text: &str) -> String {
+    let mut out = String::with_capacity(id.len() * 2 + text.len() + 64);
+    out.push_str("<a class=\"anchor\" href=\"#");
+    escape_into(&mut out, id);
+    out.push_str("\" aria-label=\"Permalink: ");
+    escape_into(&mut out, text);
+    out.push_str("\">#</a>");
+    out
+}
+
+impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Headings<'a, '_, '_, I> {
+    type Item = Spanned<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(ready) = self.ready.pop_front() {
+                return Some(ready);
+            }
+            let (event, range) = self.inner.next()?;
+            let first_block = !self.started;
+            self.started = true;
+            match event {
+                Event::Start(tag @ Tag::Heading { .. }) => self.heading(tag, range, first_block),
+                event => return Some((event, range)),
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Links: relative ones resolved against the post's folder, links to other posts' `.md` files
+//! turned into their page URLs, external ones marked `rel="noopener noreferrer"`, and unsafe
+//! ones (`javascript:` and friends) taken out with their text kept.
+
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
+
+use super::report::Report;
+use super::{PostLink, Spanned};
+use crate::html::{escape_href, escape_into, quote_for_message};
+use crate::url;
+
+pub(super) struct Links<'a, 'r, I> {
+    inner: I,
+    base: &'a str,
+    post_link: Option<PostLink<'a>>,
+    /// Folio's extras: `rel` on external links.
+    extras: bool,
+    report: &'r Report<'a>,
+    /// For each open link, whether its start tag was kept (its end tag must match).
+    open: Vec<bool>,
+}
+
+impl<'a, 'r, I> Links<'a, 'r, I> {
+    pub(super) fn new(
+        inner: I,
+        base: &'a str,
+        post_link: Option<PostLink<'a>>,
+        extras: bool,
+        report: &'r Report<'a>,
+    ) -> Self {
+        Self {
+            inner,
+            base,
+            post_link,
+            extras,
+            report,
+            open: Vec::new(),
+        }
+    }
+
+    /// The `href` a link ends up with.
+    fn href(&self, dest: &str) -> String {
+        let resolved = url::resolve(self.base, dest);
+        if let Some(post_link) = self.post_link
+            && let Some((path, suffix)) = url::markdown_target(&resolved)
+            && let Some(page) = post_link(&url::percent_decode(path))
+        {
+            return page + suffix;
+        }
+        resolved.into_owned()
+    }
+
+    fn start_tag(&self, href: &str, title: &str) -> String {
+        let mut out = String::with_capacity(href.len() + title.len() + 48);
+        out.push_str("<a href=\"");
+        escape_href(&mut out, href);
+        out.push('"');
+        if !title.is_empty() {
+            out.push_str(" title=\"");
+            escape_into(&mut out, title);
+            out.push('"');
+        }
+        if self.extras && url::is_external(href) {
+            out.push_str(" rel=\"noopener noreferrer\"");
+        }
+        out.push('>');
+        out
+    }
+}
+
+impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Links<'a, '_, I> {
+    type Item = Spanned<'a>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (event, range) = self.inner.next()?;
+            match event {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    ..
+                }) => {
+                    let dest = if link_type == LinkType::Email {
+                        format!("mailto:{dest_url}")
+                    } else {
+                        dest_url.to_string()
+                    };
+                    if !url::is_safe_link(&dest) {
+                        let shown = quote_for_message(&dest, 60);
+                        self.report.error(
+                            range.start,
+                            format!("removed link to `{shown}`, keeping its text: only http, https, mailto, tel and relative links are allowed"),
+                        );
+                        self.open.push(false);
+                        continue;
+                    }
+                    self.open.push(true);
+                    let html = self.start_tag(&self.href(&dest), &title);
+                    return Some((Event::InlineHtml(html.into()), range));
+                }
+                Event::End(TagEnd::Link) => {
+                    if self.open.pop() == Some(false) {
+                        continue;
+                    }
+                    return Some((Event::End(TagEnd::Link), range));
+                }
+                event => return Some((event, range)),
+            }
+        }
+    }
+}

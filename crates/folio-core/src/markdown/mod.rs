@@ -1,0 +1,300 @@
+//! Markdown to HTML, plus what the rest of Folio needs to know about a post's body: its
+//! headings, its title if the body repeats it, an excerpt, the reading time, and problems.
+//!
+//! One pass: pulldown-cmark's parser feeds a chain of small iterator adapters, each doing one
+//! job, and pulldown-cmark's HTML writer writes the result:
+//!
+//! ```text
+//! parser → raw_html → summary → images → links → headings → footnotes → blocks → writer
+//! ```
+//!
+//! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `summary`
+//! only watches (excerpt, reading time). Events carry their byte range in the source so problems
+//! can name a line.
+
+mod blocks;
+mod footnotes;
+mod headings;
+mod images;
+mod links;
+mod options;
+mod raw_html;
+mod report;
+mod summary;
+
+use std::fmt;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, TagEnd};
+use serde::{Deserialize, Serialize};
+
+use crate::Problem;
+use crate::reading_time::ReadingTime;
+use crate::sanitize::Sanitizer;
+
+/// An event and the bytes of the source it came from.
+type Spanned<'a> = (Event<'a>, Range<usize>);
+
+/// Maps a resolved link to another post's `.md` file to that post's page URL (see
+/// [`RenderOptions::post_link`]).
+pub type PostLink<'a> = &'a dyn Fn(&str) -> Option<String>;
+
+/// Tags that live inside a line of text: a word may run across them (`foo*bar*`), and raw HTML
+/// inside them belongs to the enclosing block.
+fn is_inline(tag: TagEnd) -> bool {
+    matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+/// How to render one post.
+#[derive(Clone, Copy)]
+pub struct RenderOptions<'a> {
+    /// URL path of the folder holding the post's .md file, ending in '/', e.g. "/blog/posts/2024/".
+    /// Relative links and images resolve against it. Empty string: leave relative URLs alone.
+    pub base: &'a str,
+    /// Site opt-in: pass raw HTML through untouched. Default false: sanitized.
+    pub trust_html: bool,
+    /// The post's title from front matter, if any. A leading `# Title` equal to it (or any
+    /// leading h1 when there is none) is taken out of the HTML and returned in
+    /// [`Rendered::title`], since the page shows the title in its header.
+    pub title: Option<&'a str>,
+    /// 1-based file line of the body's first line, so problems report file lines.
+    pub first_line: usize,
+    /// Maps a resolved link to another .md file (e.g. "/blog/posts/2024/other.md", `%XX`
+    /// decoded) to that post's page URL; `None` (or the function returning `None`) leaves it
+    /// alone. A `?query` or `#fragment` of the link is appended to the page URL.
+    pub post_link: Option<PostLink<'a>>,
+    /// Strict CommonMark: no extensions, no folio extras (ids, anchors, lazy images, figures,
+    /// leading-h1 removal, `rel` on links). For conformance measurement. Unsafe link URLs are
+    /// still removed.
+    pub commonmark_only: bool,
+}
+
+impl Default for RenderOptions<'_> {
+    fn default() -> Self {
+        Self::new("")
+    }
+}
+
+impl<'a> RenderOptions<'a> {
+    /// Folio's defaults for a post whose `.md` file lives in the folder `base` (see
+    /// [`RenderOptions::base`]): sanitized HTML, no front-matter title, line 1, `.md` links left
+    /// as they are.
+    pub fn new(base: &'a str) -> Self {
+        Self {
+            base,
+            trust_html: false,
+            title: None,
+            first_line: 1,
+            post_link: None,
+            commonmark_only: false,
+        }
+    }
+
+    /// Strict CommonMark, sanitized; set `trust_html` for the spec's raw-HTML behaviour.
+    pub fn commonmark() -> Self {
+        Self {
+            commonmark_only: true,
+            ..Self::new("")
+        }
+    }
+}
+
+impl fmt::Debug for RenderOptions<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RenderOptions")
+            .field("base", &self.base)
+            .field("trust_html", &self.trust_html)
+            .field("title", &self.title)
+            .field("first_line", &self.first_line)
+            .field(
+                "post_link",
+                &self.post_link.map(|_| "Fn(&str) -> Option<String>"),
+            )
+            .field("commonmark_only", &self.commonmark_only)
+            .finish()
+    }
+}
+
+/// A heading of the post, for a table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The `id` of the heading element, unique within the post (in CommonMark-only mode the id
+    /// it would have; nothing is written).
+    pub id: String,
+    /// The heading's plain text.
+    pub text: String,
+}
+
+/// A rendered post body.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rendered {
+    /// The HTML, safe to insert into the page (unless the site trusts its raw HTML, it holds
+    /// only markup Folio wrote).
+    pub html: String,
+    /// Headings h1 to h6 in the HTML, in order (a leading h1 taken out as the title is not here).
+    pub headings: Vec<Heading>,
+    /// Text of a leading h1 that was taken out as the title.
+    pub title: Option<String>,
+    /// Text of the first heading of any level, the taken-out title included.
+    pub first_heading: Option<String>,
+    /// Plain text for lists, feeds and previews (see [`crate::excerpt`]).
+    pub excerpt: String,
+    /// How long the post takes to read.
+    pub reading_time: ReadingTime,
+    /// What did not render as written, by file line.
+    pub problems: Vec<Problem>,
+}
+
+/// Renders a post body (front matter already split off) to HTML, in one pass.
+///
+/// ```
+/// use folio_core::{render, RenderOptions};
+///
+/// let markdown = "# 情人节\n\n## 遗泽：它曾让我们以为\n\nSee [the other post](../b/other.md).\n";
+/// let post_link = |path: &str| (path == "/posts/b/other.md").then(|| "/posts/other/".to_owned());
+/// let options = RenderOptions {
+///     title: Some("情人节"),
+///     post_link: Some(&post_link),
+///     ..RenderOptions::new("/posts/a/")
+/// };
+/// let out = render(markdown, &options);
+/// assert_eq!(out.title.as_deref(), Some("情人节"));
+/// assert_eq!(out.headings[0].id, "遗泽它曾让我们以为");
+/// assert!(out.html.starts_with(r#"<h2 id="遗泽它曾让我们以为">遗泽：它曾让我们以为<a class="anchor""#));
+/// assert!(out.html.contains(r#"<a href="/posts/other/">the other post</a>"#));
+/// assert_eq!(out.excerpt, "See the other post.");
+/// ```
+pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
+    let extras = !options.commonmark_only;
+    let report = report::Report::new(markdown, options.first_line);
+    let mut summary = summary::Summary::default();
+    let mut outline = headings::Outline::default();
+    let sanitizer = (!options.trust_html).then(|| {
+        Sanitizer::new()
+            .resolve_against(options.base)
+            .site_extras(extras)
+    });
+
+    let events = options::parser(markdown, options);
+    let events = raw_html::RawHtml::new(events, sanitizer, &report);
+    let events = summary::Summarize::new(events, &mut summary);
+    let events = images::Images::new(events, options.base, extras, &report);
+    let events = links::Links::new(events, options.base, options.post_link, extras, &report);
+    let events = headings::Headings::new(
+        events,
+        options.title,
+        extras,
+        options.trust_html,
+        &report,
+        &mut outline,
+    );
+    let events = footnotes::Footnotes::new(events, &report);
+    let events = blocks::Blocks::new(events);
+
+    let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
+    pulldown_cmark::html::push_html(&mut html, events.map(|(event, _)| event));
+
+    Rendered {
+        html,
+        headings: outline.headings,
+        title: outline.title,
+        first_heading: outline.first_heading,
+        excerpt: summary.excerpt.finish(),
+        reading_time: summary.reading.finish(),
+        problems: report.into_problems(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Severity;
+
+    fn html(markdown: &str, options: &RenderOptions<'_>) -> String {
+        render(markdown, options).html
+    }
+
+    #[test]
+    fn heading_attributes_need_trusted_html() {
+        let markdown = "## Hi {#hi .big onclick=alert(1)}\n";
+        let out = render(markdown, &RenderOptions::new(""));
+        assert!(
+            out.html.starts_with(r#"<h2 id="hi" class="big">Hi<a"#),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.problems.len(), 1);
+        assert_eq!(out.problems[0].severity, Severity::Error);
+        let trusted = RenderOptions {
+            trust_html: true,
+            ..RenderOptions::new("")
+        };
+        assert!(html(markdown, &trusted).contains(r#"onclick="alert(1)""#));
+    }
+
+    #[test]
+    fn commonmark_mode_adds_nothing() {
+        let markdown = "# Title\n\n![a](b.png \"t\")\n\n[x](https://e.com)\n\n> [!NOTE]\n> n\n";
+        let out = render(markdown, &RenderOptions::commonmark());
+        assert_eq!(
+            out.html,
+            "<h1>Title</h1>\n<p><img src=\"b.png\" alt=\"a\" title=\"t\"></p>\n\
+             <p><a href=\"https://e.com\">x</a></p>\n<blockquote>\n<p>[!NOTE]\nn</p>\n</blockquote>\n"
+        );
+        assert_eq!(out.title, None);
+        assert_eq!(out.headings[0].id, "title");
+    }
+
+    #[test]
+    fn a_leading_h1_stays_when_it_differs_from_the_title() {
+        let options = RenderOptions {
+            title: Some("Another title"),
+            ..RenderOptions::new("")
+        };
+        let out = render("# Title\n\ntext\n", &options);
+        assert_eq!(out.title, None);
+        assert_eq!(out.headings.len(), 1);
+        assert!(out.html.starts_with("<h1 id=\"title\">"));
+        let out = render("text\n\n# Title\n", &RenderOptions::new(""));
+        assert_eq!(out.title, None, "only the first block can be the title");
+        assert_eq!(out.first_heading.as_deref(), Some("Title"));
+    }
+
+    #[test]
+    fn problems_report_file_lines() {
+        let options = RenderOptions {
+            first_line: 7,
+            ..RenderOptions::new("")
+        };
+        let out = render("ok\n\n[x](javascript:alert(1))\n", &options);
+        assert_eq!(out.problems.len(), 1);
+        assert_eq!(out.problems[0].line, 9);
+    }
+
+    #[test]
+    fn script_text_in_a_paragraph_goes_with_the_script() {
+        let out = render("a <script>alert(1)</script> b\n", &RenderOptions::new(""));
+        assert_eq!(out.html, "<p>a  b</p>\n");
+        assert_eq!(out.excerpt, "a b");
+    }
+
+    #[test]
+    fn rendered_serializes_for_the_cli() {
+        let out = render("# T\n\n## A\n\nBody.\n", &RenderOptions::new(""));
+        let json = serde_json::to_value(&out).unwrap_or_default();
+        assert_eq!(json["title"], "T");
+        assert_eq!(json["headings"][0]["id"], "a");
+        assert_eq!(json["reading_time"]["minutes"], 1);
+    }
+}

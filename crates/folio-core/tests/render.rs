@@ -1,0 +1,137 @@
+//! Snapshots of rendered posts, one fixture per feature, under `tests/fixtures/render/`.
+//!
+//! Each snapshot holds the HTML and, below a `---`, everything else the renderer returns. Review
+//! changes by eye: the HTML here is what readers get.
+
+use std::fmt::Write;
+
+use folio_core::{RenderOptions, Rendered, render};
+
+const BASE: &str = "/blog/posts/2024/";
+const SEED_TITLE: &str = "赛博时代的\"情人节葬礼\"：GPT-4o停服背后的那场集体失恋";
+
+/// Posts that exist, as the CLI would know them: `.md` path to page URL.
+fn post_link(path: &str) -> Option<String> {
+    let known = [
+        "/blog/posts/2024/other.md",
+        "/blog/posts/2023/old.md",
+        "/blog/posts/2024/sub/b.md",
+        "/blog/posts/2024/中文文章.md",
+        "/blog/posts/2024/my post.md",
+    ];
+    known.contains(&path).then(|| {
+        let stem = path
+            .rsplit('/')
+            .next()
+            .unwrap_or(path)
+            .trim_end_matches(".md");
+        format!("/blog/posts/{stem}/")
+    })
+}
+
+fn fixture(name: &str) -> String {
+    let path = format!(
+        "{}/tests/fixtures/render/{name}.md",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn render_fixture(name: &str, title: Option<&str>, first_line: usize) -> String {
+    let options = RenderOptions {
+        title,
+        first_line,
+        post_link: Some(&post_link),
+        ..RenderOptions::new(BASE)
+    };
+    describe(&render(&fixture(name), &options))
+}
+
+/// The HTML, then the other fields, one per line.
+fn describe(out: &Rendered) -> String {
+    let mut s = out.html.clone();
+    s.push_str("---\n");
+    let _ = writeln!(s, "title: {:?}", out.title);
+    let _ = writeln!(s, "first_heading: {:?}", out.first_heading);
+    let _ = writeln!(s, "excerpt: {:?}", out.excerpt);
+    let t = out.reading_time;
+    let _ = writeln!(
+        s,
+        "reading_time: {} min ({} CJK chars, {} words)",
+        t.minutes, t.cjk_chars, t.words
+    );
+    s.push_str("headings:\n");
+    for h in &out.headings {
+        let _ = writeln!(s, "  h{} #{} {:?}", h.level, h.id, h.text);
+    }
+    s.push_str("problems:\n");
+    for p in &out.problems {
+        let _ = writeln!(s, "  {}: {:?}: {}", p.line, p.severity, p.message);
+    }
+    s
+}
+
+#[test]
+fn alerts_become_titled_boxes() {
+    insta::assert_snapshot!(render_fixture("alerts", None, 1));
+}
+
+#[test]
+fn footnotes_are_numbered_by_first_reference_and_collected_at_the_end() {
+    insta::assert_snapshot!(render_fixture("footnotes", None, 1));
+}
+
+#[test]
+fn tables_are_wrapped_for_scrolling() {
+    insta::assert_snapshot!(render_fixture("tables", None, 1));
+}
+
+#[test]
+fn task_lists_and_strikethrough() {
+    insta::assert_snapshot!(render_fixture("task-lists", None, 1));
+}
+
+#[test]
+fn headings_get_unique_cjk_safe_ids_and_anchors() {
+    insta::assert_snapshot!(render_fixture("headings", Some("Not the h1"), 1));
+}
+
+#[test]
+fn a_leading_h1_equal_to_the_title_is_taken_out() {
+    insta::assert_snapshot!(render_fixture("title", Some(SEED_TITLE), 1));
+}
+
+#[test]
+fn images_are_lazy_resolved_and_alone_become_figures() {
+    insta::assert_snapshot!(render_fixture("images", None, 1));
+}
+
+#[test]
+fn links_resolve_against_the_post_folder() {
+    insta::assert_snapshot!(render_fixture("links", None, 1));
+}
+
+#[test]
+fn raw_html_is_sanitized_by_default() {
+    insta::assert_snapshot!(render_fixture("raw-html", None, 10));
+}
+
+#[test]
+fn raw_html_passes_through_when_trusted() {
+    let options = RenderOptions {
+        trust_html: true,
+        ..RenderOptions::new(BASE)
+    };
+    insta::assert_snapshot!(describe(&render(&fixture("raw-html"), &options)));
+}
+
+#[test]
+fn text_before_the_more_marker_is_the_excerpt() {
+    insta::assert_snapshot!(render_fixture("more", None, 1));
+}
+
+#[test]
+fn the_chinese_seed_post() {
+    // The body of /work/shared/seed/cyber-valentines-funeral.md; its front matter is 17 lines.
+    insta::assert_snapshot!(render_fixture("chinese-post", Some(SEED_TITLE), 18));
+}

@@ -1,0 +1,293 @@
+//! Odd and hostile inputs render without panicking (and, sanitized, without a script).
+//!
+//! Every input goes through all three modes: sanitized, trusted HTML and CommonMark-only.
+
+use folio_core::{RenderOptions, render};
+
+fn render_all_modes(name: &str, markdown: &str) {
+    let base = RenderOptions::new("/blog/posts/");
+    let trusted = RenderOptions {
+        trust_html: true,
+        ..base
+    };
+    let link = |path: &str| Some(format!("{path}/page/"));
+    let with_title = RenderOptions {
+        title: Some("x"),
+        post_link: Some(&link),
+        first_line: usize::MAX / 2,
+        ..base
+    };
+    for options in [base, trusted, with_title, RenderOptions::commonmark()] {
+        let out = render(markdown, &options);
+        if !options.trust_html {
+            assert!(
+                !out.html.to_ascii_lowercase().contains("<script"),
+                "{name}: a script got through"
+            );
+        }
+    }
+}
+
+#[test]
+fn empty_and_blank_documents() {
+    for (name, input) in [
+        ("empty", ""),
+        ("spaces", "   "),
+        ("newlines", "\n\n\n"),
+        (
+            "mixed whitespace",
+            " \t\r\n\u{A0}\u{3000}\u{2028}\u{2029}\r",
+        ),
+        ("lone cr", "\r"),
+    ] {
+        render_all_modes(name, input);
+    }
+}
+
+#[test]
+fn deep_nesting() {
+    render_all_modes("10k quotes", &format!("{} deep", ">".repeat(10_000)));
+    render_all_modes("10k list items", &format!("{}deep", "- ".repeat(10_000)));
+    render_all_modes(
+        "10k ordered items",
+        &format!("{}deep", "1. ".repeat(10_000)),
+    );
+    let indented: String = (0..1_000)
+        .map(|i| format!("{}- item\n", " ".repeat(i * 2)))
+        .collect();
+    render_all_modes("1k indented items", &indented);
+    render_all_modes("10k raw divs", &"<div>".repeat(10_000));
+    render_all_modes("10k raw closes", &"</div>".repeat(10_000));
+    render_all_modes("10k inline tags", &format!("x {}", "<b><i>".repeat(10_000)));
+    render_all_modes(
+        "10k emphasis",
+        &format!("{}x{}", "*_".repeat(5_000), "_*".repeat(5_000)),
+    );
+}
+
+#[test]
+fn runs_of_delimiters() {
+    render_all_modes("100k brackets", &"[".repeat(100_000));
+    render_all_modes("100k closing brackets", &"]".repeat(100_000));
+    render_all_modes("50k stars", &"*".repeat(50_000));
+    render_all_modes("50k underscores", &format!("a{}b", "_".repeat(50_000)));
+    render_all_modes("50k backticks", &"`".repeat(50_000));
+    render_all_modes("link openers", &"[a](".repeat(20_000));
+    render_all_modes("image openers", &"![".repeat(20_000));
+    render_all_modes("footnote refs", &"[^x]".repeat(10_000));
+    render_all_modes("pipes", &format!("|a|\n|-|\n{}", "|x|\n".repeat(10_000)));
+    render_all_modes("html lt", &"<".repeat(50_000));
+    render_all_modes("ampersands", &"&#".repeat(50_000));
+}
+
+#[test]
+fn unclosed_and_broken_raw_html() {
+    let cases = [
+        "<div>",
+        "<script>",
+        "<script>alert(1)",
+        "a <script>alert(1)",
+        "<style>\n\nbody{}\n",
+        "<!--",
+        "<!-- more",
+        "<a href=\"",
+        "<a href='x",
+        "<img src=x onerror=\"alert(1)",
+        "<svg><svg><svg>",
+        "<plaintext>",
+        "</",
+        "<![CDATA[",
+        "<?",
+        "<a\n\nhref='x'>",
+        "<details>\n\n- <summary>x\n\n</details></details></summary>",
+    ];
+    for input in cases {
+        render_all_modes(input, input);
+        render_all_modes(input, &format!("para\n\n{input}\n\n# after\n\ntext"));
+    }
+    let attrs = format!("<a {}>", "b=c ".repeat(50_000));
+    render_all_modes("50k attributes", &attrs);
+}
+
+#[test]
+fn odd_characters() {
+    let cases = [
+        ("nul", "a\0b\0\0[\0](\0)<\0>\n# \0\n"),
+        (
+            "nul in html",
+            "<a href=\"java\0script:alert(1)\">x</a><scr\0ipt>",
+        ),
+        ("bom", "\u{FEFF}# Title\n\ntext"),
+        ("rtl override", "\u{202E}# evil\u{202C}\n[\u{202E}link](x)"),
+        (
+            "combining",
+            "# a\u{0301}\u{0301}\u{0301}\n\n\u{0301}\u{0301}",
+        ),
+        ("zwj emoji", "# 👩‍👩‍👧‍👦 family\n\n👍🏽"),
+        ("noncharacters", "\u{FFFF}\u{FFFE}\u{10FFFF}\u{1FFFE}"),
+        ("controls", "\u{1}\u{7}\u{8}\u{1B}[31m\u{7F}\u{85}"),
+        (
+            "lonely continuation in entity",
+            "&#xD800; &#x110000; &#0; &#99999999999;",
+        ),
+        (
+            "cjk everything",
+            "# 标题\n\n[链接](./文章.md)\n\n![图](图.png \"说明\")\n\n[^注]\n\n[^注]: 脚注",
+        ),
+        (
+            "heading attributes",
+            "# a {#fn-1 .x onclick=alert(1)}\n# b {#}\n# c {.}\n",
+        ),
+        ("alert markers", "> [!NOTE]\n> [!TIP]\n>\n> [!WARNING]"),
+        ("long line", &"字".repeat(200_000)),
+    ];
+    for (name, input) in cases {
+        render_all_modes(name, input);
+    }
+}
+
+#[test]
+fn a_five_megabyte_document() {
+    // Mostly prose, like a real post, with every feature now and then.
+    let prose = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/render/chinese-post.md"
+    ))
+    .unwrap_or_else(|e| panic!("fixture: {e}"));
+    let features = "## 标题 Heading\n\n段落 with *emphasis*, `code`, [a link](./x.md) and ![img](a.png).\n\n\
+                    > [!NOTE]\n> 提示\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [x] task[^n]\n\n\
+                    <kbd>K</kbd> <span onclick=x>s</span>\n\n```rust\nfn main() {}\n```\n\n[^n]: note\n\n";
+    let chunk = format!("{prose}\n\n{features}");
+    let document = chunk.repeat(5 * 1024 * 1024 / chunk.len() + 1);
+    assert!(document.len() >= 5 * 1024 * 1024);
+    let out = render(&document, &RenderOptions::new("/posts/"));
+    assert!(out.html.len() > document.len());
+    assert!(out.headings.len() > 6_000);
+    assert!(out.problems.len() <= 101, "problems are capped");
+    assert!(out.reading_time.cjk_chars > 1_000_000);
+}
+
+/// Random soup of Markdown and raw HTML (fixed seed, so failures repeat): rendering never
+/// panics, and sanitized output never holds a script, an event handler or a script URL.
+#[test]
+fn random_markdown_soup_renders_safely() {
+    const PARTS: &[&str] = &[
+        "# ",
+        "\n",
+        "\n\n",
+        "> ",
+        "- ",
+        "1. ",
+        "*",
+        "_",
+        "`",
+        "```\n",
+        "[",
+        "](",
+        ")",
+        "![",
+        "]",
+        "[^1]",
+        "[^1]: ",
+        "| a |\n|---|\n",
+        "> [!NOTE]\n",
+        " {#fn-1}",
+        "<",
+        ">",
+        "</",
+        "script",
+        "svg",
+        "img",
+        "a href=",
+        "src=",
+        " onerror=",
+        "javascript:",
+        "&#106;",
+        "&colon;",
+        "\"",
+        "'",
+        "=",
+        "x",
+        "中文",
+        "<!-- more -->",
+        "    ",
+        "\t",
+        "<details>",
+        "</div>",
+        "(",
+        "<img src=x onerror=alert(1)>",
+        "https://e.com",
+        "mailto:a@b",
+        "data:text/html,",
+        "\\",
+        "<style>",
+        "<noscript>",
+        "&",
+        "~~",
+        "- [ ] ",
+        "</a>",
+    ];
+    let mut seed: u64 = 0x000F_0110_5EED;
+    let mut next = |bound: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap_or(0) % bound
+    };
+    let options = RenderOptions::new("/posts/");
+    for _ in 0..2_000 {
+        let len = 1 + next(60);
+        let input: String = (0..len).map(|_| PARTS[next(PARTS.len())]).collect();
+        assert_safe(&render(&input, &options).html, &input);
+        assert_safe(&render(&input, &RenderOptions::commonmark()).html, &input);
+    }
+}
+
+/// No `<script`, no `on…` attribute and no script URL in any tag of `html`.
+fn assert_safe(html: &str, input: &str) {
+    assert!(
+        !html.to_ascii_lowercase().contains("<script"),
+        "{input:?}\n{html}"
+    );
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        // Our tags are `name attr="value" …`: read the attributes between quotes.
+        let mut attrs = tag.split_once(' ').map_or("", |(_, a)| a);
+        while let Some((name, after)) = attrs.split_once("=\"") {
+            let name = name.trim();
+            let Some((value, after)) = after.split_once('"') else {
+                panic!("unterminated attribute in {tag:?} from {input:?}");
+            };
+            assert!(
+                !name.starts_with("on"),
+                "handler {name} from {input:?}\n{html}"
+            );
+            let value = decode(value);
+            if matches!(name, "href" | "src" | "cite") {
+                let scheme = folio_core::url::scheme(&value);
+                assert!(
+                    matches!(
+                        scheme.as_deref(),
+                        None | Some("http" | "https" | "mailto" | "tel")
+                    ) || (name == "src" && value.to_ascii_lowercase().starts_with("data:image/")),
+                    "{name}={value:?} from {input:?}\n{html}"
+                );
+            }
+            attrs = after;
+        }
+    }
+}
+
+/// Decodes the references the renderer writes in attribute values.
+fn decode(value: &str) -> String {
+    value
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
