@@ -144,6 +144,17 @@ impl Map {
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.entries.iter().map(|(name, _)| name.as_str())
     }
+
+    /// A map of `entries` whose keys the caller has already checked are distinct, built without
+    /// the per-key lookup of [`Map::insert`], so a map of many keys costs linear time.
+    pub(crate) fn from_distinct(entries: Vec<(String, Value)>) -> Self {
+        Map { entries }
+    }
+
+    /// The value of the entry at `index` in key order.
+    pub(crate) fn value_at(&self, index: usize) -> Option<&Value> {
+        self.entries.get(index).map(|(_, value)| value)
+    }
 }
 
 impl FromIterator<(String, Value)> for Map {

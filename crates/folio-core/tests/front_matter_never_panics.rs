@@ -100,6 +100,27 @@ fn odd_inputs() -> Vec<(&'static str, String)> {
             "---\nx: &x {a: 1}\ny: *x\nz: [*x, *x]\n---\nbody".into(),
         ),
         ("alias bomb", format!("---\n{laughs}---\nbody")),
+        (
+            "doubling aliases",
+            format!(
+                "---\na0: &a0 [x]\n{}---\nbody",
+                (1..64)
+                    .map(|n| format!("a{n}: &a{n} [*a{m}, *a{m}]\n", m = n - 1))
+                    .collect::<String>()
+            ),
+        ),
+        (
+            "very deep YAML flow lists",
+            format!("---\na: {}\n---\nbody", "[".repeat(100_000)),
+        ),
+        (
+            "very deep compact sequences",
+            format!("---\na:\n  {}x\n---\nbody", "- ".repeat(100_000)),
+        ),
+        (
+            "brackets in quoted text",
+            format!("---\ntitle: \"{}\"\n---\nbody", "[".repeat(10_000)),
+        ),
         ("unknown alias", "---\na: *nope\n---\nbody".into()),
         (
             "self-referencing anchor",
