@@ -7,7 +7,12 @@ use leptos_router::path;
 
 use crate::browser;
 use crate::components::layout::{Footer, Header};
-use crate::pages::{home::Home, not_found::NotFound, post::PostPage, tags::{TagPage, TagsPage}};
+use crate::pages::{
+    home::Home,
+    not_found::NotFound,
+    post::PostPage,
+    tags::{TagPage, TagsPage},
+};
 use crate::site::Site;
 
 /// The whole app.

@@ -54,7 +54,9 @@ pub(crate) fn drop_static_head() {
         document.query_selector_all("head meta[name='description'], head link[rel='canonical']")
     {
         for i in 0..nodes.length() {
-            if let Some(element) = nodes.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            if let Some(element) = nodes
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
             {
                 element.remove();
             }

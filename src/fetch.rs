@@ -32,7 +32,10 @@ impl fmt::Display for LoadError {
             Self::NotFound => write!(f, "This page does not exist."),
             Self::Http(status) => write!(f, "The server answered with an error (HTTP {status})."),
             Self::Network(detail) => {
-                write!(f, "The network request failed ({detail}). Check your connection.")
+                write!(
+                    f,
+                    "The network request failed ({detail}). Check your connection."
+                )
             }
             Self::BadContent(detail) => write!(f, "The content could not be read: {detail}"),
         }

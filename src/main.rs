@@ -1,6 +1,10 @@
 //! Folio's browser app: fetches the post index and raw Markdown posts from the static host it is
 //! served from, renders them with `folio-core`, and routes between them with the History API.
 
+// `#[component]` expands to `pub` props structs whatever the function's visibility, which the
+// workspace's `unreachable_pub` lint cannot tell from a real mistake in a binary crate.
+#![allow(unreachable_pub)]
+
 mod app;
 mod browser;
 mod components;

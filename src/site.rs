@@ -30,7 +30,9 @@ impl Site {
 
 impl std::fmt::Debug for Site {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Site").field("base", &self.base).finish_non_exhaustive()
+        f.debug_struct("Site")
+            .field("base", &self.base)
+            .finish_non_exhaustive()
     }
 }
 
@@ -53,7 +55,11 @@ pub(crate) struct LoadedPost {
 pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost>, LoadError> {
     let manifest = site.manifest.await?;
     let entry = manifest.post(&slug).cloned().ok_or(LoadError::NotFound)?;
-    let markdown = fetch_text(&paths::post_file_url(site.base, &entry.file), Expect::Markdown).await?;
+    let markdown = fetch_text(
+        &paths::post_file_url(site.base, &entry.file),
+        Expect::Markdown,
+    )
+    .await?;
     let post_link = |url: &str| link_to_post(&manifest, site.base, url);
     let post = Post::parse(
         &markdown,
@@ -74,7 +80,9 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
 /// Maps a link to another post's `.md` file to that post's page, so links between posts
 /// written as file links (`[see](./other.md)`) work both on GitHub and on the site.
 fn link_to_post(manifest: &Manifest, base: &str, url: &str) -> Option<String> {
-    let (path, fragment) = url.split_once('#').map_or((url, None), |(p, f)| (p, Some(f)));
+    let (path, fragment) = url
+        .split_once('#')
+        .map_or((url, None), |(p, f)| (p, Some(f)));
     let wanted = paths::decode_segment(path)?;
     let post = manifest.posts.iter().find(|post| {
         paths::decode_segment(&paths::post_file_url(base, &post.file)).as_deref() == Some(&wanted)

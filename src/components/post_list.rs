@@ -21,7 +21,9 @@ pub(crate) fn PostList(posts: Vec<PostEntry>, language: String) -> impl IntoView
                 .filter(|text| !text.trim().is_empty())
                 .unwrap_or_else(|| entry.excerpt.clone());
             let title = entry.title.clone();
-            let draft = entry.draft.then(|| view! { <span class="badge">"Draft"</span> });
+            let draft = entry
+                .draft
+                .then(|| view! { <span class="badge">"Draft"</span> });
             view! {
                 <li class="post-card">
                     <h2 class="post-card-title">

@@ -133,7 +133,11 @@ mod tests {
         fs::write(posts.join(".draft.md"), "x").unwrap();
         fs::write(posts.join(".git/x.md"), "x").unwrap();
         fs::write(posts.join("image.png"), "x").unwrap();
-        let rels: Vec<String> = scan_posts(dir).unwrap().into_iter().map(|f| f.rel).collect();
+        let rels: Vec<String> = scan_posts(dir)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.rel)
+            .collect();
         assert_eq!(rels, ["2024/c.markdown", "2024/深/你好 世界.md", "a.md"]);
     }
 

@@ -79,7 +79,8 @@ pub(crate) fn scan(content: &Path, base: &str, include_drafts: bool) -> Result<S
             scan.drafts_skipped += 1;
             continue;
         }
-        scan.posts.push(PostEntry::from_post(&post, &file.rel, &scan.site));
+        scan.posts
+            .push(PostEntry::from_post(&post, &file.rel, &scan.site));
     }
     Ok(scan)
 }
@@ -90,7 +91,10 @@ fn parse_file(file: &SourceFile, base: &str, scan: &mut Scan) -> Result<Option<P
         report(
             scan,
             file,
-            &Problem::error(1, "the file is not valid UTF-8; invalid bytes were replaced"),
+            &Problem::error(
+                1,
+                "the file is not valid UTF-8; invalid bytes were replaced",
+            ),
         );
     }
     let post = Post::parse(

@@ -76,7 +76,10 @@ impl<'a> Shells<'a> {
         ];
         for page in 2..=self.manifest.page_count() {
             pages.push((
-                self.out.join("page").join(page.to_string()).join("index.html"),
+                self.out
+                    .join("page")
+                    .join(page.to_string())
+                    .join("index.html"),
                 PageHead {
                     title: Some(format!("Page {page}")),
                     description: site.description.clone(),
@@ -176,7 +179,11 @@ fn set_title(html: &str, title: &str, tags: &str) -> String {
         );
     }
     match html.find("</head>") {
-        Some(end) => format!("{}<title>{title}</title>{tags}{}", &html[..end], &html[end..]),
+        Some(end) => format!(
+            "{}<title>{title}</title>{tags}{}",
+            &html[..end],
+            &html[end..]
+        ),
         None => format!("<title>{title}</title>{tags}{html}"),
     }
 }
@@ -231,7 +238,9 @@ mod tests {
 
     #[test]
     fn lang_is_set_or_replaced() {
-        assert!(set_lang(TEMPLATE, "zh-CN").starts_with("<!DOCTYPE html><html lang=\"zh-CN\"><head>"));
+        assert!(
+            set_lang(TEMPLATE, "zh-CN").starts_with("<!DOCTYPE html><html lang=\"zh-CN\"><head>")
+        );
         assert!(set_lang("<html><head>", "en").starts_with("<html lang=\"en\"><head>"));
     }
 }

@@ -123,9 +123,11 @@ impl Manifest {
 
     /// The posts carrying a tag whose [`crate::slug::tag_slug`] is `tag_slug`, newest first.
     pub fn posts_tagged<'a>(&'a self, tag_slug: &'a str) -> impl Iterator<Item = &'a PostEntry> {
-        self.posts
-            .iter()
-            .filter(move |post| post.tags.iter().any(|tag| crate::slug::tag_slug(tag) == tag_slug))
+        self.posts.iter().filter(move |post| {
+            post.tags
+                .iter()
+                .any(|tag| crate::slug::tag_slug(tag) == tag_slug)
+        })
     }
 
     /// Every tag with its number of posts, most used first, then by name.
@@ -150,7 +152,10 @@ impl Manifest {
 
     /// Number of home pages for this many posts (at least one, so an empty blog has a home).
     pub fn page_count(&self) -> usize {
-        self.posts.len().div_ceil(self.site.posts_per_page.max(1)).max(1)
+        self.posts
+            .len()
+            .div_ceil(self.site.posts_per_page.max(1))
+            .max(1)
     }
 
     /// The posts on 1-based home page `page`; empty when the page does not exist.

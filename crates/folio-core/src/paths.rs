@@ -164,7 +164,14 @@ mod tests {
 
     #[test]
     fn encoding_round_trips_cjk_spaces_and_reserved_characters() {
-        for text in ["你好 世界", "100% done", "a/b?c#d", "C++ & Rust", "emoji 🎉", "plain-slug_1.0~"] {
+        for text in [
+            "你好 世界",
+            "100% done",
+            "a/b?c#d",
+            "C++ & Rust",
+            "emoji 🎉",
+            "plain-slug_1.0~",
+        ] {
             let encoded = encode_segment(text);
             assert!(encoded.is_ascii(), "{encoded}");
             assert!(!encoded.contains(['/', '?', '#', ' ']), "{encoded}");

@@ -67,9 +67,7 @@ impl SiteConfig {
     pub fn parse(text: &str) -> Result<Self, SiteConfigError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let config: Self = toml::from_str(text).map_err(|err| SiteConfigError::Syntax {
-            line: err
-                .span()
-                .map_or(1, |span| line_of(text, span.start)),
+            line: err.span().map_or(1, |span| line_of(text, span.start)),
             message: err.message().trim().to_owned(),
         })?;
         config.validate()?;
@@ -94,12 +92,15 @@ impl SiteConfig {
 
     /// `base_url` without its trailing slash, when set.
     pub fn origin_and_path(&self) -> Option<&str> {
-        self.base_url.as_deref().map(|url| url.trim_end_matches('/'))
+        self.base_url
+            .as_deref()
+            .map(|url| url.trim_end_matches('/'))
     }
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
-    text.get(..byte).map_or(1, |before| before.matches('\n').count() + 1)
+    text.get(..byte)
+        .map_or(1, |before| before.matches('\n').count() + 1)
 }
 
 #[cfg(test)]
