@@ -32,8 +32,8 @@ pub struct Document<'a> {
 /// ```
 /// use folio_core::{parse_document, Date, FrontMatterFormat};
 ///
-/// let doc = parse_document("---\ntitle: 赛博情人节\ndate: '2026-02-13'\n---\n\n正文\n");
-/// assert_eq!(doc.meta.title.as_deref(), Some("赛博情人节"));
+/// let doc = parse_document("---\ntitle: 雨夜书店\ndate: '2026-02-13'\n---\n\n正文\n");
+/// assert_eq!(doc.meta.title.as_deref(), Some("雨夜书店"));
 /// assert_eq!(doc.meta.date, Some(Date::parse("2026-02-13")?));
 /// assert_eq!(doc.format, Some(FrontMatterFormat::Yaml));
 /// assert_eq!((doc.body, doc.body_line), ("\n正文\n", 5));

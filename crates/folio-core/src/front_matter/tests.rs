@@ -153,7 +153,7 @@ fn summary(fields: Vec<Field>) -> Vec<(String, Value, usize)> {
 #[test]
 fn parses_yaml_fields_in_order_with_file_lines() {
     let source = "---\n\
-                  title: 赛博时代的\"葬礼\"\n\
+                  title: 雨夜里的\"书店\"\n\
                   description: >-\n  第一行，\n  第二行。\n\
                   literal: |\n  one\n  two\n\
                   date: '2026-02-13'\n\
@@ -164,7 +164,7 @@ fn parses_yaml_fields_in_order_with_file_lines() {
                   empty:\n\
                   ---\nbody";
     let expected = vec![
-        ("title".to_owned(), text("赛博时代的\"葬礼\""), 2),
+        ("title".to_owned(), text("雨夜里的\"书店\""), 2),
         ("description".to_owned(), text("第一行， 第二行。"), 3),
         ("literal".to_owned(), text("one\ntwo\n"), 6),
         ("date".to_owned(), text("2026-02-13"), 9),

@@ -158,7 +158,7 @@ fn tags_merge_from_every_key_and_zola_taxonomies() {
 #[test]
 fn authors_come_as_names_maps_or_lists() {
     let cases: [(&str, Value, Option<&str>); 6] = [
-        ("author", text(" 舒一笑 "), Some("舒一笑")),
+        ("author", text(" 林小满 "), Some("林小满")),
         (
             "author",
             map(&[("name", text("Jane")), ("email", text("j@x"))]),
@@ -298,7 +298,7 @@ fn the_first_readable_alias_wins_and_the_rest_stay_in_extra() {
         messages(&problems),
         [(
             2,
-            "`date` was ignored: month 13 is out of range: months go from 1 to 12"
+            "`date` was ignored: \"2021-13-45\" is not a valid date: month 13 is out of range: months go from 1 to 12"
         )]
     );
 }
@@ -324,7 +324,7 @@ fn fields_of_the_wrong_type_are_ignored_and_the_rest_still_read() {
             ),
             (
                 4,
-                "`date` was ignored: month 13 is out of range: months go from 1 to 12"
+                "`date` was ignored: \"2021-13-45\" is not a valid date: month 13 is out of range: months go from 1 to 12"
             ),
             (
                 5,
