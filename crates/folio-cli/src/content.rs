@@ -1,5 +1,6 @@
 //! Reading a content folder: its `site.toml` and every Markdown file under `posts/`.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -93,8 +94,20 @@ pub(crate) fn read_post(file: &SourceFile) -> Result<(String, bool)> {
     })
 }
 
-/// Copies the content folder into `out`, skipping hidden files; `out` may already exist.
-pub(crate) fn copy_tree(from: &Path, to: &Path) -> Result<u64> {
+/// Copies the content folder into `out`, skipping hidden files, the site configuration and the
+/// files in `leave_out` (drafts in a release build: their Markdown must not be published either).
+/// `out` may already exist.
+pub(crate) fn copy_content(
+    content: &Path,
+    out: &Path,
+    leave_out: &HashSet<PathBuf>,
+) -> Result<u64> {
+    let mut leave_out = leave_out.clone();
+    leave_out.insert(content.join("site.toml"));
+    copy_tree(content, out, &leave_out)
+}
+
+fn copy_tree(from: &Path, to: &Path, leave_out: &HashSet<PathBuf>) -> Result<u64> {
     let mut copied = 0;
     fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
     for entry in fs::read_dir(from).with_context(|| format!("reading folder {}", from.display()))? {
@@ -103,8 +116,11 @@ pub(crate) fn copy_tree(from: &Path, to: &Path) -> Result<u64> {
             continue;
         }
         let target = to.join(entry.file_name());
+        if leave_out.contains(&entry.path()) {
+            continue;
+        }
         if entry.file_type()?.is_dir() {
-            copied += copy_tree(&entry.path(), &target)?;
+            copied += copy_tree(&entry.path(), &target, leave_out)?;
         } else {
             fs::copy(entry.path(), &target).with_context(|| {
                 format!("copying {} to {}", entry.path().display(), target.display())
@@ -139,6 +155,24 @@ mod tests {
             .map(|f| f.rel)
             .collect();
         assert_eq!(rels, ["2024/c.markdown", "2024/深/你好 世界.md", "a.md"]);
+    }
+
+    #[test]
+    fn copying_leaves_out_drafts_hidden_files_and_the_site_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        let out = dir.path().join("out");
+        fs::create_dir_all(content.join("posts/drafts")).unwrap();
+        fs::write(content.join("site.toml"), "").unwrap();
+        fs::write(content.join(".env"), "").unwrap();
+        fs::write(content.join("posts/a.md"), "").unwrap();
+        fs::write(content.join("posts/drafts/b.md"), "").unwrap();
+        let leave_out = HashSet::from([content.join("posts/drafts/b.md")]);
+        assert_eq!(copy_content(&content, &out, &leave_out).unwrap(), 1);
+        assert!(out.join("posts/a.md").exists());
+        assert!(!out.join("posts/drafts/b.md").exists());
+        assert!(!out.join("site.toml").exists());
+        assert!(!out.join(".env").exists());
     }
 
     #[test]

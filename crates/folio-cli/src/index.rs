@@ -42,7 +42,8 @@ pub(crate) struct IndexArgs {
 pub(crate) struct Scan {
     pub(crate) site: SiteConfig,
     pub(crate) posts: Vec<PostEntry>,
-    pub(crate) drafts_skipped: usize,
+    /// Draft files left out of the index, so they are left out of the published files too.
+    pub(crate) drafts_skipped: Vec<PathBuf>,
     pub(crate) errors: usize,
     pub(crate) warnings: usize,
 }
@@ -76,7 +77,7 @@ pub(crate) fn scan(content: &Path, base: &str, include_drafts: bool) -> Result<S
         }
         seen.insert(post.slug.clone(), file.rel.clone());
         if post.meta.draft && !include_drafts {
-            scan.drafts_skipped += 1;
+            scan.drafts_skipped.push(file.path.clone());
             continue;
         }
         scan.posts
@@ -146,7 +147,8 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
     let scan = scan(&args.content, &base, args.drafts)?;
     let out = args.out.as_deref().unwrap_or(&args.content);
     if out != args.content {
-        content::copy_tree(&args.content, out)?;
+        let drafts = scan.drafts_skipped.iter().cloned().collect();
+        content::copy_content(&args.content, out, &drafts)?;
     }
     let manifest = Manifest::new(scan.site.clone(), scan.posts.clone());
     let manifest_path = out.join("posts").join("index.json");
@@ -159,18 +161,24 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
         shells_written = Shells::load(out, &base, &manifest)?.write_all()?;
     }
     if !args.quiet {
+        let mut facts = vec![
+            count(manifest.tags().len(), "tag"),
+            count(scan.errors, "error"),
+            count(scan.warnings, "warning"),
+        ];
+        if !scan.drafts_skipped.is_empty() {
+            facts.push(format!(
+                "{} left out",
+                count(scan.drafts_skipped.len(), "draft")
+            ));
+        }
+        if args.shell {
+            facts.push(count(shells_written, "page shell"));
+        }
         eprintln!(
-            "folio: indexed {} posts ({} drafts left out, {} tags, {} errors, {} warnings{}) in {:.2} s",
-            manifest.posts.len(),
-            scan.drafts_skipped,
-            manifest.tags().len(),
-            scan.errors,
-            scan.warnings,
-            if args.shell {
-                format!(", {shells_written} pages")
-            } else {
-                String::new()
-            },
+            "folio: indexed {} ({}) in {:.2} s",
+            count(manifest.posts.len(), "post"),
+            facts.join(", "),
             started.elapsed().as_secs_f64(),
         );
     }
@@ -181,10 +189,19 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
 pub(crate) fn check(content: &Path) -> Result<usize> {
     let scan = scan(content, "/", true)?;
     eprintln!(
-        "folio: checked {} posts: {} errors, {} warnings",
-        scan.posts.len(),
-        scan.errors,
-        scan.warnings
+        "folio: checked {}: {}, {}",
+        count(scan.posts.len(), "post"),
+        count(scan.errors, "error"),
+        count(scan.warnings, "warning"),
     );
     Ok(scan.errors)
+}
+
+/// `1 post`, `2 posts`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
