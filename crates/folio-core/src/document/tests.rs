@@ -282,7 +282,10 @@ fn cases() -> Vec<Case> {
                     3,
                     "`draft` was ignored: expected true or false, found \"maybe\"",
                 ),
-                (4, "`date` was ignored: month 13 is out of range"),
+                (
+                    4,
+                    "`date` was ignored: \"2021-13-45\" is not a valid date: month 13 is out of range",
+                ),
             ],
             error: None,
             body: "Body",

@@ -50,7 +50,7 @@ pub(super) fn date(value: &Value) -> Result<Option<Date>, Wrong> {
         Value::String(text) if text.trim().is_empty() => Ok(None),
         Value::String(text) => Date::parse(text)
             .map(Some)
-            .map_err(|error| Wrong(error.to_string())),
+            .map_err(|error| Wrong(format!("{:?} is not a valid date: {error}", text.trim()))),
         _ => Err(Wrong::expected("a date like 2026-02-13", value)),
     }
 }
