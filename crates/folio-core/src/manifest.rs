@@ -184,8 +184,8 @@ impl PostEntry {
         Self {
             slug: post.slug.clone(),
             title: post.title.clone(),
-            date: post.meta.date.clone(),
-            updated: post.meta.updated.clone(),
+            date: post.meta.date,
+            updated: post.meta.updated,
             description: post.meta.description.clone(),
             excerpt: post.rendered.excerpt.clone(),
             tags: post.meta.tags.clone(),

@@ -28,7 +28,7 @@ pub struct PostContext<'a> {
     /// The site trusts raw HTML in posts.
     pub trust_html: bool,
     /// Maps a link to another `.md` file to that post's page URL.
-    pub post_link: Option<&'a dyn Fn(&str) -> Option<String>>,
+    pub post_link: Option<crate::PostLink<'a>>,
 }
 
 impl std::fmt::Debug for PostContext<'_> {
