@@ -49,6 +49,8 @@ pub(crate) fn Home() -> impl IntoView {
                     let href = format!("{}page/{}/", site.base, page + 1);
                     view! { <A href=href attr:class="older" attr:rel="next">"Older posts →"</A> }
                 });
+                let intro = (page == 1 && !description.is_empty())
+                    .then(|| view! { <p class="home-intro">{description.clone()}</p> });
                 let empty = manifest.posts.is_empty().then(|| {
                     view! { <p class="empty">"No posts yet. Add a Markdown file to posts/ and rebuild."</p> }
                 });
@@ -56,6 +58,7 @@ pub(crate) fn Home() -> impl IntoView {
                     <Title text=title />
                     <Meta name="description" content=description />
                     <h1 class="visually-hidden">"Posts"</h1>
+                    {intro}
                     {empty}
                     <PostList posts language />
                     <nav class="pagination" aria-label="Pages">

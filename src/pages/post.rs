@@ -52,9 +52,13 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     let language = loaded.manifest.site.language.clone();
     let notice = (!post.problems.is_empty()).then(|| problems_notice(post));
     let body = NodeRef::<leptos::html::Div>::new();
+    // The body exists once the node ref is set, but Suspense may still be moving it into the
+    // document; scroll on the next frame, when it is there.
     Effect::new(move |_| {
         if body.get().is_some() {
-            browser::scroll_to_fragment();
+            request_animation_frame(|| {
+                browser::scroll_to_fragment();
+            });
         }
     });
     view! {

@@ -1,0 +1,31 @@
+// Takes a screenshot of a page as a reader sees it, in Debian's headless Chromium.
+//   node support/screenshot.mjs <url> <out.png> [--width 1280] [--height 900] [--dark] [--full]
+// Waits until the app has replaced its loading indicator, so the picture shows the content.
+import { chromium } from '@playwright/test';
+
+const [url, out, ...rest] = process.argv.slice(2);
+if (!url || !out) {
+  console.error('usage: node support/screenshot.mjs <url> <out.png> [--width N] [--height N] [--dark] [--full]');
+  process.exit(2);
+}
+const option = (name, fallback) => {
+  const i = rest.indexOf(name);
+  return i >= 0 ? Number(rest[i + 1]) : fallback;
+};
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({
+  viewport: { width: option('--width', 1280), height: option('--height', 900) },
+  colorScheme: rest.includes('--dark') ? 'dark' : 'light',
+  deviceScaleFactor: 1,
+});
+await page.goto(url);
+await page.waitForSelector('main', { timeout: 15000 });
+await page.waitForFunction(() => !document.querySelector('main .loading'), null, { timeout: 15000 });
+await page.waitForTimeout(300);
+await page.screenshot({ path: out, fullPage: rest.includes('--full') });
+await browser.close();
+console.log(`wrote ${out}`);
