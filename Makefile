@@ -115,8 +115,8 @@ lint: rust-target
 host-test: node-deps
 	cargo test --workspace --quiet
 
-# The sites the browser tests serve: the sample blog at / and under /blog/, and a fixture
-# site (broken posts, the seed post when ../shared has it) built with CONTENT=.
+# The sites the browser tests serve: the sample blog at / and under /blog/, a fixture site
+# (broken posts, the seed post when ../shared has it) and a Chinese site, built with CONTENT=.
 test-sites: tools
 	$(MAKE) build DIST=$(WORK)/root
 	$(MAKE) build DIST=$(WORK)/blog PUBLIC_URL=/blog/
@@ -125,6 +125,7 @@ test-sites: tools
 	@if [ -f $(SEED) ]; then cp $(SEED) $(WORK)/fixture-content/posts/; \
 	else echo "SKIPPED: the seed post $(SEED) is absent; its browser test will skip"; fi
 	$(MAKE) build DIST=$(WORK)/fixture CONTENT=$(WORK)/fixture-content
+	$(MAKE) build DIST=$(WORK)/zh CONTENT=tests/fixtures/zh-content
 
 browser-test: browser node-deps test-sites
 	cd $(NPM_DIR) && npx playwright test

@@ -7,12 +7,11 @@ use leptos_router::path;
 
 use crate::browser;
 use crate::components::layout::{Footer, Header};
-use crate::pages::{
-    home::Home,
-    not_found::NotFound,
-    post::PostPage,
-    tags::{TagPage, TagsPage},
-};
+use crate::pages::archive::ArchivePage;
+use crate::pages::home::Home;
+use crate::pages::not_found::NotFound;
+use crate::pages::post::PostPage;
+use crate::pages::tags::{TagPage, TagsPage};
 use crate::site::Site;
 
 /// The whole app.
@@ -20,22 +19,24 @@ use crate::site::Site;
 pub(crate) fn App() -> impl IntoView {
     provide_meta_context();
     browser::drop_static_head();
-    // The base path is read once per page load and lives as long as the page does.
+    // The base path and language are read once per page load and live as long as the page.
     let base: &'static str = Box::leak(browser::base_path().into_boxed_str());
-    let site = Site::new(base);
+    let lang: &'static str = Box::leak(browser::document_lang().into_boxed_str());
+    let site = Site::new(base, lang);
     provide_context(site);
     let router_base = base.trim_end_matches('/').to_owned();
 
     view! {
         <Title formatter=move |text: String| site_title(site, &text) />
         <Router base=router_base>
-            <a class="skip-link" href="#content">"Skip to content"</a>
+            <a class="skip-link" href="#content">{site.text.skip_to_content}</a>
             <Header />
             <main id="content" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/page/:page") view=Home />
                     <Route path=path!("/posts/:slug") view=PostPage />
+                    <Route path=path!("/archive") view=ArchivePage />
                     <Route path=path!("/tags") view=TagsPage />
                     <Route path=path!("/tags/:tag") view=TagPage />
                 </Routes>

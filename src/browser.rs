@@ -1,7 +1,14 @@
 //! The few things the app asks of the page itself, outside the reactive tree.
 
+use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlMetaElement, ScrollBehavior, ScrollIntoViewOptions};
+use wasm_bindgen::closure::Closure;
+use web_sys::{
+    Element, HtmlAnchorElement, HtmlDialogElement, HtmlImageElement, HtmlMetaElement,
+    ScrollBehavior, ScrollIntoViewOptions,
+};
+
+use crate::i18n::Strings;
 
 /// The site's base path (`/` or `/blog/`), from the `folio:base` meta tag the build writes into
 /// every shell. A page without it (plain `trunk serve` of an unindexed site) is served from `/`.
@@ -64,20 +71,180 @@ pub(crate) fn drop_static_head() {
     }
 }
 
-/// Click handler for rendered post bodies: links to files (an image, a PDF, the raw `.md`)
-/// are real page loads, not routes, so the router must not take them over.
-pub(crate) fn let_file_links_load(event: web_sys::MouseEvent) {
-    let Some(anchor) = event
+/// Click handler for rendered post bodies (their HTML comes from the renderer, so behaviour is
+/// attached by delegation rather than per element):
+/// - a code block's copy button copies the code;
+/// - an image opens full size in a lightbox;
+/// - links to files (an image, a PDF, the raw `.md`) are real page loads, not routes, so the
+///   router must not take them over.
+pub(crate) fn on_post_body_click(event: web_sys::MouseEvent, text: &'static Strings) {
+    let Some(target) = event
         .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("a[href]").ok().flatten())
-        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .and_then(|target| target.dyn_into::<Element>().ok())
     else {
         return;
     };
-    let last_segment = anchor.pathname();
-    let last_segment = last_segment.rsplit('/').next().unwrap_or_default();
-    if last_segment.contains('.') {
-        event.stop_propagation();
+    if let Some(button) = closest(&target, "button.copy-code") {
+        copy_code(&button, text);
+        return;
+    }
+    if let Some(anchor) =
+        closest(&target, "a[href]").and_then(|element| element.dyn_into::<HtmlAnchorElement>().ok())
+    {
+        let path = anchor.pathname();
+        if path.rsplit('/').next().unwrap_or_default().contains('.') {
+            event.stop_propagation();
+        }
+        return;
+    }
+    if let Ok(image) = target.dyn_into::<HtmlImageElement>()
+        && image.complete()
+        && image.natural_width() > 0
+    {
+        open_lightbox(&image, text);
+    }
+}
+
+fn closest(element: &Element, selector: &str) -> Option<Element> {
+    element.closest(selector).ok().flatten()
+}
+
+/// Copies the text of the code block the button belongs to, and says so on the button.
+fn copy_code(button: &Element, text: &'static Strings) {
+    let Some(code) = closest(button, ".code-block")
+        .and_then(|block| block.query_selector("pre").ok().flatten())
+        .and_then(|pre| pre.text_content())
+    else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = window.navigator().clipboard().write_text(&code);
+    let button = button.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let label = match wasm_bindgen_futures::JsFuture::from(promise).await {
+            Ok(_) => text.copied,
+            Err(_) => text.copy_failed,
+        };
+        button.set_text_content(Some(label));
+        let reset = button.clone();
+        set_timeout(
+            move || reset.set_text_content(Some(text.copy)),
+            std::time::Duration::from_secs(2),
+        );
+    });
+}
+
+/// Shows an image at full size in a modal `<dialog>` (closed by Escape, a click or the button).
+fn open_lightbox(image: &HtmlImageElement, text: &'static Strings) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let dialog = match document.get_element_by_id("folio-lightbox") {
+        Some(existing) => existing,
+        None => match build_lightbox(&document, text) {
+            Some(created) => created,
+            None => return,
+        },
+    };
+    if let Some(full) = dialog
+        .query_selector("img")
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<HtmlImageElement>().ok())
+    {
+        full.set_src(&image.current_src());
+        full.set_alt(&image.alt());
+    }
+    if let Ok(dialog) = dialog.dyn_into::<HtmlDialogElement>() {
+        let _ = dialog.show_modal();
+    }
+}
+
+fn build_lightbox(document: &web_sys::Document, text: &'static Strings) -> Option<Element> {
+    let dialog = document.create_element("dialog").ok()?;
+    dialog.set_id("folio-lightbox");
+    dialog.set_class_name("lightbox");
+    let close = document.create_element("button").ok()?;
+    close.set_class_name("lightbox-close");
+    close.set_attribute("type", "button").ok()?;
+    close.set_attribute("aria-label", text.close).ok()?;
+    close.set_text_content(Some("×"));
+    let image = document.create_element("img").ok()?;
+    dialog.append_child(&close).ok()?;
+    dialog.append_child(&image).ok()?;
+    let closer = dialog.clone();
+    let on_click = Closure::<dyn Fn()>::new(move || {
+        if let Ok(dialog) = closer.clone().dyn_into::<HtmlDialogElement>() {
+            dialog.close();
+        }
+    });
+    dialog
+        .add_event_listener_with_callback("click", on_click.as_ref().unchecked_ref())
+        .ok()?;
+    // The dialog lives as long as the page; so does its one listener.
+    on_click.forget();
+    document.body()?.append_child(&dialog).ok()?;
+    Some(dialog)
+}
+
+/// The language the build wrote into `<html lang>` (the site's `language`).
+pub(crate) fn document_lang() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("lang"))
+        .unwrap_or_default()
+}
+
+const THEME_KEY: &str = "folio-theme";
+
+/// Whether the page is dark right now: the reader's choice, else the system's.
+pub(crate) fn theme_is_dark() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let chosen = window
+        .document()
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("data-theme"));
+    match chosen.as_deref() {
+        Some("dark") => true,
+        Some("light") => false,
+        _ => window
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|query| query.matches()),
+    }
+}
+
+/// Applies and remembers the reader's theme. The inline script in `index.html` applies the
+/// remembered choice before the first paint, so a reload never flashes the other theme.
+pub(crate) fn set_theme(dark: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let name = if dark { "dark" } else { "light" };
+    if let Some(html) = window.document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-theme", name);
+    }
+    // Storage can be disabled (private modes, policies); the choice then lasts for this page.
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = storage.set_item(THEME_KEY, name);
+    }
+}
+
+/// Puts the site's word for "Copy" on the renderer's copy buttons (the renderer is shared with
+/// the CLI and writes English).
+pub(crate) fn localize_copy_buttons(body: &Element, label: &str) {
+    let Ok(buttons) = body.query_selector_all("button.copy-code") else {
+        return;
+    };
+    for i in 0..buttons.length() {
+        if let Some(button) = buttons.item(i) {
+            button.set_text_content(Some(label));
+        }
     }
 }

@@ -9,6 +9,7 @@ mod app;
 mod browser;
 mod components;
 mod fetch;
+mod i18n;
 mod pages;
 mod site;
 

@@ -8,23 +8,35 @@ use folio_core::{Manifest, PostEntry, paths};
 use leptos::prelude::*;
 
 use crate::fetch::{Expect, LoadError, fetch_text};
+use crate::i18n::{Strings, strings_for};
 
-/// Shared by every page: where the site lives and what posts it has.
+/// Shared by every page: where the site lives, what language it speaks and what posts it has.
 #[derive(Clone, Copy)]
 pub(crate) struct Site {
     /// `/` or `/blog/`.
     pub(crate) base: &'static str,
+    /// The site's language (`<html lang>` as the build wrote it), for dates.
+    pub(crate) lang: &'static str,
+    /// UI text in that language.
+    pub(crate) text: &'static Strings,
     /// The post index, fetched once per visit.
     pub(crate) manifest: LocalResource<Result<Arc<Manifest>, LoadError>>,
 }
 
 impl Site {
-    /// Starts loading the index for the site served under `base`.
-    pub(crate) fn new(base: &'static str) -> Self {
+    /// Starts loading the index for the site served under `base`, in language `lang`.
+    pub(crate) fn new(base: &'static str, lang: &'static str) -> Self {
         Self {
             base,
+            lang,
+            text: strings_for(lang),
             manifest: LocalResource::new(move || load_manifest(base)),
         }
+    }
+
+    /// A page of the site: `path` is relative to the base (`archive/`).
+    pub(crate) fn href(&self, path: &str) -> String {
+        format!("{}{}", self.base, path.trim_start_matches('/'))
     }
 }
 

@@ -18,6 +18,7 @@ export const sites = {
   blog: 'http://127.0.0.1:4102/blog',
   fixture: 'http://127.0.0.1:4103',
   flaky: 'http://127.0.0.1:4104',
+  zh: 'http://127.0.0.1:4105',
 };
 
 const serve = (root: string, port: number, extra = '') => ({
@@ -46,5 +47,6 @@ export default defineConfig({
     serve('.work/blog', 4102, '--mount /blog/'),
     serve('.work/fixture', 4103),
     serve('.work/fixture', 4104, '--fail-first /posts/index.json'),
+    serve('.work/zh', 4105),
   ],
 });

@@ -1,4 +1,4 @@
-//! The line under a post's title: date, author, reading time and tags.
+//! The line under a post's title: date, update, author, reading time and tags.
 
 use folio_core::{PostEntry, paths, slug::tag_slug};
 use leptos::prelude::*;
@@ -6,28 +6,26 @@ use leptos_router::components::A;
 
 use crate::site::Site;
 
-/// Date, optional author, reading time and tag links of a post.
+/// Date, update date, optional author, reading time and tag links of a post.
 #[component]
 pub(crate) fn Byline(
     entry: PostEntry,
-    /// Site language, for the date format.
-    language: String,
     /// Show the author (on the post page; lists leave it out).
     #[prop(optional)]
     with_author: bool,
 ) -> impl IntoView {
     let site = expect_context::<Site>();
-    let date = entry.date.as_ref().map(|date| {
-        view! { <time datetime=date.to_string()>{date.format_long(&language)}</time> }
+    let date = entry.date.map(|date| {
+        view! { <time datetime=date.to_string()>{date.format_long(site.lang)}</time> }
     });
     let updated = entry
         .updated
-        .as_ref()
-        .filter(|updated| Some(*updated) != entry.date.as_ref())
+        .filter(|updated| Some(*updated) != entry.date)
         .map(|updated| {
             view! {
                 <span class="updated">
-                    "Updated " <time datetime=updated.to_string()>{updated.format_long(&language)}</time>
+                    {site.text.updated} " "
+                    <time datetime=updated.to_string()>{updated.format_long(site.lang)}</time>
                 </span>
             }
         });
@@ -36,7 +34,7 @@ pub(crate) fn Byline(
         .clone()
         .filter(|_| with_author)
         .map(|author| view! { <span class="author">{author}</span> });
-    let minutes = entry.reading_minutes;
+    let minutes = (site.text.minutes_read)(entry.reading_minutes);
     let tags = (!entry.tags.is_empty()).then(|| {
         let links = entry
             .tags
@@ -46,7 +44,7 @@ pub(crate) fn Byline(
                 view! { <li><A href=href>{format!("#{tag}")}</A></li> }
             })
             .collect_view();
-        view! { <ul class="tags" aria-label="Tags">{links}</ul> }
+        view! { <ul class="tags" aria-label=site.text.tags>{links}</ul> }
     });
     view! {
         <div class="byline">
@@ -54,7 +52,7 @@ pub(crate) fn Byline(
                 {date}
                 {updated}
                 {author}
-                <span class="reading-time">{format!("{minutes} min read")}</span>
+                <span class="reading-time">{minutes}</span>
             </p>
             {tags}
         </div>

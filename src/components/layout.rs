@@ -1,32 +1,50 @@
-//! The frame around every page: header with the site's name and navigation, and footer.
+//! The frame around every page: header with the site's name, navigation and theme switch, and
+//! footer.
 
+use folio_core::NavLink;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::theme::ThemeToggle;
 use crate::site::Site;
 
-/// Site title and navigation.
+/// Site title, built-in and configured navigation, theme switch.
 #[component]
 pub(crate) fn Header() -> impl IntoView {
     let site = expect_context::<Site>();
-    let title = move || {
-        site.manifest
-            .get()
-            .and_then(Result::ok)
-            .map(|manifest| manifest.site.title.clone())
+    let manifest = move || site.manifest.get().and_then(Result::ok);
+    let title = move || manifest().map(|m| m.site.title.clone()).unwrap_or_default();
+    let extra = move || {
+        manifest()
+            .map(|m| m.site.nav.clone())
+            .unwrap_or_default()
+            .into_iter()
+            .map(|link| nav_link(site, link))
+            .collect_view()
     };
     view! {
         <header class="site-header">
             <div class="site-header-inner">
-                <A href=site.base attr:class="site-title">
-                    {move || title().unwrap_or_default()}
-                </A>
-                <nav aria-label="Site">
-                    <A href=site.base exact=true>"Posts"</A>
-                    <A href=format!("{}tags/", site.base)>"Tags"</A>
+                <A href=site.base attr:class="site-title">{title}</A>
+                <nav aria-label=site.text.site_nav>
+                    <A href=site.base exact=true>{site.text.posts}</A>
+                    <A href=site.href("archive/")>{site.text.archive}</A>
+                    <A href=site.href("tags/")>{site.text.tags}</A>
+                    {extra}
+                    <ThemeToggle />
                 </nav>
             </div>
         </header>
+    }
+}
+
+/// A configured link: site paths route in the app, full URLs leave it.
+fn nav_link(site: Site, link: NavLink) -> impl IntoView {
+    if link.url.starts_with('/') {
+        Either::Left(view! { <A href=site.href(&link.url)>{link.title}</A> })
+    } else {
+        Either::Right(view! { <a href=link.url rel="noopener noreferrer">{link.title}</a> })
     }
 }
 
@@ -44,7 +62,8 @@ pub(crate) fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 {move || author().map(|author| format!("© {author} · "))}
-                "Published with "
+                {site.text.published_with}
+                " "
                 <a href="https://github.com/folio-blog/folio" rel="noopener noreferrer">"Folio"</a>
             </p>
         </footer>

@@ -4,3 +4,5 @@ pub(crate) mod byline;
 pub(crate) mod layout;
 pub(crate) mod post_list;
 pub(crate) mod status;
+pub(crate) mod theme;
+pub(crate) mod toc;

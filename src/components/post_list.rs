@@ -7,9 +7,9 @@ use leptos_router::components::A;
 use crate::components::byline::Byline;
 use crate::site::Site;
 
-/// Posts as an ordered list of cards, newest first as given.
+/// Posts as an ordered list of cards, in the order given.
 #[component]
-pub(crate) fn PostList(posts: Vec<PostEntry>, language: String) -> impl IntoView {
+pub(crate) fn PostList(posts: Vec<PostEntry>) -> impl IntoView {
     let site = expect_context::<Site>();
     let cards = posts
         .into_iter()
@@ -23,14 +23,14 @@ pub(crate) fn PostList(posts: Vec<PostEntry>, language: String) -> impl IntoView
             let title = entry.title.clone();
             let draft = entry
                 .draft
-                .then(|| view! { <span class="badge">"Draft"</span> });
+                .then(|| view! { <span class="badge">{site.text.draft}</span> });
             view! {
                 <li class="post-card">
                     <h2 class="post-card-title">
                         <A href=href>{title}</A>
                         {draft}
                     </h2>
-                    <Byline entry=entry language=language.clone() />
+                    <Byline entry=entry />
                     <p class="post-card-summary">{summary}</p>
                 </li>
             }

@@ -4,14 +4,16 @@ use leptos::prelude::*;
 
 use crate::fetch::LoadError;
 use crate::pages::not_found::NotFound;
+use crate::site::Site;
 
 /// A visible, accessible loading indicator.
 #[component]
 pub(crate) fn Loading() -> impl IntoView {
+    let site = expect_context::<Site>();
     view! {
         <div class="loading" role="status" aria-live="polite">
             <span class="spinner" aria-hidden="true"></span>
-            "Loading…"
+            {site.text.loading}
         </div>
     }
 }
@@ -23,14 +25,15 @@ pub(crate) fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView
     if error == LoadError::NotFound {
         return view! { <NotFound /> }.into_any();
     }
+    let site = expect_context::<Site>();
     let retryable = error.retryable();
     view! {
         <div class="notice notice-error" role="alert">
-            <h1>"Something went wrong"</h1>
+            <h1>{site.text.error_title}</h1>
             <p class="notice-detail">{error.to_string()}</p>
             <Show when=move || retryable>
                 <button type="button" class="button" on:click=move |_| retry.run(())>
-                    "Try again"
+                    {site.text.try_again}
                 </button>
             </Show>
         </div>

@@ -15,6 +15,7 @@ use crate::site::Site;
 #[component]
 pub(crate) fn Home() -> impl IntoView {
     let site = expect_context::<Site>();
+    let text = site.text;
     let params = use_params_map();
     // `None` when the page segment is not a positive number: a not-found, not page 1.
     let page = Memo::new(move |_| match params.read().get("page") {
@@ -34,38 +35,35 @@ pub(crate) fn Home() -> impl IntoView {
                 };
                 let pages = manifest.page_count();
                 let posts = manifest.page(page).to_vec();
-                let language = manifest.site.language.clone();
                 let description = manifest.site.description.clone();
-                let title = if page == 1 { String::new() } else { format!("Page {page}") };
+                let title = if page == 1 { String::new() } else { (text.page_title)(page) };
+                let page_href = move |page: usize| {
+                    if page == 1 { site.base.to_owned() } else { site.href(&format!("page/{page}/")) }
+                };
                 let newer = (page > 1).then(|| {
-                    let href = if page == 2 {
-                        site.base.to_owned()
-                    } else {
-                        format!("{}page/{}/", site.base, page - 1)
-                    };
-                    view! { <A href=href attr:class="newer" attr:rel="prev">"← Newer posts"</A> }
+                    view! { <A href=page_href(page - 1) attr:class="newer" attr:rel="prev">{text.newer_posts}</A> }
                 });
                 let older = (page < pages).then(|| {
-                    let href = format!("{}page/{}/", site.base, page + 1);
-                    view! { <A href=href attr:class="older" attr:rel="next">"Older posts →"</A> }
+                    view! { <A href=page_href(page + 1) attr:class="older" attr:rel="next">{text.older_posts}</A> }
                 });
                 let intro = (page == 1 && !description.is_empty())
                     .then(|| view! { <p class="home-intro">{description.clone()}</p> });
-                let empty = manifest.posts.is_empty().then(|| {
-                    view! { <p class="empty">"No posts yet. Add a Markdown file to posts/ and rebuild."</p> }
+                let empty = manifest.posts.is_empty().then(|| view! { <p class="empty">{text.no_posts}</p> });
+                let pagination = (pages > 1).then(|| view! {
+                    <nav class="pagination" aria-label=text.pages_nav>
+                        {newer}
+                        <span class="page-number">{(text.page_of)(page, pages)}</span>
+                        {older}
+                    </nav>
                 });
                 Either::Right(Either::Right(view! {
                     <Title text=title />
                     <Meta name="description" content=description />
-                    <h1 class="visually-hidden">"Posts"</h1>
+                    <h1 class="visually-hidden">{text.posts}</h1>
                     {intro}
                     {empty}
-                    <PostList posts language />
-                    <nav class="pagination" aria-label="Pages">
-                        {newer}
-                        <span class="page-number">{format!("Page {page} of {pages}")}</span>
-                        {older}
-                    </nav>
+                    <PostList posts />
+                    {pagination}
                 }))
             })}
         </Suspense>

@@ -1,5 +1,6 @@
 //! One module per route.
 
+pub(crate) mod archive;
 pub(crate) mod home;
 pub(crate) mod not_found;
 pub(crate) mod post;

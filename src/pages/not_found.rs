@@ -11,11 +11,11 @@ use crate::site::Site;
 pub(crate) fn NotFound() -> impl IntoView {
     let site = expect_context::<Site>();
     view! {
-        <Title text="Page not found" />
+        <Title text=site.text.not_found_title />
         <section class="not-found">
-            <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. The post may have moved or never existed."</p>
-            <p><A href=site.base>"← All posts"</A></p>
+            <h1>{site.text.not_found_title}</h1>
+            <p>{site.text.not_found_body}</p>
+            <p><A href=site.base>{site.text.all_posts}</A></p>
         </section>
     }
 }

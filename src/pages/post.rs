@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use folio_core::{PostEntry, Severity};
+use folio_core::{PostEntry, Severity, paths};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -12,6 +12,7 @@ use leptos_router::hooks::use_params_map;
 use crate::browser;
 use crate::components::byline::Byline;
 use crate::components::status::{LoadFailed, Loading};
+use crate::components::toc::Toc;
 use crate::site::{LoadedPost, Site, load_post};
 
 /// The post named by the `slug` route parameter.
@@ -42,6 +43,7 @@ pub(crate) fn PostPage() -> impl IntoView {
 #[component]
 fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     let site = expect_context::<Site>();
+    let text = site.text;
     let post = &loaded.post;
     // The byline describes the file as fetched now, which may be newer than the index.
     let entry = PostEntry::from_post(post, &loaded.entry.file, &loaded.manifest.site);
@@ -49,13 +51,18 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
         .description
         .clone()
         .unwrap_or_else(|| entry.excerpt.clone());
-    let language = loaded.manifest.site.language.clone();
-    let notice = (!post.problems.is_empty()).then(|| problems_notice(post));
+    let notice = (!post.problems.is_empty()).then(|| problems_notice(site, post));
+    let edit = loaded
+        .manifest
+        .site
+        .edit_link(&entry.file)
+        .map(|href| view! { <a class="edit-link" href=href rel="noopener noreferrer">{text.edit_page}</a> });
     let body = NodeRef::<leptos::html::Div>::new();
     // The body exists once the node ref is set, but Suspense may still be moving it into the
     // document; scroll on the next frame, when it is there.
     Effect::new(move |_| {
-        if body.get().is_some() {
+        if let Some(body) = body.get() {
+            browser::localize_copy_buttons(&body, text.copy);
             request_animation_frame(|| {
                 browser::scroll_to_fragment();
             });
@@ -67,25 +74,68 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
         <article class="post" lang=post.meta.lang.clone()>
             <header class="post-header">
                 <h1 class="post-title">{post.title.clone()}</h1>
-                <Byline entry language with_author=true />
+                <Byline entry with_author=true />
             </header>
             {notice}
+            <Toc headings=post.rendered.headings.clone() />
             <div
                 class="post-body"
                 node_ref=body
                 inner_html=post.rendered.html.clone()
-                on:click=browser::let_file_links_load
+                on:click=move |event| browser::on_post_body_click(event, text)
             ></div>
             <footer class="post-footer">
-                <A href=site.base>"← All posts"</A>
+                <Neighbours loaded=Arc::clone(&loaded) />
+                <p class="post-footer-links">
+                    <A href=site.base>{text.all_posts}</A>
+                    {edit}
+                </p>
             </footer>
         </article>
     }
 }
 
+/// Links to the next newer and next older post, by date.
+#[component]
+fn Neighbours(loaded: Arc<LoadedPost>) -> impl IntoView {
+    let site = expect_context::<Site>();
+    let posts = &loaded.manifest.posts;
+    let Some(index) = posts.iter().position(|p| p.slug == loaded.entry.slug) else {
+        return ().into_any();
+    };
+    let link = |post: Option<&PostEntry>, class: &'static str, label: &'static str| {
+        post.map(|post| {
+            let href = paths::post_url(site.base, &post.slug);
+            let title = post.title.clone();
+            view! {
+                <A href=href attr:class=class>
+                    <span class="post-nav-label">{label}</span>
+                    <span class="post-nav-title">{title}</span>
+                </A>
+            }
+        })
+    };
+    let newer = link(
+        index.checked_sub(1).and_then(|i| posts.get(i)),
+        "newer",
+        site.text.newer_post,
+    );
+    let older = link(posts.get(index + 1), "older", site.text.older_post);
+    if newer.is_none() && older.is_none() {
+        return ().into_any();
+    }
+    view! {
+        <nav class="post-nav" aria-label=site.text.post_nav>
+            {newer}
+            {older}
+        </nav>
+    }
+    .into_any()
+}
+
 /// A visible notice listing what is wrong with the post's source, so a writer sees it and a
 /// reader knows why something looks off.
-fn problems_notice(post: &folio_core::Post) -> impl IntoView + use<> {
+fn problems_notice(site: Site, post: &folio_core::Post) -> impl IntoView + use<> {
     let has_errors = post.problems.iter().any(|p| p.severity == Severity::Error);
     let class = if has_errors {
         "notice notice-warning"
@@ -95,13 +145,15 @@ fn problems_notice(post: &folio_core::Post) -> impl IntoView + use<> {
     let items = post
         .problems
         .iter()
-        .map(|problem| view! { <li>{format!("Line {}: {}", problem.line, problem.message)}</li> })
+        .map(|problem| {
+            view! { <li>{(site.text.problem_line)(problem.line)}{problem.message.clone()}</li> }
+        })
         .collect_view();
     view! {
-        <aside class=class role="note" aria-label="Problems in this post">
+        <aside class=class role="note" aria-label=site.text.problems_title>
             <p>
-                <strong>"This post has problems in its source."</strong>
-                " It is shown as far as it could be read."
+                <strong>{site.text.problems_title}</strong>
+                {site.text.problems_body}
             </p>
             <ul>{items}</ul>
         </aside>

@@ -12,26 +12,28 @@ use crate::components::status::{LoadFailed, Loading};
 use crate::pages::not_found::NotFound;
 use crate::site::Site;
 
-/// All tags, most used first.
+/// All tags, most used first, sized by use.
 #[component]
 pub(crate) fn TagsPage() -> impl IntoView {
     let site = expect_context::<Site>();
     let retry = Callback::new(move |()| site.manifest.refetch());
     view! {
-        <Title text="Tags" />
+        <Title text=site.text.tags />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 let manifest = match site.manifest.await {
                     Ok(manifest) => manifest,
                     Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
                 };
-                let tags = manifest
-                    .tags()
+                let tags = manifest.tags();
+                let most = tags.first().map_or(1, |tag| tag.count);
+                let items = tags
                     .into_iter()
                     .map(|tag| {
                         let href = paths::tag_url(site.base, &tag.slug);
+                        let size = format!("tag-size-{}", size_class(tag.count, most));
                         view! {
-                            <li>
+                            <li class=size>
                                 <A href=href>{format!("#{}", tag.name)}</A>
                                 <span class="count">{tag.count}</span>
                             </li>
@@ -39,12 +41,25 @@ pub(crate) fn TagsPage() -> impl IntoView {
                     })
                     .collect_view();
                 Either::Right(view! {
-                    <h1 class="page-title">"Tags"</h1>
-                    <ul class="tag-cloud">{tags}</ul>
+                    <h1 class="page-title">{site.text.tags}</h1>
+                    <ul class="tag-cloud">{items}</ul>
                 })
             })}
         </Suspense>
     }
+}
+
+/// 1 (least used) to 4 (most used), on a square-root scale so one popular tag does not
+/// shrink all others to the same size.
+fn size_class(count: usize, most: usize) -> usize {
+    if most <= 1 {
+        return 1;
+    }
+    #[allow(clippy::cast_precision_loss)] // tag counts are far below 2^52
+    let ratio = ((count as f64) / (most as f64)).sqrt();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // in 0..=3 by construction
+    let step = (ratio * 3.0).round() as usize;
+    1 + step.min(3)
 }
 
 /// The posts carrying one tag.
@@ -67,18 +82,29 @@ pub(crate) fn TagPage() -> impl IntoView {
                     return Either::Right(Either::Left(view! { <NotFound /> }));
                 };
                 let posts: Vec<_> = manifest.posts_tagged(&slug).cloned().collect();
-                let language = manifest.site.language.clone();
-                let count = posts.len();
+                let count = (site.text.post_count)(posts.len());
                 Either::Right(Either::Right(view! {
                     <Title text=format!("#{name}") />
                     <h1 class="page-title">{format!("#{name}")}</h1>
                     <p class="page-subtitle">
-                        {if count == 1 { "1 post".to_owned() } else { format!("{count} posts") }}
-                        " · " <A href=format!("{}tags/", site.base)>"All tags"</A>
+                        {count} " · " <A href=site.href("tags/")>{site.text.all_tags}</A>
                     </p>
-                    <PostList posts language />
+                    <PostList posts />
                 }))
             })}
         </Suspense>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size_class;
+
+    #[test]
+    fn tag_sizes_grow_with_use_and_stay_in_range() {
+        assert_eq!(size_class(1, 1), 1);
+        assert_eq!(size_class(1, 100), 1);
+        assert_eq!(size_class(100, 100), 4);
+        assert!(size_class(25, 100) > size_class(4, 100));
     }
 }

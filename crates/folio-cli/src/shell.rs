@@ -66,6 +66,14 @@ impl<'a> Shells<'a> {
                 },
             ),
             (
+                self.out.join("archive").join("index.html"),
+                PageHead {
+                    title: Some("Archive".to_owned()),
+                    description: site.description.clone(),
+                    path: "archive/".to_owned(),
+                },
+            ),
+            (
                 self.out.join("tags").join("index.html"),
                 PageHead {
                     title: Some("Tags".to_owned()),
@@ -148,7 +156,8 @@ impl<'a> Shells<'a> {
         tags.push_str(HEAD_END);
 
         let html = set_title(&self.template, &escape(&title), &tags);
-        set_lang(&html, &site.language)
+        let html = set_html_attribute(&html, "lang", &site.language);
+        set_html_attribute(&html, "data-theme-default", site.theme.as_str())
     }
 }
 
@@ -188,26 +197,26 @@ fn set_title(html: &str, title: &str, tags: &str) -> String {
     }
 }
 
-fn set_lang(html: &str, lang: &str) -> String {
-    let lang = escape(lang);
-    match html.find("<html") {
-        Some(start) => {
-            let end = html[start..].find('>').map_or(start + 5, |i| start + i);
-            let tag = &html[start..end];
-            let tag = match tag.find(" lang=\"") {
-                Some(attr) => {
-                    let value_start = attr + " lang=\"".len();
-                    let value_end = tag[value_start..]
-                        .find('"')
-                        .map_or(tag.len(), |i| value_start + i);
-                    format!("{}{lang}{}", &tag[..value_start], &tag[value_end..])
-                }
-                None => format!("{tag} lang=\"{lang}\""),
-            };
-            format!("{}{tag}{}", &html[..start], &html[end..])
+/// Sets (or replaces) one attribute of the `<html>` start tag.
+fn set_html_attribute(html: &str, name: &str, value: &str) -> String {
+    let value = escape(value);
+    let Some(start) = html.find("<html") else {
+        return html.to_owned();
+    };
+    let end = html[start..].find('>').map_or(start + 5, |i| start + i);
+    let tag = &html[start..end];
+    let needle = format!(" {name}=\"");
+    let tag = match tag.find(&needle) {
+        Some(attr) => {
+            let value_start = attr + needle.len();
+            let value_end = tag[value_start..]
+                .find('"')
+                .map_or(tag.len(), |i| value_start + i);
+            format!("{}{value}{}", &tag[..value_start], &tag[value_end..])
         }
-        None => html.to_owned(),
-    }
+        None => format!("{tag} {name}=\"{value}\""),
+    };
+    format!("{}{tag}{}", &html[..start], &html[end..])
 }
 
 fn escape(text: &str) -> String {
@@ -237,10 +246,12 @@ mod tests {
     }
 
     #[test]
-    fn lang_is_set_or_replaced() {
-        assert!(
-            set_lang(TEMPLATE, "zh-CN").starts_with("<!DOCTYPE html><html lang=\"zh-CN\"><head>")
-        );
-        assert!(set_lang("<html><head>", "en").starts_with("<html lang=\"en\"><head>"));
+    fn html_attributes_are_set_or_replaced() {
+        let html = set_html_attribute(TEMPLATE, "lang", "zh-CN");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"zh-CN\"><head>"));
+        let html = set_html_attribute("<html><head>", "lang", "en");
+        assert!(html.starts_with("<html lang=\"en\"><head>"));
+        let html = set_html_attribute(TEMPLATE, "data-theme-default", "dark");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\" data-theme-default=\"dark\">"));
     }
 }

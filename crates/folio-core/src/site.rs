@@ -23,6 +23,47 @@ pub struct SiteConfig {
     pub posts_per_page: usize,
     /// Pass raw HTML in posts through unsanitized. Only for sites that trust every author.
     pub trust_html: bool,
+    /// Links in the header after the built-in ones, in order.
+    pub nav: Vec<NavLink>,
+    /// Colour theme before a reader picks one: follow the system (`auto`), `light` or `dark`.
+    pub theme: Theme,
+    /// "Edit this page" link for each post: a URL in which `{file}` is replaced by the post's
+    /// path below `posts/`, e.g. `https://github.com/me/blog/edit/main/public/posts/{file}`.
+    pub edit_url: Option<String>,
+}
+
+/// A link in the site header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NavLink {
+    /// Link text.
+    pub title: String,
+    /// Where it goes: a path on the site (`/about/`, relative to the site's base) or a full URL.
+    pub url: String,
+}
+
+/// The colour theme a site starts in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the reader's system setting.
+    #[default]
+    Auto,
+    /// Light until the reader switches.
+    Light,
+    /// Dark until the reader switches.
+    Dark,
+}
+
+impl Theme {
+    /// The name used in `site.toml` and in the page's `data-theme-default` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Auto => "auto",
+            Self::Light => "light",
+            Self::Dark => "dark",
+        }
+    }
 }
 
 impl Default for SiteConfig {
@@ -35,6 +76,9 @@ impl Default for SiteConfig {
             language: "en".to_owned(),
             posts_per_page: 10,
             trust_html: false,
+            nav: Vec::new(),
+            theme: Theme::Auto,
+            edit_url: None,
         }
     }
 }
@@ -87,7 +131,42 @@ impl SiteConfig {
                 "base_url must be an absolute http(s) URL, not {url:?}"
             )));
         }
+        for link in &self.nav {
+            if link.title.trim().is_empty() || link.url.trim().is_empty() {
+                return Err(SiteConfigError::Invalid(
+                    "every [[nav]] entry needs a title and a url".to_owned(),
+                ));
+            }
+            if !crate::url::is_safe_link(&link.url) {
+                return Err(SiteConfigError::Invalid(format!(
+                    "nav link {:?} has an unsafe url {:?}",
+                    link.title, link.url
+                )));
+            }
+        }
+        if let Some(url) = &self.edit_url
+            && !(url.starts_with("https://") || url.starts_with("http://"))
+        {
+            return Err(SiteConfigError::Invalid(format!(
+                "edit_url must be an absolute http(s) URL, not {url:?}"
+            )));
+        }
         Ok(())
+    }
+
+    /// The "edit this page" URL for a post stored at `file` (below `posts/`), if configured.
+    ///
+    /// ```
+    /// let site = folio_core::SiteConfig::parse(
+    ///     "edit_url = \"https://example.org/edit/posts/{file}\"").unwrap();
+    /// assert_eq!(site.edit_link("2024/a b.md").as_deref(),
+    ///            Some("https://example.org/edit/posts/2024/a%20b.md"));
+    /// ```
+    pub fn edit_link(&self, file: &str) -> Option<String> {
+        let encoded: Vec<String> = file.split('/').map(crate::paths::encode_segment).collect();
+        self.edit_url
+            .as_ref()
+            .map(|template| template.replace("{file}", &encoded.join("/")))
     }
 
     /// `base_url` without its trailing slash, when set.
@@ -131,7 +210,32 @@ mod tests {
     }
 
     #[test]
+    fn navigation_theme_and_edit_link_are_read() {
+        let site = SiteConfig::parse(
+            "theme = \"dark\"\nedit_url = \"https://example.org/e/{file}\"\n\
+             [[nav]]\ntitle = \"关于\"\nurl = \"/posts/about/\"\n\
+             [[nav]]\ntitle = \"GitHub\"\nurl = \"https://github.com/\"\n",
+        )
+        .unwrap();
+        assert_eq!(site.theme, Theme::Dark);
+        assert_eq!(site.nav.len(), 2);
+        assert_eq!(site.nav[0].title, "关于");
+        assert_eq!(
+            site.edit_link("a.md").as_deref(),
+            Some("https://example.org/e/a.md")
+        );
+    }
+
+    #[test]
     fn nonsense_values_are_rejected() {
+        for text in [
+            "theme = \"sepia\"",
+            "[[nav]]\ntitle = \"x\"\nurl = \"javascript:alert(1)\"",
+            "[[nav]]\ntitle = \"\"\nurl = \"/a/\"",
+            "edit_url = \"/edit/{file}\"",
+        ] {
+            assert!(SiteConfig::parse(text).is_err(), "{text:?}");
+        }
         assert!(matches!(
             SiteConfig::parse("posts_per_page = 0"),
             Err(SiteConfigError::Invalid(_))

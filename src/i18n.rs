@@ -1,0 +1,165 @@
+//! The app's own words, in English and Simplified Chinese, chosen by the site's language.
+//!
+//! Post text is the writer's; everything Folio itself says lives here, so a `zh-CN` site reads as
+//! Chinese from the header to the error messages.
+
+/// Every piece of UI text.
+#[derive(Debug)]
+pub(crate) struct Strings {
+    pub(crate) skip_to_content: &'static str,
+    pub(crate) posts: &'static str,
+    pub(crate) tags: &'static str,
+    pub(crate) archive: &'static str,
+    pub(crate) all_posts: &'static str,
+    pub(crate) all_tags: &'static str,
+    pub(crate) newer_posts: &'static str,
+    pub(crate) older_posts: &'static str,
+    pub(crate) page_of: fn(usize, usize) -> String,
+    pub(crate) page_title: fn(usize) -> String,
+    pub(crate) minutes_read: fn(u32) -> String,
+    pub(crate) post_count: fn(usize) -> String,
+    pub(crate) updated: &'static str,
+    pub(crate) draft: &'static str,
+    pub(crate) no_posts: &'static str,
+    pub(crate) loading: &'static str,
+    pub(crate) not_found_title: &'static str,
+    pub(crate) not_found_body: &'static str,
+    pub(crate) error_title: &'static str,
+    pub(crate) try_again: &'static str,
+    pub(crate) problems_title: &'static str,
+    pub(crate) problems_body: &'static str,
+    pub(crate) problem_line: fn(usize) -> String,
+    pub(crate) contents: &'static str,
+    pub(crate) copy: &'static str,
+    pub(crate) copied: &'static str,
+    pub(crate) copy_failed: &'static str,
+    pub(crate) newer_post: &'static str,
+    pub(crate) older_post: &'static str,
+    pub(crate) edit_page: &'static str,
+    pub(crate) published_with: &'static str,
+    pub(crate) dark_theme: &'static str,
+    pub(crate) light_theme: &'static str,
+    pub(crate) close: &'static str,
+    pub(crate) site_nav: &'static str,
+    pub(crate) pages_nav: &'static str,
+    pub(crate) post_nav: &'static str,
+}
+
+static EN: Strings = Strings {
+    skip_to_content: "Skip to content",
+    posts: "Posts",
+    tags: "Tags",
+    archive: "Archive",
+    all_posts: "← All posts",
+    all_tags: "All tags",
+    newer_posts: "← Newer posts",
+    older_posts: "Older posts →",
+    page_of: |page, pages| format!("Page {page} of {pages}"),
+    page_title: |page| format!("Page {page}"),
+    minutes_read: |minutes| format!("{minutes} min read"),
+    post_count: |count| {
+        if count == 1 {
+            "1 post".to_owned()
+        } else {
+            format!("{count} posts")
+        }
+    },
+    updated: "Updated",
+    draft: "Draft",
+    no_posts: "No posts yet. Add a Markdown file to posts/ and rebuild.",
+    loading: "Loading…",
+    not_found_title: "Page not found",
+    not_found_body: "There is nothing at this address. The post may have moved or never existed.",
+    error_title: "Something went wrong",
+    try_again: "Try again",
+    problems_title: "This post has problems in its source.",
+    problems_body: " It is shown as far as it could be read.",
+    problem_line: |line| format!("Line {line}: "),
+    contents: "Contents",
+    copy: "Copy",
+    copied: "Copied",
+    copy_failed: "Press Ctrl+C to copy",
+    newer_post: "Newer",
+    older_post: "Older",
+    edit_page: "Edit this page",
+    published_with: "Published with",
+    dark_theme: "Switch to dark theme",
+    light_theme: "Switch to light theme",
+    close: "Close",
+    site_nav: "Site",
+    pages_nav: "Pages",
+    post_nav: "More posts",
+};
+
+static ZH_CN: Strings = Strings {
+    skip_to_content: "跳到正文",
+    posts: "文章",
+    tags: "标签",
+    archive: "归档",
+    all_posts: "← 全部文章",
+    all_tags: "全部标签",
+    newer_posts: "← 较新的文章",
+    older_posts: "较早的文章 →",
+    page_of: |page, pages| format!("第 {page} 页，共 {pages} 页"),
+    page_title: |page| format!("第 {page} 页"),
+    minutes_read: |minutes| format!("阅读约 {minutes} 分钟"),
+    post_count: |count| format!("{count} 篇文章"),
+    updated: "更新于",
+    draft: "草稿",
+    no_posts: "还没有文章。在 posts/ 里放一个 Markdown 文件，然后重新构建。",
+    loading: "加载中…",
+    not_found_title: "页面不存在",
+    not_found_body: "这个地址上什么也没有。文章可能已经移动，或者从未存在。",
+    error_title: "出了点问题",
+    try_again: "重试",
+    problems_title: "这篇文章的源文件有问题。",
+    problems_body: "下面尽可能地显示了能读出的内容。",
+    problem_line: |line| format!("第 {line} 行："),
+    contents: "目录",
+    copy: "复制",
+    copied: "已复制",
+    copy_failed: "请按 Ctrl+C 复制",
+    newer_post: "较新",
+    older_post: "较早",
+    edit_page: "编辑此页",
+    published_with: "发布工具",
+    dark_theme: "切换到深色主题",
+    light_theme: "切换到浅色主题",
+    close: "关闭",
+    site_nav: "站点",
+    pages_nav: "分页",
+    post_nav: "更多文章",
+};
+
+/// The strings for a BCP 47 language tag: Chinese for any `zh` tag, English otherwise.
+pub(crate) fn strings_for(lang: &str) -> &'static Strings {
+    let lang = lang.trim().to_ascii_lowercase();
+    if lang == "zh" || lang.starts_with("zh-") || lang.starts_with("zh_") {
+        &ZH_CN
+    } else {
+        &EN
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_tags_pick_chinese_and_everything_else_english() {
+        for lang in ["zh", "zh-CN", "zh-Hans", "ZH-cn", "zh_CN"] {
+            assert_eq!(strings_for(lang).posts, "文章", "{lang}");
+        }
+        for lang in ["en", "en-GB", "", "fr", "zhx"] {
+            assert_eq!(strings_for(lang).posts, "Posts", "{lang}");
+        }
+    }
+
+    #[test]
+    fn counts_read_naturally() {
+        assert_eq!((EN.post_count)(1), "1 post");
+        assert_eq!((EN.post_count)(3), "3 posts");
+        assert_eq!((ZH_CN.post_count)(3), "3 篇文章");
+        assert_eq!((ZH_CN.minutes_read)(4), "阅读约 4 分钟");
+    }
+}

@@ -1,0 +1,128 @@
+// What a reader gets around and inside a post: contents, theme, archive, neighbours, Chinese UI.
+import { expect, test } from '@playwright/test';
+import { sites } from '../playwright.config';
+import { collectErrors } from './helpers';
+
+const site = sites.root;
+
+test('the table of contents sits beside a post on wide screens and follows the reader', async ({ page }) => {
+  await page.setViewportSize({ width: 1400, height: 700 });
+  await page.goto(`${site}/posts/welcome-to-folio/`);
+  const toc = page.getByRole('navigation', { name: 'Contents' });
+  await expect(toc.getByRole('link')).toHaveText([
+    'How a post gets here',
+    'What you can write',
+    'Where to go next',
+  ]);
+  const tocBox = await toc.boundingBox();
+  const bodyBox = await page.locator('.post-body').boundingBox();
+  expect(tocBox!.x).toBeGreaterThan(bodyBox!.x + bodyBox!.width);
+  // Bring "How a post gets here" near the top: that section is the one being read.
+  await page.evaluate(() => {
+    const top = document.getElementById('how-a-post-gets-here')!.getBoundingClientRect().top;
+    window.scrollBy(0, top - 100);
+  });
+  await expect(toc.locator('a.active')).toHaveText('How a post gets here');
+  // At the very bottom the last section is the one being read, however short it is.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(toc.locator('a.active')).toHaveText('Where to go next');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await toc.getByRole('link', { name: 'What you can write' }).click();
+  await expect(page.locator('#what-you-can-write')).toBeInViewport();
+  await expect(toc.locator('a.active')).toHaveText('What you can write');
+  await expect(page).toHaveURL(/#what-you-can-write$/);
+});
+
+test('on a narrow screen the contents fold away behind a button', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto(`${site}/posts/welcome-to-folio/`);
+  const toggle = page.getByRole('button', { name: 'Contents' });
+  const list = page.locator('#toc-list');
+  await expect(list).toBeHidden();
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(list).toBeVisible();
+  await list.getByRole('link', { name: 'Where to go next' }).click();
+  await expect(page.locator('#where-to-go-next')).toBeInViewport();
+  await expect(list).toBeHidden();
+});
+
+test('the theme switch is remembered across reloads without a flash of the other theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      (window as unknown as { __themeAtLoad: string | null }).__themeAtLoad =
+        document.documentElement.getAttribute('data-theme');
+    });
+  });
+  await page.goto(`${site}/`);
+  const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  const darkBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(darkBg).not.toBe(lightBg);
+  await page.reload();
+  expect(await page.evaluate(() => (window as unknown as { __themeAtLoad: string }).__themeAtLoad)).toBe('dark');
+  await expect(page.getByRole('button', { name: 'Switch to light theme' })).toBeVisible();
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(darkBg);
+});
+
+test('the archive groups every post by year, newest first', async ({ page }) => {
+  const response = await page.goto(`${site}/archive/`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('.archive-year h2')).toHaveText(['2025']);
+  await expect(page.locator('.archive-list li a')).toHaveCount(6);
+  await expect(page.locator('.archive-list li a').first()).toHaveText('Welcome to Folio');
+  await expect(page.locator('.archive-list li time').first()).toHaveText('11-20');
+});
+
+test('a post links to its newer and older neighbours', async ({ page }) => {
+  await page.goto(`${site}/posts/notes-on-static-hosting/`);
+  const nav = page.getByRole('navigation', { name: 'More posts' });
+  await expect(nav.locator('.newer .post-nav-title')).toHaveText('你好，世界：用 Folio 写中文博客');
+  await expect(nav.locator('.older .post-nav-title')).toHaveText('Writing in Markdown, without the ceremony');
+  await nav.locator('.older').click();
+  await expect(page.locator('h1.post-title')).toHaveText('Writing in Markdown, without the ceremony');
+});
+
+test('clicking an image opens it full size, and Escape closes it', async ({ page }) => {
+  await page.goto(`${site}/posts/welcome-to-folio/`);
+  await page.locator('.post-body figure img').click();
+  const dialog = page.locator('dialog.lightbox');
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('img')).toHaveAttribute('src', /\/posts\/images\/pipeline\.svg$/);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('a zh-CN site speaks Chinese: navigation, dates, reading time, pages, edit link', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`${sites.zh}/`);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  const nav = page.getByRole('navigation', { name: '站点' });
+  await expect(nav.getByRole('link')).toHaveText(['文章', '归档', '标签', '关于']);
+  await expect(page.locator('.post-card .byline time')).toHaveText('2024年5月20日');
+  await expect(page.locator('.post-card .reading-time')).toHaveText('阅读约 1 分钟');
+  await expect(page.locator('.page-number')).toHaveText('第 1 页，共 2 页');
+  await page.getByRole('link', { name: '较早的文章 →' }).click();
+  await expect(page.locator('.post-card-title a')).toHaveText('春分');
+  await page.getByRole('link', { name: '春分' }).click();
+  await expect(page.getByRole('navigation', { name: '目录' }).getByRole('link')).toHaveText(['吃什么', '做什么']);
+  await expect(page.getByRole('link', { name: '编辑此页' })).toHaveAttribute(
+    'href',
+    'https://example.org/xiaoman/blog/edit/main/posts/chunfen.md',
+  );
+  await nav.getByRole('link', { name: '关于' }).click();
+  await expect(page.locator('h1.post-title')).toHaveText('关于这个站点');
+  await page.goto(`${sites.zh}/posts/missing/`);
+  await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a site whose default theme is dark starts dark', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(`${sites.zh}/`);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('button', { name: '切换到浅色主题' })).toBeVisible();
+});
