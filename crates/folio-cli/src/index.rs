@@ -7,9 +7,10 @@ use std::time::Instant;
 
 use anyhow::{Context, Result};
 use folio_core::post::{Post, PostContext};
-use folio_core::{Manifest, PostEntry, Problem, Severity, SiteConfig, paths};
+use folio_core::{Date, Manifest, PostEntry, Problem, Severity, SiteConfig, paths};
 
 use crate::content::{self, SourceFile};
+use crate::feeds;
 use crate::shell::Shells;
 
 /// Arguments of `folio index`.
@@ -156,6 +157,7 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
         .with_context(|| format!("creating {}", out.join("posts").display()))?;
     fs::write(&manifest_path, manifest.to_json())
         .with_context(|| format!("writing {}", manifest_path.display()))?;
+    let feeds_written = write_feeds(&args.content, out, &manifest)?;
     let mut shells_written = 0;
     if args.shell {
         shells_written = Shells::load(out, &base, &manifest)?.write_all()?;
@@ -175,6 +177,11 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
         if args.shell {
             facts.push(count(shells_written, "page shell"));
         }
+        facts.push(if feeds_written {
+            "feeds and sitemap written".to_owned()
+        } else {
+            "no feeds or sitemap: set base_url in site.toml".to_owned()
+        });
         eprintln!(
             "folio: indexed {} ({}) in {:.2} s",
             count(manifest.posts.len(), "post"),
@@ -183,6 +190,48 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
         );
     }
     Ok(scan)
+}
+
+/// Writes `robots.txt` (unless the content has its own) and, when the site has a `base_url`,
+/// `feed.xml`, `rss.xml` and `sitemap.xml`. Returns whether the feeds were written.
+fn write_feeds(content: &Path, out: &Path, manifest: &Manifest) -> Result<bool> {
+    let write = |name: &str, text: String| {
+        let path = out.join(name);
+        fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
+    };
+    let origin = manifest.site.origin_and_path();
+    if !content.join("robots.txt").exists() {
+        write("robots.txt", feeds::robots(origin))?;
+    }
+    let Some(origin) = origin else {
+        return Ok(false);
+    };
+    let now = Date::from_timestamp(build_time());
+    let items = feeds::feed_items(content, manifest, origin, manifest.site.feed_limit)?;
+    write(
+        "feed.xml",
+        feeds::atom(manifest, origin, &items, &now.rfc3339(0)),
+    )?;
+    write(
+        "rss.xml",
+        feeds::rss(manifest, origin, &items, &now.rfc2822(0)),
+    )?;
+    write("sitemap.xml", feeds::sitemap(manifest, origin))?;
+    Ok(true)
+}
+
+/// Seconds since the Unix epoch: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
+fn build_time() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|value| value.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |elapsed| {
+                    i64::try_from(elapsed.as_secs()).unwrap_or(i64::MAX)
+                })
+        })
 }
 
 /// `folio check`: scan and count errors (drafts included: they are content too).

@@ -27,6 +27,11 @@ pub struct SiteConfig {
     pub nav: Vec<NavLink>,
     /// Colour theme before a reader picks one: follow the system (`auto`), `light` or `dark`.
     pub theme: Theme,
+    /// The site's time zone as a fixed UTC offset (`+08:00`, `-05:00`, `Z`): times written
+    /// without a zone are read in it, and feeds write it. Default UTC.
+    pub timezone: Option<String>,
+    /// How many of the newest posts `feed.xml` and `rss.xml` carry.
+    pub feed_limit: usize,
     /// "Edit this page" link for each post: a URL in which `{file}` is replaced by the post's
     /// path below `posts/`, e.g. `https://github.com/me/blog/edit/main/public/posts/{file}`.
     pub edit_url: Option<String>,
@@ -78,6 +83,8 @@ impl Default for SiteConfig {
             trust_html: false,
             nav: Vec::new(),
             theme: Theme::Auto,
+            timezone: None,
+            feed_limit: 20,
             edit_url: None,
         }
     }
@@ -131,6 +138,13 @@ impl SiteConfig {
                 "base_url must be an absolute http(s) URL, not {url:?}"
             )));
         }
+        if let Some(zone) = &self.timezone
+            && parse_offset(zone).is_none()
+        {
+            return Err(SiteConfigError::Invalid(format!(
+                "timezone must be a UTC offset like +08:00, -05:00 or Z, not {zone:?}"
+            )));
+        }
         for link in &self.nav {
             if link.title.trim().is_empty() || link.url.trim().is_empty() {
                 return Err(SiteConfigError::Invalid(
@@ -154,6 +168,11 @@ impl SiteConfig {
         Ok(())
     }
 
+    /// The site's UTC offset in minutes (0 when no `timezone` is set).
+    pub fn utc_offset_minutes(&self) -> i16 {
+        self.timezone.as_deref().and_then(parse_offset).unwrap_or(0)
+    }
+
     /// The "edit this page" URL for a post stored at `file` (below `posts/`), if configured.
     ///
     /// ```
@@ -175,6 +194,27 @@ impl SiteConfig {
             .as_deref()
             .map(|url| url.trim_end_matches('/'))
     }
+}
+
+/// `+08:00`, `-0530`, `+8`, `Z`/`UTC` as minutes east of UTC.
+fn parse_offset(text: &str) -> Option<i16> {
+    let text = text.trim();
+    if text.eq_ignore_ascii_case("z") || text.eq_ignore_ascii_case("utc") {
+        return Some(0);
+    }
+    let (sign, rest) = match text.as_bytes().first()? {
+        b'+' => (1, &text[1..]),
+        b'-' => (-1, &text[1..]),
+        _ => return None,
+    };
+    let (hours, minutes) = match rest.split_once(':') {
+        Some((h, m)) => (h, m),
+        None if rest.len() == 4 => rest.split_at(2),
+        None => (rest, "0"),
+    };
+    let hours: i16 = hours.parse().ok().filter(|h| (0..=14).contains(h))?;
+    let minutes: i16 = minutes.parse().ok().filter(|m| (0..60).contains(m))?;
+    Some(sign * (hours * 60 + minutes))
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
@@ -225,6 +265,27 @@ mod tests {
             site.edit_link("a.md").as_deref(),
             Some("https://example.org/e/a.md")
         );
+    }
+
+    #[test]
+    fn time_zones_are_fixed_offsets() {
+        let cases = [
+            ("+08:00", Some(480)),
+            ("-05:30", Some(-330)),
+            ("+0800", Some(480)),
+            ("+8", Some(480)),
+            ("Z", Some(0)),
+            ("UTC", Some(0)),
+            ("Asia/Shanghai", None),
+            ("+25:00", None),
+            ("08:00", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_offset(text), want, "{text}");
+        }
+        let site = SiteConfig::parse("timezone = \"+08:00\"").unwrap();
+        assert_eq!(site.utc_offset_minutes(), 480);
+        assert!(SiteConfig::parse("timezone = \"Asia/Shanghai\"").is_err());
     }
 
     #[test]

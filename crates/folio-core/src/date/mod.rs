@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use parser::Parser;
 
+mod machine;
 mod parser;
 #[cfg(test)]
 mod tests;
