@@ -8,7 +8,7 @@ use web_sys::{
     ScrollBehavior, ScrollIntoViewOptions,
 };
 
-use crate::i18n::Strings;
+use folio_core::i18n::Strings;
 
 /// The site's base path (`/` or `/blog/`), from the `folio:base` meta tag the build writes into
 /// every shell. A page without it (plain `trunk serve` of an unindexed site) is served from `/`.
@@ -247,4 +247,34 @@ pub(crate) fn localize_copy_buttons(body: &Element, label: &str) {
             button.set_text_content(Some(label));
         }
     }
+}
+
+/// Where the app mounts: a hidden container when the shell carries the page's first paint
+/// (`#folio-prerender`, written by `folio index`), so the reader keeps reading that until the
+/// app has rendered the same page; `None` (mount in `<body>`) for the bare app shell.
+pub(crate) fn hidden_app_container() -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    document.get_element_by_id("folio-prerender")?;
+    let container = document.create_element("div").ok()?;
+    container.set_id("folio-app");
+    container.set_attribute("hidden", "").ok()?;
+    document.body()?.append_child(&container).ok()?;
+    container.dyn_into().ok()
+}
+
+/// Swaps the shell's first paint for the app's rendering of the same page, in one step so
+/// nothing is painted in between and the scroll position carries over. Returns whether there
+/// was a first paint to replace (then the browser has already scrolled to the URL's fragment).
+pub(crate) fn reveal_app() -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    let Some(prerender) = document.get_element_by_id("folio-prerender") else {
+        return false;
+    };
+    if let Some(app) = document.get_element_by_id("folio-app") {
+        let _ = app.remove_attribute("hidden");
+    }
+    prerender.remove();
+    true
 }

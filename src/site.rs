@@ -8,7 +8,7 @@ use folio_core::{Manifest, PostEntry, paths};
 use leptos::prelude::*;
 
 use crate::fetch::{Expect, LoadError, fetch_text};
-use crate::i18n::{Strings, strings_for};
+use folio_core::i18n::{Strings, strings_for};
 
 /// Shared by every page: where the site lives, what language it speaks and what posts it has.
 #[derive(Clone, Copy)]
@@ -72,7 +72,8 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
         Expect::Markdown,
     )
     .await?;
-    let post_link = |url: &str| link_to_post(&manifest, site.base, url);
+    let post_link = |url: &str| manifest.post_link(site.base, url);
+    let image_size = |url: &str| entry.image_size(site.base, url);
     let post = Post::parse(
         &markdown,
         &PostContext {
@@ -80,6 +81,7 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
             file: &entry.file,
             trust_html: manifest.site.trust_html,
             post_link: Some(&post_link),
+            image_size: Some(&image_size),
         },
     );
     Ok(Arc::new(LoadedPost {
@@ -87,21 +89,4 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
         post,
         manifest: Arc::clone(&manifest),
     }))
-}
-
-/// Maps a link to another post's `.md` file to that post's page, so links between posts
-/// written as file links (`[see](./other.md)`) work both on GitHub and on the site.
-fn link_to_post(manifest: &Manifest, base: &str, url: &str) -> Option<String> {
-    let (path, fragment) = url
-        .split_once('#')
-        .map_or((url, None), |(p, f)| (p, Some(f)));
-    let wanted = paths::decode_segment(path)?;
-    let post = manifest.posts.iter().find(|post| {
-        paths::decode_segment(&paths::post_file_url(base, &post.file)).as_deref() == Some(&wanted)
-    })?;
-    let page = paths::post_url(base, &post.slug);
-    Some(match fragment {
-        Some(fragment) => format!("{page}#{fragment}"),
-        None => page,
-    })
 }

@@ -27,7 +27,7 @@ pub(crate) fn feed_items<'a>(
     limit: usize,
 ) -> Result<Vec<FeedItem<'a>>> {
     let base = format!("{origin}/");
-    let post_link = |url: &str| absolute_post_link(manifest, &base, url);
+    let post_link = |url: &str| manifest.post_link(&base, url);
     manifest
         .posts
         .iter()
@@ -36,6 +36,7 @@ pub(crate) fn feed_items<'a>(
             let path = content.join("posts").join(&entry.file);
             let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
             let text = String::from_utf8_lossy(&bytes);
+            let image_size = |url: &str| entry.image_size(&base, url);
             let post = Post::parse(
                 &text,
                 &PostContext {
@@ -43,6 +44,7 @@ pub(crate) fn feed_items<'a>(
                     file: &entry.file,
                     trust_html: manifest.site.trust_html,
                     post_link: Some(&post_link),
+                    image_size: Some(&image_size),
                 },
             );
             Ok(FeedItem {
@@ -51,19 +53,6 @@ pub(crate) fn feed_items<'a>(
             })
         })
         .collect()
-}
-
-/// A link to another post's `.md` file, as that post's absolute page URL.
-fn absolute_post_link(manifest: &Manifest, base: &str, url: &str) -> Option<String> {
-    let (path, fragment) = url
-        .split_once('#')
-        .map_or((url, None), |(p, f)| (p, Some(f)));
-    let wanted = paths::decode_segment(path)?;
-    let post = manifest.posts.iter().find(|post| {
-        paths::decode_segment(&paths::post_file_url(base, &post.file)).as_deref() == Some(&wanted)
-    })?;
-    let page = paths::post_url(base, &post.slug);
-    Some(fragment.map_or_else(|| page.clone(), |f| format!("{page}#{f}")))
 }
 
 /// The date a feed shows for a post: its update, else its publication; undated posts count as
@@ -294,6 +283,7 @@ mod tests {
                         file,
                         trust_html: false,
                         post_link: None,
+                        image_size: None,
                     },
                 );
                 PostEntry::from_post(&post, file, &site)

@@ -1,6 +1,6 @@
 //! `folio index` and `folio check`: read every post once, report problems, write the manifest.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -81,10 +81,47 @@ pub(crate) fn scan(content: &Path, base: &str, include_drafts: bool) -> Result<S
             scan.drafts_skipped.push(file.path.clone());
             continue;
         }
-        scan.posts
-            .push(PostEntry::from_post(&post, &file.rel, &scan.site));
+        let mut entry = PostEntry::from_post(&post, &file.rel, &scan.site);
+        entry.images = measure_images(content, base, &post.rendered.images);
+        scan.posts.push(entry);
     }
     Ok(scan)
+}
+
+/// Pixel sizes of the images a post shows from the site's own `posts/` folder, by path below
+/// it. Missing or unreadable images are simply not measured (`folio check` reports them).
+fn measure_images(content: &Path, base: &str, images: &[String]) -> BTreeMap<String, [u32; 2]> {
+    let prefix = format!("{base}posts/");
+    let mut sizes = BTreeMap::new();
+    for src in images {
+        let Some(below) = src.strip_prefix(&prefix) else {
+            continue;
+        };
+        let below =
+            folio_core::url::percent_decode(below.split(['?', '#']).next().unwrap_or_default());
+        if sizes.contains_key(below.as_ref()) || below.split('/').any(|part| part == "..") {
+            continue;
+        }
+        if let Some((width, height)) = read_head(&content.join("posts").join(below.as_ref()))
+            .as_deref()
+            .and_then(folio_core::image_size::dimensions)
+        {
+            sizes.insert(below.into_owned(), [width, height]);
+        }
+    }
+    sizes
+}
+
+/// The first 256 KiB of a file: enough for any image header (JPEG's can follow large EXIF data).
+fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    fs::File::open(path)
+        .ok()?
+        .take(256 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
 }
 
 fn parse_file(file: &SourceFile, base: &str, scan: &mut Scan) -> Result<Option<Post>> {
@@ -106,6 +143,7 @@ fn parse_file(file: &SourceFile, base: &str, scan: &mut Scan) -> Result<Option<P
             file: &file.rel,
             trust_html: scan.site.trust_html,
             post_link: None,
+            image_size: None,
         },
     );
     for problem in &post.problems {
@@ -160,7 +198,7 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
     let feeds_written = write_feeds(&args.content, out, &manifest)?;
     let mut shells_written = 0;
     if args.shell {
-        shells_written = Shells::load(out, &base, &manifest)?.write_all()?;
+        shells_written = Shells::load(out, &args.content, &base, &manifest)?.write_all()?;
     }
     if !args.quiet {
         let mut facts = vec![

@@ -54,6 +54,9 @@ fn is_inline(tag: TagEnd) -> bool {
     )
 }
 
+/// Looks up an image's pixel size by its resolved URL (see [`RenderOptions::image_size`]).
+pub type ImageSize<'a> = &'a dyn Fn(&str) -> Option<(u32, u32)>;
+
 /// How to render one post.
 #[derive(Clone, Copy)]
 pub struct RenderOptions<'a> {
@@ -72,6 +75,9 @@ pub struct RenderOptions<'a> {
     /// decoded) to that post's page URL; `None` (or the function returning `None`) leaves it
     /// alone. A `?query` or `#fragment` of the link is appended to the page URL.
     pub post_link: Option<PostLink<'a>>,
+    /// Pixel size of an image by its resolved URL, when known (the build measures the site's own
+    /// images), written as `width`/`height` so the page reserves the space before it loads.
+    pub image_size: Option<ImageSize<'a>>,
     /// Strict CommonMark: no extensions, no folio extras (ids, anchors, lazy images, figures,
     /// leading-h1 removal, `rel` on links). For conformance measurement. Unsafe link URLs are
     /// still removed.
@@ -95,6 +101,7 @@ impl<'a> RenderOptions<'a> {
             title: None,
             first_line: 1,
             post_link: None,
+            image_size: None,
             commonmark_only: false,
         }
     }
@@ -118,6 +125,10 @@ impl fmt::Debug for RenderOptions<'_> {
             .field(
                 "post_link",
                 &self.post_link.map(|_| "Fn(&str) -> Option<String>"),
+            )
+            .field(
+                "image_size",
+                &self.image_size.map(|_| "Fn(&str) -> Option<(u32, u32)>"),
             )
             .field("commonmark_only", &self.commonmark_only)
             .finish()
@@ -152,6 +163,8 @@ pub struct Rendered {
     pub excerpt: String,
     /// How long the post takes to read.
     pub reading_time: ReadingTime,
+    /// The resolved `src` of every Markdown image, in order (raw-HTML images not included).
+    pub images: Vec<String>,
     /// What did not render as written, by file line.
     pub problems: Vec<Problem>,
 }
@@ -189,7 +202,17 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let events = options::parser(markdown, options);
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
     let events = summary::Summarize::new(events, &mut summary);
-    let events = images::Images::new(events, options.base, extras, &report);
+    let mut images = Vec::new();
+    let events = images::Images::new(
+        events,
+        images::Sources {
+            base: options.base,
+            size: options.image_size,
+            found: &mut images,
+        },
+        extras,
+        &report,
+    );
     let events = links::Links::new(events, options.base, options.post_link, extras, &report);
     let events = headings::Headings::new(
         events,
@@ -212,6 +235,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         first_heading: outline.first_heading,
         excerpt: summary.excerpt.finish(),
         reading_time: summary.reading.finish(),
+        images,
         problems: report.into_problems(),
     }
 }
