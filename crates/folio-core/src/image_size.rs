@@ -153,7 +153,8 @@ mod tests {
         webp_lossless.extend(((99u32) | (49u32 << 14)).to_le_bytes());
         let mut webp_extended = b"RIFF\0\0\0\0WEBPVP8X\0\0\0\0\0\0\0\0".to_vec();
         webp_extended.extend([0x7F, 0x02, 0x00, 0xDF, 0x01, 0x00]);
-        let cases: Vec<(&str, Vec<u8>, Option<(u32, u32)>)> = vec![
+        type Case = (&'static str, Vec<u8>, Option<(u32, u32)>);
+        let cases: Vec<Case> = vec![
             ("png", png(640, 480), Some((640, 480))),
             ("gif", gif, Some((300, 200))),
             ("jpeg", jpeg(1024, 768), Some((1024, 768))),
