@@ -27,7 +27,7 @@ pub use date::{Date, DateError};
 pub use document::{Document, parse_document};
 pub use front_matter::{FrontMatterError, FrontMatterFormat};
 pub use manifest::{MANIFEST_VERSION, Manifest, ManifestError, PostEntry, TagCount};
-pub use markdown::{Heading, PostLink, RenderOptions, Rendered, render};
+pub use markdown::{Heading, LinkRef, PostLink, RenderOptions, Rendered, render};
 pub use meta::PostMeta;
 pub use post::{Post, PostContext};
 pub use problem::{Problem, Severity};

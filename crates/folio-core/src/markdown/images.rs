@@ -88,6 +88,7 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Images<'a, 'r, I> {
             escape_into(&mut out, &image.alt);
             return out;
         }
+        self.report.image(image.range.start, &image.src);
         out.push_str("<img src=\"");
         escape_href(&mut out, &url::resolve(self.base, &image.src));
         out.push_str("\" alt=\"");
