@@ -33,6 +33,6 @@ pub use post::{Post, PostContext};
 pub use problem::{Problem, Severity};
 pub use reading_time::ReadingTime;
 pub use sanitize::sanitize_fragment;
-pub use site::{SiteConfig, SiteConfigError};
+pub use site::{SiteConfig, SiteConfigError, SlugStyle};
 pub use slug::{heading_id, tag_slug};
 pub use value::{Map, Value};

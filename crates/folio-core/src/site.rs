@@ -23,6 +23,34 @@ pub struct SiteConfig {
     pub posts_per_page: usize,
     /// Pass raw HTML in posts through unsanitized. Only for sites that trust every author.
     pub trust_html: bool,
+    /// The site's time zone as a fixed UTC offset (`+08:00`, `-05:30`, `Z`); UTC when absent.
+    /// `folio new` dates posts in it, and `folio index` reads dates written without an offset in
+    /// it when deciding whether a post is due. A fixed offset and not a zone name, since Folio
+    /// carries no time-zone database: a site in a zone with daylight saving time picks one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// How `folio new` makes a file name from a title (see [`SlugStyle`]).
+    #[serde(skip_serializing_if = "SlugStyle::is_keep")]
+    pub slug_style: SlugStyle,
+}
+
+/// How `folio new` turns a title into a slug.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlugStyle {
+    /// Letters and digits of every script are kept: `你好 World` becomes `你好-world`.
+    #[default]
+    Keep,
+    /// ASCII only: accents are dropped (`café` becomes `cafe`), other letters are left out, and a
+    /// title with nothing left gets a date-based slug. No transliteration (pinyin and the like
+    /// need tables far bigger than Folio).
+    Ascii,
+}
+
+impl SlugStyle {
+    fn is_keep(&self) -> bool {
+        *self == SlugStyle::Keep
+    }
 }
 
 impl Default for SiteConfig {
@@ -35,6 +63,8 @@ impl Default for SiteConfig {
             language: "en".to_owned(),
             posts_per_page: 10,
             trust_html: false,
+            timezone: None,
+            slug_style: SlugStyle::Keep,
         }
     }
 }
@@ -87,7 +117,31 @@ impl SiteConfig {
                 "base_url must be an absolute http(s) URL, not {url:?}"
             )));
         }
+        if let Some(zone) = &self.timezone
+            && parse_utc_offset(zone).is_none()
+        {
+            return Err(SiteConfigError::Invalid(format!(
+                "timezone must be a UTC offset like \"+08:00\", \"-05:30\" or \"Z\", not {zone:?}"
+            )));
+        }
         Ok(())
+    }
+
+    /// The site's UTC offset in minutes east of Greenwich (`480` for `+08:00`); 0 without a
+    /// `timezone`.
+    ///
+    /// ```
+    /// let site = folio_core::SiteConfig::parse("timezone = \"+08:00\"").unwrap();
+    /// assert_eq!(site.utc_offset_minutes(), 480);
+    /// assert_eq!(folio_core::SiteConfig::default().utc_offset_minutes(), 0);
+    /// assert!(folio_core::SiteConfig::parse("timezone = \"Asia/Shanghai\"").is_err());
+    /// ```
+    pub fn utc_offset_minutes(&self) -> i16 {
+        // `parse` has validated it; a hand-built config with a bad value counts as UTC.
+        self.timezone
+            .as_deref()
+            .and_then(parse_utc_offset)
+            .unwrap_or(0)
     }
 
     /// `base_url` without its trailing slash, when set.
@@ -96,6 +150,20 @@ impl SiteConfig {
             .as_deref()
             .map(|url| url.trim_end_matches('/'))
     }
+}
+
+/// `+08:00`, `-0530`, `Z`, read by the date parser so offsets mean the same in `site.toml` as in
+/// front matter.
+fn parse_utc_offset(zone: &str) -> Option<i16> {
+    let zone = zone.trim();
+    let zone = if zone.eq_ignore_ascii_case("utc") {
+        "Z"
+    } else {
+        zone
+    };
+    crate::Date::parse(&format!("2000-01-01T00:00:00{zone}"))
+        .ok()?
+        .offset_minutes()
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
@@ -128,6 +196,36 @@ mod tests {
                 other => panic!("{text:?}: {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn timezones_are_fixed_offsets() {
+        let cases = [
+            ("+08:00", Some(480)),
+            ("-05:30", Some(-330)),
+            ("+0800", Some(480)),
+            ("Z", Some(0)),
+            ("UTC", Some(0)),
+            ("+00:00", Some(0)),
+            ("Asia/Shanghai", None),
+            ("+24:00", None),
+            ("8", None),
+            ("", None),
+        ];
+        for (zone, want) in cases {
+            assert_eq!(parse_utc_offset(zone), want, "{zone:?}");
+        }
+    }
+
+    #[test]
+    fn slug_style_is_keep_or_ascii() {
+        let ascii = SiteConfig::parse("slug_style = \"ascii\"");
+        assert_eq!(ascii.map(|site| site.slug_style), Ok(SlugStyle::Ascii));
+        assert_eq!(SiteConfig::default().slug_style, SlugStyle::Keep);
+        assert!(matches!(
+            SiteConfig::parse("slug_style = \"pinyin\""),
+            Err(SiteConfigError::Syntax { line: 1, .. })
+        ));
     }
 
     #[test]
