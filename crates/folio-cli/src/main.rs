@@ -3,12 +3,13 @@
 //! `folio index` turns a content folder into what a static host serves next to the app: the
 //! manifest (`posts/index.json`), per-post shells so deep links answer 200 without rewrite rules,
 //! and `404.html`. `folio check` reports every problem in the content and fails on errors.
-//! `folio new` starts a post.
+//! `folio new` starts a post and `folio import` moves posts in from other generators.
 
 mod check;
 mod clock;
 mod content;
 mod diagnostic;
+mod import;
 mod index;
 mod new;
 mod progress;
@@ -29,6 +30,7 @@ use crate::clock::Clock;
     after_help = "Examples:
   folio new \"My first post\" --tags notes,meta   start a post in public/posts/
   folio check                                   lint every post in public/
+  folio import ../old-blog                      move a Hugo, Jekyll, Hexo, Zola or VitePress site in
   folio index public --out dist --shell         what `make build` runs after the wasm build
 
 Run `folio <command> --help` for each command's options and more examples."
@@ -52,6 +54,9 @@ enum Command {
     /// Write the post index (and, with --shell, the per-page shells) for a content folder.
     #[command(long_about = index::ABOUT, after_help = index::EXAMPLES)]
     Index(index::IndexArgs),
+    /// Copy the posts of a Hugo, Jekyll, Hexo, Zola or VitePress site into a content folder.
+    #[command(long_about = import::ABOUT, after_help = import::EXAMPLES)]
+    Import(import::ImportArgs),
 }
 
 /// Exit status when the command could not do its job at all (unreadable folder, bad option);
@@ -65,6 +70,7 @@ fn main() -> ExitCode {
         Command::New(args) => new::run(&args, &clock).map(|()| ExitCode::SUCCESS),
         Command::Check(args) => check::run(&args, &clock).map(exit_code),
         Command::Index(args) => index::run(&args, &clock).map(|_| ExitCode::SUCCESS),
+        Command::Import(args) => import::run(&args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
