@@ -119,7 +119,7 @@ pub(crate) fn scan(
                 &file.path,
                 1,
                 format!(
-                    "slug {:?} is already used by {first}; this post is left out of the index",
+                    "slug {:?} is already used by posts/{first}; this post is left out of the index",
                     post.slug
                 ),
             ));

@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, count, tally};
 pub(crate) enum Format {
     /// `path:line:column: severity: message` lines on stdout, a summary on stderr.
     Text,
-    /// One JSON document on stdout: `{"problems": [...], "summary": {...}}`.
+    /// one JSON document on stdout: `{"problems": [...], "summary": {...}}`.
     Json,
 }
 
