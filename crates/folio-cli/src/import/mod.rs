@@ -6,13 +6,15 @@
 //! bundle's images) is written into it or moved next to it. Whatever a generator would have run
 //! (shortcodes, Liquid, Vue) is reported with its line, since Folio shows it as text.
 //!
-//! One module a dialect reads the site ([`source::SourceSite`]), [`post`] converts each post,
-//! [`plan`] checks that nothing is overwritten before anything is written.
+//! One module a dialect reads the site ([`source::SourceSite`]), [`post`] converts each post
+//! ([`moves`]: its images and links), [`plan`] checks that nothing is overwritten before anything
+//! is written.
 
 mod detect;
 mod hexo;
 mod hugo;
 mod jekyll;
+mod moves;
 mod plan;
 mod post;
 mod sections;
