@@ -39,7 +39,7 @@ fn a_clean_folder_exits_zero() {
             std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
         }
     }
-    // The clean post links to the outline post; without it, that link is the only error.
+    // The clean post links to the outline post three ways; without it, those are the errors.
     let run = folio(dir.path(), &["check", "site"]);
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
