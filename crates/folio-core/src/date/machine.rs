@@ -9,31 +9,6 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl Date {
-    /// The UTC date and time `seconds` after 1970-01-01T00:00:00Z (for "now" in generated files).
-    ///
-    /// ```
-    /// use folio_core::Date;
-    /// assert_eq!(Date::from_timestamp(1_771_000_000).to_string(), "2026-02-13T16:26:40Z");
-    /// assert_eq!(Date::from_timestamp(0).timestamp(), 0);
-    /// ```
-    pub fn from_timestamp(seconds: i64) -> Date {
-        let days = seconds.div_euclid(86_400);
-        let rest = seconds.rem_euclid(86_400);
-        let (year, month, day) = civil_from_days(days);
-        let hms = |n: i64| u8::try_from(n).unwrap_or(0);
-        Date {
-            year: u16::try_from(year.clamp(0, 9999)).unwrap_or(0),
-            month: hms(month),
-            day: hms(day),
-            time: Some(super::Time {
-                hour: hms(rest / 3600),
-                minute: hms(rest % 3600 / 60),
-                second: hms(rest % 60),
-            }),
-            offset_minutes: Some(0),
-        }
-    }
-
     /// The offset to write: the date's own, else `assumed` (the site's time zone), in minutes.
     fn zone_minutes(&self, assumed: i16) -> i16 {
         self.offset_minutes.unwrap_or(assumed)
@@ -92,21 +67,6 @@ impl Date {
     }
 }
 
-/// Howard Hinnant's inverse of `days_from_civil`: days since 1970-01-01 to (year, month, day).
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -125,29 +85,6 @@ mod tests {
             let got = Date::parse(date).unwrap().rfc2822(0);
             assert!(got.starts_with(want), "{date}: {got}");
         }
-    }
-
-    #[test]
-    fn timestamps_round_trip_through_dates() {
-        for seconds in [
-            0,
-            59,
-            86_399,
-            86_400,
-            951_782_400,
-            1_771_000_000,
-            4_102_444_799,
-        ] {
-            assert_eq!(
-                Date::from_timestamp(seconds).timestamp(),
-                seconds,
-                "{seconds}"
-            );
-        }
-        assert_eq!(
-            Date::from_timestamp(951_782_400).to_string(),
-            "2000-02-29T00:00:00Z"
-        );
     }
 
     #[test]

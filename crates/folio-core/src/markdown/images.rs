@@ -15,16 +15,15 @@ use super::report::Report;
 use crate::html::{escape_href, escape_into, quote_for_message};
 use crate::url;
 
-/// Where image URLs resolve, how big the images are, and where to list them.
-pub(super) struct Sources<'a, 'r> {
+/// Where image URLs resolve, and how big the images are.
+pub(super) struct Sources<'a> {
     pub(super) base: &'a str,
     pub(super) size: Option<super::ImageSize<'a>>,
-    pub(super) found: &'r mut Vec<String>,
 }
 
 pub(super) struct Images<'a, 'r, I> {
     inner: I,
-    sources: Sources<'a, 'r>,
+    sources: Sources<'a>,
     /// Folio's extras: lazy loading and figures.
     extras: bool,
     report: &'r Report<'a>,
@@ -44,7 +43,7 @@ struct Image {
 impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Images<'a, 'r, I> {
     pub(super) fn new(
         inner: I,
-        sources: Sources<'a, 'r>,
+        sources: Sources<'a>,
         extras: bool,
         report: &'r Report<'a>,
     ) -> Self {
@@ -101,6 +100,7 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Images<'a, 'r, I> {
             escape_into(&mut out, &image.alt);
             return out;
         }
+        self.report.image(image.range.start, &image.src);
         let src = url::resolve(self.sources.base, &image.src);
         out.push_str("<img src=\"");
         escape_href(&mut out, &src);
@@ -110,7 +110,6 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Images<'a, 'r, I> {
         if let Some((width, height)) = self.sources.size.and_then(|size| size(&src)) {
             let _ = write!(out, " width=\"{width}\" height=\"{height}\"");
         }
-        self.sources.found.push(src.into_owned());
         if with_title && !image.title.is_empty() {
             out.push_str(" title=\"");
             escape_into(&mut out, &image.title);

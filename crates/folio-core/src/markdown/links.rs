@@ -101,6 +101,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Links<'a, '_, I> {
                         continue;
                     }
                     self.open.push(true);
+                    self.report.link(range.start, &dest);
                     let html = self.start_tag(&self.href(&dest), &title);
                     return Some((Event::InlineHtml(html.into()), range));
                 }

@@ -140,11 +140,28 @@ impl fmt::Debug for RenderOptions<'_> {
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,
+    /// 1-based file line of the heading, so a linter can point at it.
+    #[serde(default)]
+    pub line: usize,
     /// The `id` of the heading element, unique within the post (in CommonMark-only mode the id
     /// it would have; nothing is written).
     pub id: String,
     /// The heading's plain text.
     pub text: String,
+}
+
+/// A link or image destination kept in the HTML, as the author wrote it (before it was resolved
+/// against the post's folder), and where: what `folio check` follows to find broken links and
+/// missing images, and what `folio import` rewrites when images move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRef {
+    /// The destination as written, entity-decoded by the parser (`../img/a.png`, `other.md#x`,
+    /// `https://…`). A reference-style link gives its definition's URL.
+    pub url: String,
+    /// 1-based file line where the link or image starts.
+    pub line: usize,
+    /// 1-based character column where the link or image starts.
+    pub column: usize,
 }
 
 /// A rendered post body.
@@ -163,10 +180,14 @@ pub struct Rendered {
     pub excerpt: String,
     /// How long the post takes to read.
     pub reading_time: ReadingTime,
-    /// The resolved `src` of every Markdown image, in order (raw-HTML images not included).
-    pub images: Vec<String>,
     /// What did not render as written, by file line.
     pub problems: Vec<Problem>,
+    /// Markdown links kept in the HTML, in source order (links in raw HTML are not listed).
+    #[serde(default)]
+    pub links: Vec<LinkRef>,
+    /// Markdown images kept in the HTML, in source order (images in raw HTML are not listed).
+    #[serde(default)]
+    pub images: Vec<LinkRef>,
 }
 
 /// Renders a post body (front matter already split off) to HTML, in one pass.
@@ -202,13 +223,11 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let events = options::parser(markdown, options);
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
     let events = summary::Summarize::new(events, &mut summary);
-    let mut images = Vec::new();
     let events = images::Images::new(
         events,
         images::Sources {
             base: options.base,
             size: options.image_size,
-            found: &mut images,
         },
         extras,
         &report,
@@ -228,6 +247,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.map(|(event, _)| event));
 
+    let found = report.finish();
     Rendered {
         html,
         headings: outline.headings,
@@ -235,8 +255,9 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         first_heading: outline.first_heading,
         excerpt: summary.excerpt.finish(),
         reading_time: summary.reading.finish(),
-        images,
-        problems: report.into_problems(),
+        problems: found.problems,
+        links: found.links,
+        images: found.images,
     }
 }
 
@@ -311,6 +332,33 @@ mod tests {
         let out = render("a <script>alert(1)</script> b\n", &RenderOptions::new(""));
         assert_eq!(out.html, "<p>a  b</p>\n");
         assert_eq!(out.excerpt, "a b");
+    }
+
+    #[test]
+    fn links_images_and_headings_are_located_as_written() {
+        let markdown = "Intro [a](other.md#x) and ![pic](img/猫.png).\n\n### Skipped\n\n\
+                        [ref][r] <https://e.com> [bad](javascript:x)\n\n[r]: ../up.md\n";
+        let options = RenderOptions {
+            first_line: 4,
+            ..RenderOptions::new("/posts/")
+        };
+        let out = render(markdown, &options);
+        let refs = |list: &[LinkRef]| {
+            list.iter()
+                .map(|r| (r.url.clone(), r.line, r.column))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            refs(&out.links),
+            [
+                ("other.md#x".to_owned(), 4, 7),
+                ("../up.md".to_owned(), 8, 1),
+                ("https://e.com".to_owned(), 8, 10),
+            ]
+        );
+        assert_eq!(refs(&out.images), [("img/猫.png".to_owned(), 4, 27)]);
+        assert_eq!((out.headings[0].level, out.headings[0].line), (3, 6));
+        assert_eq!(out.problems[0].column, Some(26));
     }
 
     #[test]
