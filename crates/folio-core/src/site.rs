@@ -255,6 +255,7 @@ fn line_of(text: &str, byte: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
