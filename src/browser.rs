@@ -262,6 +262,14 @@ pub(crate) fn hidden_app_container() -> Option<web_sys::HtmlElement> {
     container.dyn_into().ok()
 }
 
+/// Whether the page still shows a shell's first paint (the app has not taken over yet).
+pub(crate) fn has_first_paint() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("folio-prerender"))
+        .is_some()
+}
+
 /// Swaps the shell's first paint for the app's rendering of the same page, in one step so
 /// nothing is painted in between and the scroll position carries over. Returns whether there
 /// was a first paint to replace (then the browser has already scrolled to the URL's fragment).

@@ -18,6 +18,7 @@ export const sites = {
   blog: 'http://127.0.0.1:4102/blog',
   fixture: 'http://127.0.0.1:4103',
   flaky: 'http://127.0.0.1:4104',
+  flakyShell: 'http://127.0.0.1:4109',
   zh: 'http://127.0.0.1:4110',
 };
 
@@ -64,6 +65,7 @@ export default defineConfig({
     serve('.work/blog', 4102, '--mount /blog/'),
     serve('.work/fixture', 4103),
     serve('.work/fixture', 4104, '--fail-first /posts/index.json'),
+    serve('.work/fixture', 4109, '--fail-first /posts/index.json'),
     serve('.work/zh', 4110),
     // Host models (hosts.spec.ts).
     serve('.work/root', 4105, '--slashless index'),
