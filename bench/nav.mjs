@@ -62,17 +62,13 @@ async function main() {
   const needle = await lastParagraph(browser, `${server.url}${href}`);
 
   const samples = { direct: [], hovered: [] };
-  let hoverRequests = [];
-  let clickRequests = [];
+  const requests = {};
   for (let round = 0; round <= RUNS; round++) {
     for (const kind of Object.keys(samples)) {
       const result = await run(browser, from, needle, kind === 'hovered');
       if (round === 0) continue;
       samples[kind].push(result.ms);
-      if (kind === 'hovered') {
-        hoverRequests = result.duringHover;
-        clickRequests = result.afterClick;
-      }
+      requests[kind] = { duringHover: result.duringHover, afterClick: result.afterClick };
     }
   }
   await browser.close();
@@ -83,12 +79,12 @@ async function main() {
     direct: median(samples.direct),
     hovered: median(samples.hovered),
     hoverMs: HOVER_MS,
-    hoverRequests,
-    clickRequestsAfterHover: clickRequests,
+    // What the last run of each kind fetched, to tell a prefetch from a fetch on click.
+    requests,
     samples,
   };
   console.log(`nav (median of ${RUNS}, ms): click ${results.direct.toFixed(1)}, after hover ${results.hovered.toFixed(1)}; ` +
-    `requests while hovering: ${hoverRequests.length ? hoverRequests.join(' ') : 'none'}`);
+    `requests while hovering: ${requests.hovered.duringHover.join(' ') || 'none'}`);
   save('nav', results);
 }
 

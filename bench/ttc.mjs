@@ -100,8 +100,9 @@ async function main() {
         if (t.appReady !== null) runs[profile][id].appReady.push(t.appReady);
       }
     }
-    if (round > 0) process.stdout.write(`ttc: round ${round} of ${RUNS}\r`);
+    if (round > 0) process.stdout.write(`\rttc: round ${round} of ${RUNS}`);
   }
+  process.stdout.write('\n');
   await browser.close();
   const encodings = Object.fromEntries(Object.entries(servers).map(([id, s]) => [id, { ...s.encodings }]));
   for (const server of Object.values(servers)) await server.close();
