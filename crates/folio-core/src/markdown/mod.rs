@@ -17,7 +17,7 @@ mod footnotes;
 mod headings;
 mod images;
 mod links;
-mod options;
+pub(crate) mod options;
 mod raw_html;
 mod report;
 mod summary;

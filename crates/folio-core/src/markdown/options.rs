@@ -13,7 +13,7 @@ use super::RenderOptions;
 /// Left out on purpose: smart punctuation (it would turn the straight quotes of Chinese text
 /// into curly ones and mangle `"…"` inside CJK sentences) and metadata blocks (front matter is
 /// split off before rendering, so a `---` in the body is a thematic break).
-pub(super) fn parser<'a>(
+pub(crate) fn parser<'a>(
     markdown: &'a str,
     options: &RenderOptions<'_>,
 ) -> OffsetIter<'a, DefaultBrokenLinkCallback> {
