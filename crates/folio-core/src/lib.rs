@@ -18,6 +18,7 @@ pub mod post;
 pub mod problem;
 pub mod reading_time;
 pub mod sanitize;
+pub mod search;
 pub mod site;
 pub mod slug;
 pub mod url;
