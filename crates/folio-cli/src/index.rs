@@ -19,7 +19,8 @@ pub(crate) struct IndexArgs {
     #[arg(default_value = "public")]
     content: PathBuf,
     /// Where to write the site files. Without it, only `posts/index.json` is written, into the
-    /// content folder. With it, the content folder is first copied there.
+    /// content folder. With it, the content folder is first copied there, and the search index
+    /// is written to `<out>/search/`.
     #[arg(long)]
     out: Option<PathBuf>,
     /// Also write the per-page shells (`posts/<slug>/index.html`, tag pages, `404.html`) from the
@@ -156,6 +157,9 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
         .with_context(|| format!("creating {}", out.join("posts").display()))?;
     fs::write(&manifest_path, manifest.to_json())
         .with_context(|| format!("writing {}", manifest_path.display()))?;
+    if args.out.is_some() {
+        crate::search::write(&args.content, out, &manifest)?;
+    }
     let mut shells_written = 0;
     if args.shell {
         shells_written = Shells::load(out, &base, &manifest)?.write_all()?;

@@ -6,6 +6,7 @@
 
 mod content;
 mod index;
+mod search;
 mod shell;
 
 use std::path::PathBuf;

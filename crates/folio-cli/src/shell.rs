@@ -81,6 +81,14 @@ impl<'a> Shells<'a> {
                     path: "tags/".to_owned(),
                 },
             ),
+            (
+                self.out.join("search").join("index.html"),
+                PageHead {
+                    title: Some("Search".to_owned()),
+                    description: site.description.clone(),
+                    path: "search/".to_owned(),
+                },
+            ),
         ];
         for page in 2..=self.manifest.page_count() {
             pages.push((
