@@ -11,6 +11,7 @@ use crate::pages::archive::ArchivePage;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
 use crate::pages::post::PostPage;
+use crate::pages::search::SearchPage;
 use crate::pages::tags::{TagPage, TagsPage};
 use crate::site::Site;
 
@@ -39,6 +40,7 @@ pub(crate) fn App() -> impl IntoView {
                     <Route path=path!("/archive") view=ArchivePage />
                     <Route path=path!("/tags") view=TagsPage />
                     <Route path=path!("/tags/:tag") view=TagPage />
+                    <Route path=path!("/search") view=SearchPage />
                 </Routes>
             </main>
             <Footer />

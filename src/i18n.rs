@@ -43,6 +43,14 @@ pub(crate) struct Strings {
     pub(crate) site_nav: &'static str,
     pub(crate) pages_nav: &'static str,
     pub(crate) post_nav: &'static str,
+    pub(crate) search: &'static str,
+    pub(crate) search_label: &'static str,
+    pub(crate) search_placeholder: &'static str,
+    pub(crate) search_hint: &'static str,
+    pub(crate) search_count: fn(usize) -> String,
+    pub(crate) search_none: fn(&str) -> String,
+    pub(crate) search_more: &'static str,
+    pub(crate) search_unavailable: &'static str,
 }
 
 static EN: Strings = Strings {
@@ -89,6 +97,20 @@ static EN: Strings = Strings {
     site_nav: "Site",
     pages_nav: "Pages",
     post_nav: "More posts",
+    search: "Search",
+    search_label: "Search posts",
+    search_placeholder: "Search",
+    search_hint: "Type in the search box to find posts by title, tag or text. Press / on any page to jump to it.",
+    search_count: |count| {
+        if count == 1 {
+            "1 post found".to_owned()
+        } else {
+            format!("{count} posts found")
+        }
+    },
+    search_none: |query| format!("No posts match “{query}”."),
+    search_more: "More results",
+    search_unavailable: "This site has no search index. `folio index --out` writes one, as `make build` does.",
 };
 
 static ZH_CN: Strings = Strings {
@@ -129,6 +151,14 @@ static ZH_CN: Strings = Strings {
     site_nav: "站点",
     pages_nav: "分页",
     post_nav: "更多文章",
+    search: "搜索",
+    search_label: "搜索文章",
+    search_placeholder: "搜索",
+    search_hint: "在搜索框里输入，按标题、标签或正文查找文章。在任何页面按 / 都能跳到搜索框。",
+    search_count: |count| format!("找到 {count} 篇文章"),
+    search_none: |query| format!("没有与“{query}”相关的文章。"),
+    search_more: "更多结果",
+    search_unavailable: "这个站点没有搜索索引。`folio index --out` 会生成它，`make build` 就是这样做的。",
 };
 
 /// The strings for a BCP 47 language tag: Chinese for any `zh` tag, English otherwise.
@@ -161,5 +191,9 @@ mod tests {
         assert_eq!((EN.post_count)(3), "3 posts");
         assert_eq!((ZH_CN.post_count)(3), "3 篇文章");
         assert_eq!((ZH_CN.minutes_read)(4), "阅读约 4 分钟");
+        assert_eq!((EN.search_count)(1), "1 post found");
+        assert_eq!((EN.search_count)(2), "2 posts found");
+        assert_eq!((ZH_CN.search_count)(2), "找到 2 篇文章");
+        assert_eq!((ZH_CN.search_none)("书店"), "没有与“书店”相关的文章。");
     }
 }

@@ -11,6 +11,8 @@ use super::tokenize::{Unit, tokenize};
 /// At most this many pieces of a query are used; the rest is ignored (a pasted paragraph stays
 /// fast).
 pub const MAX_PIECES: usize = 12;
+/// At most this many terms are looked up (a long CJK run has many pairs).
+pub const MAX_TERMS: usize = 16;
 
 /// A part of the query as the reader sees it: a word or a CJK run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,9 +110,11 @@ impl Query {
 /// Adds a term unless it is there; an exact term replaces the same text as a prefix (a post
 /// with the word also has a word starting with it).
 fn add_term(terms: &mut Vec<Term>, text: String, prefix: bool) {
+    let full = terms.len() >= MAX_TERMS;
     match terms.iter_mut().find(|term| term.text == text) {
         Some(existing) => existing.prefix &= prefix,
-        None => terms.push(Term { text, prefix }),
+        None if !full => terms.push(Term { text, prefix }),
+        None => {}
     }
 }
 
@@ -189,5 +193,7 @@ mod tests {
     fn long_queries_are_capped() {
         let text: String = (0..50).map(|i| format!("w{i} ")).collect();
         assert_eq!(Query::parse(&text).pieces.len(), MAX_PIECES);
+        let run: String = ('\u{4E00}'..='\u{4E40}').collect();
+        assert_eq!(Query::parse(&run).terms.len(), MAX_TERMS);
     }
 }

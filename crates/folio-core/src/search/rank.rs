@@ -6,13 +6,12 @@
 //! occurs in, so a single-word query lists title matches, then tag matches, then body matches,
 //! each newest first.
 
-use std::cmp::Reverse;
 use std::ops::Range;
 
 use super::format::{
     FIELD_TAGS, FIELD_TITLE, Meta, Posting, SearchIndexError, Shard, decode_postings,
 };
-use super::query::{Query, Term};
+use super::query::{MAX_TERMS, Query, Term};
 
 /// A prefix is only expanded when its terms fit in this many shards; a shorter prefix (one
 /// letter on a large site) matches the whole word only, until the reader types more.
@@ -35,6 +34,8 @@ pub struct Hit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     lookups: Vec<(Term, Range<usize>)>,
+    /// Posts in the index, to bound post numbers read from shards.
+    posts: u32,
 }
 
 impl Plan {
@@ -66,18 +67,20 @@ impl Plan {
                 }
             })
             .collect();
-        Self { lookups }
+        Self {
+            lookups,
+            posts: meta.posts,
+        }
     }
 
     /// The shards to have loaded before [`Plan::run`], ascending, each once.
     pub fn shards(&self) -> Vec<usize> {
-        let mut shards: Vec<usize> = self
-            .lookups
-            .iter()
-            .flat_map(|(_, range)| range.clone())
-            .collect();
-        shards.sort_unstable();
-        shards.dedup();
+        let mut shards = Vec::new();
+        for i in self.lookups.iter().flat_map(|(_, range)| range.clone()) {
+            if let Err(at) = shards.binary_search(&i) {
+                shards.insert(at, i);
+            }
+        }
         shards
     }
 
@@ -91,24 +94,39 @@ impl Plan {
         }
         let mut lists = Vec::with_capacity(self.lookups.len());
         for (term, shards) in &self.lookups {
-            let mut list = Vec::new();
-            for i in shards.clone() {
-                let shard = shard(i).ok_or(SearchIndexError::MissingShard(i))?;
-                if term.prefix {
+            let list = if term.prefix {
+                let mut fields = vec![0_u8; usize::try_from(self.posts).unwrap_or_default()];
+                for i in shards.clone() {
+                    let shard = shard(i).ok_or(SearchIndexError::MissingShard(i))?;
                     for encoded in shard.with_prefix(&term.text) {
-                        list.extend(decode_postings(encoded)?);
+                        for posting in decode_postings(encoded)? {
+                            let slot = usize::try_from(posting.doc)
+                                .ok()
+                                .and_then(|doc| fields.get_mut(doc))
+                                .ok_or_else(|| out_of_range(posting.doc))?;
+                            *slot |= posting.fields;
+                        }
                     }
-                } else if let Some(postings) = shard.postings(&term.text) {
-                    list.extend(postings?);
                 }
-            }
+                postings_from_fields(&fields)
+            } else {
+                let shard =
+                    shard(shards.start).ok_or(SearchIndexError::MissingShard(shards.start))?;
+                match shard.postings(&term.text) {
+                    Some(postings) => postings?,
+                    None => Vec::new(),
+                }
+            };
             if list.is_empty() {
                 return Ok(Vec::new());
             }
-            lists.push(merge_by_doc(list));
+            lists.push(list);
         }
         // Start from the rarest term: the intersection is never larger than it.
-        lists.sort_by_key(Vec::len);
+        let rarest = (0..lists.len())
+            .min_by_key(|&i| lists[i].len())
+            .unwrap_or(0);
+        lists.swap(0, rarest);
         let mut hits: Vec<Hit> = lists[0]
             .iter()
             .map(|posting| count(hit(posting.doc), posting.fields))
@@ -119,9 +137,43 @@ impl Plan {
                 break;
             }
         }
-        hits.sort_by_key(|hit| (Reverse(hit.in_title), Reverse(hit.in_tags), hit.doc));
-        Ok(hits)
+        if let Some(last) = hits.last()
+            && last.doc >= self.posts
+        {
+            return Err(out_of_range(last.doc));
+        }
+        Ok(rank(hits))
     }
+}
+
+fn out_of_range(doc: u32) -> SearchIndexError {
+    SearchIndexError::Invalid(format!("post {doc} is not in the index"))
+}
+
+/// Hits in ranking order: more terms in titles first, then more in tags, then by post (newest
+/// first). A counting sort: hits come in post order and the keys are small, so putting each in
+/// its bucket keeps that order within a bucket (and keeps a general sort out of the app).
+fn rank(hits: Vec<Hit>) -> Vec<Hit> {
+    const SIDE: usize = MAX_TERMS + 1;
+    let bucket = |hit: &Hit| {
+        let title = MAX_TERMS - usize::from(hit.in_title).min(MAX_TERMS);
+        let tags = MAX_TERMS - usize::from(hit.in_tags).min(MAX_TERMS);
+        title * SIDE + tags
+    };
+    let mut next = vec![0_usize; SIDE * SIDE + 1];
+    for hit in &hits {
+        next[bucket(hit) + 1] += 1;
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let mut ranked = vec![hit(0); hits.len()];
+    for found in hits {
+        let slot = &mut next[bucket(&found)];
+        ranked[*slot] = found;
+        *slot += 1;
+    }
+    ranked
 }
 
 fn hit(doc: u32) -> Hit {
@@ -145,17 +197,14 @@ fn count(mut hit: Hit, fields: u8) -> Hit {
     hit
 }
 
-/// Postings of several terms (a prefix) as one list: sorted by post, fields combined.
-fn merge_by_doc(mut list: Vec<Posting>) -> Vec<Posting> {
-    list.sort_unstable_by_key(|posting| posting.doc);
-    let mut merged: Vec<Posting> = Vec::with_capacity(list.len());
-    for posting in list {
-        match merged.last_mut() {
-            Some(last) if last.doc == posting.doc => last.fields |= posting.fields,
-            _ => merged.push(posting),
-        }
-    }
-    merged
+/// The posts with any field set, in post order.
+fn postings_from_fields(fields: &[u8]) -> Vec<Posting> {
+    fields
+        .iter()
+        .zip(0_u32..)
+        .filter(|(fields, _)| **fields != 0)
+        .map(|(&fields, doc)| Posting { doc, fields })
+        .collect()
 }
 
 /// The hits that also appear in `list` (both sorted by post), with this term counted.
@@ -298,6 +347,23 @@ mod tests {
             plan.run(|_| None),
             Err(SearchIndexError::MissingShard(_))
         ));
+    }
+
+    #[test]
+    fn post_numbers_beyond_the_index_are_invalid() {
+        let meta =
+            Meta::from_json(r#"{"version":1,"posts":2,"stamp":"","build":"b","first":[""]}"#)
+                .unwrap();
+        let shard = Shard::from_json(r#"{"car":[9],"cat":[1,81]}"#).unwrap();
+        for text in ["cat ", "ca", "car cat"] {
+            let result = Plan::new(&meta, &Query::parse(text)).run(|_| Some(&shard));
+            assert!(
+                matches!(result, Err(SearchIndexError::Invalid(_))),
+                "{text}: {result:?}"
+            );
+        }
+        let fine = Plan::new(&meta, &Query::parse("car")).run(|_| Some(&shard));
+        assert_eq!(fine.unwrap().len(), 1);
     }
 
     #[test]

@@ -80,7 +80,8 @@ fn plain(text: &str) -> Part {
     }
 }
 
-/// Byte ranges that match a piece of the query, with the piece's index, in text order.
+/// Byte ranges that match a piece of the query, with the piece's index, in text order (by
+/// start; a match starts at its first token and tokens come in order).
 fn find(tokens: &[Token], query: &Query) -> Vec<(Range<usize>, usize)> {
     let mut found = Vec::new();
     for (i, token) in tokens.iter().enumerate() {
@@ -162,15 +163,14 @@ fn best_window(
     for (anchor, _) in matches.iter().take(200) {
         let start = columns.byte_before(anchor.start, LEAD_COLUMNS.min(width / 4));
         let end = columns.byte_after(start, width);
-        let mut seen: Vec<usize> = matches
+        // Pieces are fewer than 32 (see `MAX_PIECES`): a bit each.
+        let seen = matches
             .iter()
             .filter(|(range, _)| range.start >= start && range.end <= end)
-            .map(|(_, piece)| *piece)
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        if best.is_none_or(|(count, _, _)| seen.len() > count) {
-            best = Some((seen.len(), start, end));
+            .fold(0_u32, |seen, (_, piece)| seen | 1 << (piece % 32));
+        let count = seen.count_ones() as usize;
+        if best.is_none_or(|(most, _, _)| count > most) {
+            best = Some((count, start, end));
         }
     }
     best.map(|(_, start, end)| (start, end))
@@ -209,12 +209,10 @@ fn cuts_word(text: &str, at: usize) -> bool {
 
 /// `text[range]` split into marked and unmarked parts; overlapping matches merge.
 fn parts(text: &str, range: Range<usize>, matches: &[(Range<usize>, usize)]) -> Vec<Part> {
-    let mut marks: Vec<Range<usize>> = matches
+    let marks = matches
         .iter()
         .map(|(m, _)| m.start.max(range.start)..m.end.min(range.end))
-        .filter(|m| m.start < m.end)
-        .collect();
-    marks.sort_by_key(|m| m.start);
+        .filter(|m| m.start < m.end);
     let mut out = Vec::new();
     let mut at = range.start;
     let mut push = |slice: &str, mark: bool| {
@@ -225,7 +223,7 @@ fn parts(text: &str, range: Range<usize>, matches: &[(Range<usize>, usize)]) -> 
             });
         }
     };
-    let mut marks = marks.into_iter().peekable();
+    let mut marks = marks.peekable();
     while let Some(mut mark) = marks.next() {
         while let Some(next) = marks.next_if(|next| next.start <= mark.end.max(at)) {
             mark.end = mark.end.max(next.end);

@@ -18,7 +18,10 @@ use crate::markdown::options;
 /// assert_eq!(text, "雨夜 在书店里。");
 /// ```
 pub fn post_text(source: &str) -> String {
-    markdown_text(crate::parse_document(source).body)
+    // Only where the front matter ends matters here, not what it says; an unclosed one leaves
+    // the whole file as the body, as for the reader.
+    let body = crate::front_matter::split(source).map_or(source, |split| split.body);
+    markdown_text(body)
 }
 
 /// The plain text of a Markdown body: blocks separated by one space, a line break inside a
