@@ -129,3 +129,11 @@ test-sites: tools
 
 browser-test: browser node-deps test-sites
 	cd $(NPM_DIR) && npx playwright test
+
+# The search index of 10,000 generated full-length posts, built and queried optimized: shard sizes
+# and the bytes and time of typical first queries. Its own target folder and no LTO, so it neither
+# waits for nor invalidates the release build.
+.PHONY: bench-search
+bench-search:
+	CARGO_TARGET_DIR=target/bench-search CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
+	  cargo test --release --quiet -p folio-core --test search_scale -- --ignored --nocapture

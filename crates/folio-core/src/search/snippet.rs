@@ -62,6 +62,9 @@ pub fn snippet(text: &str, query: &Query, width: usize) -> Vec<Part> {
         .unwrap_or(end);
     let start = snap_start(text, start, first_shown);
     let end = snap_end(text, start, end);
+    // No space between an ellipsis and the text.
+    let start = end.min(start + (text[start..end].len() - text[start..end].trim_start().len()));
+    let end = start + text[start..end].trim_end().len();
     let mut out = Vec::new();
     if start > 0 {
         out.push(plain("…"));
@@ -343,6 +346,13 @@ mod tests {
         let shown = show(&snippet(&text, &Query::parse("无关"), 20));
         assert_eq!(shown, "第一句话。第一句话。…");
         assert_eq!(show(&snippet("short", &Query::parse("x"), 20)), "short");
+        // The window opens 7 columns before the match: on the space.
+        let spaced = format!("{} 。。。据说这天{}", "开头".repeat(40), "结尾".repeat(40));
+        let shown = show(&snippet(&spaced, &Query::parse("据说"), 30));
+        assert!(
+            shown.starts_with("…。。。[据说]"),
+            "no space after the ellipsis: {shown}"
+        );
     }
 
     #[test]
