@@ -7,6 +7,7 @@
 
 mod app;
 mod browser;
+mod cache;
 mod components;
 mod fetch;
 mod pages;

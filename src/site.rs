@@ -7,6 +7,7 @@ use folio_core::post::{Post, PostContext};
 use folio_core::{Manifest, PostEntry, paths};
 use leptos::prelude::*;
 
+use crate::cache;
 use crate::fetch::{Expect, LoadError, fetch_text};
 use folio_core::i18n::{Strings, strings_for};
 
@@ -31,6 +32,25 @@ impl Site {
             lang,
             text: strings_for(lang),
             manifest: LocalResource::new(move || load_manifest(base)),
+        }
+    }
+
+    /// Starts fetching the post a link points at, if it is one (the reader is about to click).
+    pub(crate) fn prefetch_link(&self, pathname: &str) {
+        let Some(slug) = pathname
+            .strip_prefix(self.base)
+            .and_then(|rest| rest.strip_prefix("posts/"))
+            .map(|rest| rest.trim_end_matches('/'))
+            .filter(|slug| !slug.is_empty() && !slug.contains('/'))
+            .and_then(paths::decode_segment)
+        else {
+            return;
+        };
+        let Some(Ok(manifest)) = self.manifest.get_untracked() else {
+            return;
+        };
+        if let Some(entry) = manifest.post(&slug) {
+            cache::prefetch(&paths::post_file_url(self.base, &entry.file));
         }
     }
 
@@ -67,11 +87,7 @@ pub(crate) struct LoadedPost {
 pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost>, LoadError> {
     let manifest = site.manifest.await?;
     let entry = manifest.post(&slug).cloned().ok_or(LoadError::NotFound)?;
-    let markdown = fetch_text(
-        &paths::post_file_url(site.base, &entry.file),
-        Expect::Markdown,
-    )
-    .await?;
+    let markdown = cache::markdown(&paths::post_file_url(site.base, &entry.file)).await?;
     let post_link = |url: &str| manifest.post_link(site.base, url);
     let image_size = |url: &str| entry.image_size(site.base, url);
     let post = Post::parse(

@@ -56,6 +56,10 @@ pub(crate) struct IndexArgs {
     /// List drafts and scheduled (future-dated) posts too, for development builds.
     #[arg(long, visible_alias = "drafts")]
     preview: bool,
+    /// With --shell: write `sw.js`, a service worker that keeps the app shell, the index and
+    /// every visited post for offline reading (release builds; a dev server should not cache).
+    #[arg(long, requires = "shell")]
+    service_worker: bool,
     /// Print problems only: no progress bar, no summary.
     #[arg(long, short)]
     quiet: bool,
@@ -258,7 +262,7 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Scan> {
         .with_context(|| format!("writing {}", manifest_path.display()))?;
     let feeds_written = write_feeds(&args.content, out, &manifest, clock)?;
     let shells = if args.shell {
-        Some(Shells::load(out, &args.content, &base, &manifest)?.write_all()?)
+        Some(Shells::load(out, &args.content, &base, &manifest, args.service_worker)?.write_all()?)
     } else {
         None
     };

@@ -8,6 +8,7 @@
 
 mod head;
 mod page;
+mod service_worker;
 
 use std::fs;
 use std::path::Path;
@@ -32,6 +33,8 @@ pub(crate) struct Shells<'a> {
     manifest: &'a Manifest,
     pages: Pages<'a>,
     template: String,
+    /// Write `sw.js` and point every page at it.
+    service_worker: bool,
 }
 
 impl<'a> Shells<'a> {
@@ -41,6 +44,7 @@ impl<'a> Shells<'a> {
         content: &'a Path,
         base: &'a str,
         manifest: &'a Manifest,
+        service_worker: bool,
     ) -> Result<Self> {
         let path = out.join("index.html");
         let template = fs::read_to_string(&path)
@@ -52,6 +56,7 @@ impl<'a> Shells<'a> {
             manifest,
             pages: Pages::new(manifest, base),
             template: strip_previous(&template),
+            service_worker,
         })
     }
 
@@ -66,8 +71,17 @@ impl<'a> Shells<'a> {
             description: site.description.clone(),
             path: path.to_owned(),
             article: None,
+            source: None,
         };
         let mut written = 0;
+        if self.service_worker {
+            let path = self.out.join("sw.js");
+            fs::write(
+                &path,
+                service_worker::script(&self.template, self.base, self.manifest),
+            )
+            .with_context(|| format!("writing {}", path.display()))?;
+        }
         for number in 1..=self.manifest.page_count() {
             let (file, path) = if number == 1 {
                 (self.out.join("index.html"), String::new())
@@ -104,6 +118,7 @@ impl<'a> Shells<'a> {
                 description: (text.tagged)(&tag.name),
                 path: relative(&paths::tag_url("/", &tag.slug)),
                 article: None,
+                source: None,
             };
             let body = self
                 .pages
@@ -152,6 +167,7 @@ impl<'a> Shells<'a> {
             .map(|cover| folio_core::url::resolve(&folder, cover).into_owned())
             .or_else(|| first_image(&post.rendered.html));
         let head = PageHead {
+            source: Some(paths::post_file_url(self.base, &entry.file)),
             title: Some(post.title.clone()),
             description: shown
                 .description
@@ -187,7 +203,27 @@ impl<'a> Shells<'a> {
 
     fn render(&self, head: &PageHead, body: Option<&str>) -> String {
         let site = &self.manifest.site;
-        let tags = format!("{HEAD_START}{}{HEAD_END}", head.tags(site, self.base));
+        let mut extra = String::new();
+        if self.service_worker {
+            extra.push_str(&format!(
+                "<meta name=\"folio:sw\" content=\"{}\">",
+                escape(&format!("{}sw.js", self.base))
+            ));
+        }
+        // The app needs the index (and on a post page, the post) as soon as it starts: ask for
+        // them while the wasm downloads instead of after it has started.
+        let mut preload = vec![format!("{}posts/index.json", self.base)];
+        preload.extend(head.source.iter().cloned());
+        for url in preload {
+            extra.push_str(&format!(
+                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
+                escape(&url)
+            ));
+        }
+        let tags = format!(
+            "{HEAD_START}{}{extra}{HEAD_END}",
+            head.tags(site, self.base)
+        );
         let html = set_title(&self.template, &escape(&head.full_title(site)), &tags);
         let html = set_html_attribute(&html, "lang", &site.language);
         let html = set_html_attribute(&html, "data-theme-default", site.theme.as_str());
