@@ -8,7 +8,7 @@ use web_sys::{
     ScrollBehavior, ScrollIntoViewOptions,
 };
 
-use crate::i18n::Strings;
+use folio_core::i18n::Strings;
 
 /// The site's base path (`/` or `/blog/`), from the `folio:base` meta tag the build writes into
 /// every shell. A page without it (plain `trunk serve` of an unindexed site) is served from `/`.
@@ -247,4 +247,119 @@ pub(crate) fn localize_copy_buttons(body: &Element, label: &str) {
             button.set_text_content(Some(label));
         }
     }
+}
+
+/// Where the app mounts: a hidden container when the shell carries the page's first paint
+/// (`#folio-prerender`, written by `folio index`), so the reader keeps reading that until the
+/// app has rendered the same page; `None` (mount in `<body>`) for the bare app shell.
+pub(crate) fn hidden_app_container() -> Option<web_sys::HtmlElement> {
+    let document = web_sys::window()?.document()?;
+    document.get_element_by_id("folio-prerender")?;
+    let container = document.create_element("div").ok()?;
+    container.set_id("folio-app");
+    container.set_attribute("hidden", "").ok()?;
+    document.body()?.append_child(&container).ok()?;
+    container.dyn_into().ok()
+}
+
+/// Whether the page still shows a shell's first paint (the app has not taken over yet).
+pub(crate) fn has_first_paint() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("folio-prerender"))
+        .is_some()
+}
+
+/// Swaps the shell's first paint for the app's rendering of the same page, in one step so
+/// nothing is painted in between and the scroll position carries over. Returns whether there
+/// was a first paint to replace (then the browser has already scrolled to the URL's fragment).
+pub(crate) fn reveal_app() -> bool {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return false;
+    };
+    let Some(prerender) = document.get_element_by_id("folio-prerender") else {
+        return false;
+    };
+    if let Some(app) = document.get_element_by_id("folio-app") {
+        let _ = app.remove_attribute("hidden");
+    }
+    prerender.remove();
+    true
+}
+
+/// The path of the same-origin link an event happened on (the reader points at, focuses or
+/// touches it), for prefetching.
+pub(crate) fn link_path(event: &web_sys::Event) -> Option<String> {
+    let anchor = event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<HtmlAnchorElement>()
+        .ok()?;
+    let window = web_sys::window()?;
+    (anchor.origin() == window.location().origin().ok()?).then(|| anchor.pathname())
+}
+
+/// The `content` of `<meta name="{name}">`, if the page has one.
+fn meta_content(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("meta[name='{name}']"))
+        .ok()??
+        .dyn_into::<HtmlMetaElement>()
+        .ok()
+        .map(|meta| meta.content())
+}
+
+/// Registers the offline service worker when the build wrote one (`folio:sw`, release builds),
+/// and hands it the URLs this page fetched before it was in control, so even a first visit is
+/// readable offline.
+pub(crate) fn register_service_worker(base: &'static str, fetched: fn() -> Vec<String>) {
+    let Some(script) = meta_content("folio:sw") else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope(base);
+    let registered = container.register_with_options(&script, &options);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(error) = wasm_bindgen_futures::JsFuture::from(registered).await {
+            leptos::logging::warn!("Folio's offline cache is unavailable: {error:?}");
+            return;
+        }
+        let send = move || {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let Some(worker) = window.navigator().service_worker().controller() else {
+                return;
+            };
+            let page = window.location().href().unwrap_or_default();
+            let page = page.split('#').next().unwrap_or_default().to_owned();
+            let urls = js_sys::Array::new();
+            for url in std::iter::once(page)
+                .chain(std::iter::once(format!("{base}posts/index.json")))
+                .chain(fetched())
+            {
+                urls.push(&url.into());
+            }
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"folio-cache".into());
+            let _ = js_sys::Reflect::set(&message, &"urls".into(), &urls);
+            let _ = worker.post_message(&message);
+        };
+        if container.controller().is_some() {
+            send();
+        } else {
+            // First visit: the worker takes control when it activates (it claims its clients).
+            let on_change = Closure::<dyn Fn()>::new(send);
+            container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+            on_change.forget();
+        }
+    });
 }

@@ -7,13 +7,16 @@
 
 mod app;
 mod browser;
+mod cache;
 mod components;
 mod fetch;
-mod i18n;
 mod pages;
 mod site;
 
 fn main() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    match browser::hidden_app_container() {
+        Some(container) => leptos::mount::mount_to(container, app::App).forget(),
+        None => leptos::mount::mount_to_body(app::App),
+    }
 }

@@ -7,8 +7,9 @@ use folio_core::post::{Post, PostContext};
 use folio_core::{Manifest, PostEntry, paths};
 use leptos::prelude::*;
 
+use crate::cache;
 use crate::fetch::{Expect, LoadError, fetch_text};
-use crate::i18n::{Strings, strings_for};
+use folio_core::i18n::{Strings, strings_for};
 
 /// Shared by every page: where the site lives, what language it speaks and what posts it has.
 #[derive(Clone, Copy)]
@@ -31,6 +32,25 @@ impl Site {
             lang,
             text: strings_for(lang),
             manifest: LocalResource::new(move || load_manifest(base)),
+        }
+    }
+
+    /// Starts fetching the post a link points at, if it is one (the reader is about to click).
+    pub(crate) fn prefetch_link(&self, pathname: &str) {
+        let Some(slug) = pathname
+            .strip_prefix(self.base)
+            .and_then(|rest| rest.strip_prefix("posts/"))
+            .map(|rest| rest.trim_end_matches('/'))
+            .filter(|slug| !slug.is_empty() && !slug.contains('/'))
+            .and_then(paths::decode_segment)
+        else {
+            return;
+        };
+        let Some(Ok(manifest)) = self.manifest.get_untracked() else {
+            return;
+        };
+        if let Some(entry) = manifest.post(&slug) {
+            cache::prefetch(&paths::post_file_url(self.base, &entry.file));
         }
     }
 
@@ -67,12 +87,9 @@ pub(crate) struct LoadedPost {
 pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost>, LoadError> {
     let manifest = site.manifest.await?;
     let entry = manifest.post(&slug).cloned().ok_or(LoadError::NotFound)?;
-    let markdown = fetch_text(
-        &paths::post_file_url(site.base, &entry.file),
-        Expect::Markdown,
-    )
-    .await?;
-    let post_link = |url: &str| link_to_post(&manifest, site.base, url);
+    let markdown = cache::markdown(&paths::post_file_url(site.base, &entry.file)).await?;
+    let post_link = |url: &str| manifest.post_link(site.base, url);
+    let image_size = |url: &str| entry.image_size(site.base, url);
     let post = Post::parse(
         &markdown,
         &PostContext {
@@ -80,6 +97,7 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
             file: &entry.file,
             trust_html: manifest.site.trust_html,
             post_link: Some(&post_link),
+            image_size: Some(&image_size),
         },
     );
     Ok(Arc::new(LoadedPost {
@@ -87,21 +105,4 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
         post,
         manifest: Arc::clone(&manifest),
     }))
-}
-
-/// Maps a link to another post's `.md` file to that post's page, so links between posts
-/// written as file links (`[see](./other.md)`) work both on GitHub and on the site.
-fn link_to_post(manifest: &Manifest, base: &str, url: &str) -> Option<String> {
-    let (path, fragment) = url
-        .split_once('#')
-        .map_or((url, None), |(p, f)| (p, Some(f)));
-    let wanted = paths::decode_segment(path)?;
-    let post = manifest.posts.iter().find(|post| {
-        paths::decode_segment(&paths::post_file_url(base, &post.file)).as_deref() == Some(&wanted)
-    })?;
-    let page = paths::post_url(base, &post.slug);
-    Some(match fragment {
-        Some(fragment) => format!("{page}#{fragment}"),
-        None => page,
-    })
 }

@@ -18,7 +18,25 @@ export const sites = {
   blog: 'http://127.0.0.1:4102/blog',
   fixture: 'http://127.0.0.1:4103',
   flaky: 'http://127.0.0.1:4104',
-  zh: 'http://127.0.0.1:4105',
+  flakyShell: 'http://127.0.0.1:4109',
+  zh: 'http://127.0.0.1:4110',
+};
+
+/** The release build served the way different static hosts serve it (hosts.spec.ts; the modes
+ * are described in support/server.mjs). */
+export const hosts = {
+  /** GitHub Pages, Netlify, Cloudflare Pages, an S3 website, nginx: the default server. */
+  pages: sites.root,
+  /** CloudFront with a function appending /index.html to extensionless URIs: no redirect. */
+  slashlessIndex: 'http://127.0.0.1:4105',
+  /** S3 behind CloudFront, index.html appended only after a slash: `/posts/x` is a miss. */
+  slashless404: 'http://127.0.0.1:4106',
+  /** No error document: a miss is a bare 404. */
+  noErrorPage: 'http://127.0.0.1:4107',
+  /** A GitHub Pages project site: `sites.blog`. */
+  subPath: sites.blog,
+  /** A sub-path on S3 behind CloudFront. */
+  subPath404: 'http://127.0.0.1:4108/blog',
 };
 
 const serve = (root: string, port: number, extra = '') => ({
@@ -47,6 +65,12 @@ export default defineConfig({
     serve('.work/blog', 4102, '--mount /blog/'),
     serve('.work/fixture', 4103),
     serve('.work/fixture', 4104, '--fail-first /posts/index.json'),
-    serve('.work/zh', 4105),
+    serve('.work/fixture', 4109, '--fail-first /posts/index.json'),
+    serve('.work/zh', 4110),
+    // Host models (hosts.spec.ts).
+    serve('.work/root', 4105, '--slashless index'),
+    serve('.work/root', 4106, '--slashless 404'),
+    serve('.work/root', 4107, '--error-page none'),
+    serve('.work/blog', 4108, '--mount /blog/ --slashless 404'),
   ],
 });

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::browser;
+use crate::components::reveal::Reveal;
 use crate::fetch::LoadError;
 use crate::pages::not_found::NotFound;
 use crate::site::Site;
@@ -19,12 +21,15 @@ pub(crate) fn Loading() -> impl IntoView {
 }
 
 /// A failed load: "not found" gets the not-found page; anything else says what went wrong and
-/// offers to try again.
+/// offers to try again. Over a shell's first paint (the same page, from the build), the error
+/// stays out of sight: the reader keeps the page, whose links work without the app.
 #[component]
 pub(crate) fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView {
     if error == LoadError::NotFound {
         return view! { <NotFound /> }.into_any();
     }
+    leptos::logging::warn!("Folio could not load this page: {error}");
+    let reveal = (!browser::has_first_paint()).then(|| view! { <Reveal /> });
     let site = expect_context::<Site>();
     let retryable = error.retryable();
     view! {
@@ -37,6 +42,7 @@ pub(crate) fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView
                 </button>
             </Show>
         </div>
+        {reveal}
     }
     .into_any()
 }

@@ -1,11 +1,12 @@
 //! The archive at `/archive/`: every post, grouped by year, newest first.
 
-use folio_core::{PostEntry, paths};
+use folio_core::paths;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::components::reveal::Reveal;
 use crate::components::status::{LoadFailed, Loading};
 use crate::site::Site;
 
@@ -22,7 +23,8 @@ pub(crate) fn ArchivePage() -> impl IntoView {
                     Ok(manifest) => manifest,
                     Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
                 };
-                let years = by_year(&manifest.posts)
+                let years = manifest
+                    .by_year()
                     .into_iter()
                     .map(|(year, posts)| {
                         let label = year.map_or_else(|| "—".to_owned(), |year| year.to_string());
@@ -58,22 +60,9 @@ pub(crate) fn ArchivePage() -> impl IntoView {
                     <h1 class="page-title">{site.text.archive}</h1>
                     <p class="page-subtitle">{(site.text.post_count)(manifest.posts.len())}</p>
                     {years}
+                    <Reveal />
                 })
             })}
         </Suspense>
     }
-}
-
-/// Posts grouped by year in the order they come (newest first); undated posts last.
-fn by_year(posts: &[PostEntry]) -> Vec<(Option<u16>, Vec<&PostEntry>)> {
-    let mut groups: Vec<(Option<u16>, Vec<&PostEntry>)> = Vec::new();
-    for post in posts {
-        let year = post.date.map(|date| date.year());
-        match groups.iter_mut().find(|(y, _)| *y == year) {
-            Some((_, list)) => list.push(post),
-            None => groups.push((year, vec![post])),
-        }
-    }
-    groups.sort_by_key(|(year, _)| std::cmp::Reverse(year.map_or(0, i32::from)));
-    groups
 }

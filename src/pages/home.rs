@@ -7,6 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::post_list::PostList;
+use crate::components::reveal::Reveal;
 use crate::components::status::{LoadFailed, Loading};
 use crate::pages::not_found::NotFound;
 use crate::site::Site;
@@ -64,6 +65,7 @@ pub(crate) fn Home() -> impl IntoView {
                     {empty}
                     <PostList posts />
                     {pagination}
+                    <Reveal />
                 }))
             })}
         </Suspense>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::components::reveal::Reveal;
 use crate::site::Site;
 
 /// A real not-found page, with a way back.
@@ -17,5 +18,6 @@ pub(crate) fn NotFound() -> impl IntoView {
             <p>{site.text.not_found_body}</p>
             <p><A href=site.base>{site.text.all_posts}</A></p>
         </section>
+        <Reveal />
     }
 }

@@ -58,14 +58,17 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
         .edit_link(&entry.file)
         .map(|href| view! { <a class="edit-link" href=href rel="noopener noreferrer">{text.edit_page}</a> });
     let body = NodeRef::<leptos::html::Div>::new();
-    // The body exists once the node ref is set, but Suspense may still be moving it into the
-    // document; scroll on the next frame, when it is there.
+    // The body exists once the node ref is set. Over a first paint, the browser has already
+    // scrolled to the fragment (and the reader may have scrolled on): swap and stay. Otherwise
+    // Suspense may still be moving the body into the document: scroll on the next frame.
     Effect::new(move |_| {
         if let Some(body) = body.get() {
             browser::localize_copy_buttons(&body, text.copy);
-            request_animation_frame(|| {
-                browser::scroll_to_fragment();
-            });
+            if !browser::reveal_app() {
+                request_animation_frame(|| {
+                    browser::scroll_to_fragment();
+                });
+            }
         }
     });
     view! {

@@ -8,6 +8,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::post_list::PostList;
+use crate::components::reveal::Reveal;
 use crate::components::status::{LoadFailed, Loading};
 use crate::pages::not_found::NotFound;
 use crate::site::Site;
@@ -31,7 +32,7 @@ pub(crate) fn TagsPage() -> impl IntoView {
                     .into_iter()
                     .map(|tag| {
                         let href = paths::tag_url(site.base, &tag.slug);
-                        let size = format!("tag-size-{}", size_class(tag.count, most));
+                        let size = format!("tag-size-{}", tag.size(most));
                         view! {
                             <li class=size>
                                 <A href=href>{format!("#{}", tag.name)}</A>
@@ -43,23 +44,11 @@ pub(crate) fn TagsPage() -> impl IntoView {
                 Either::Right(view! {
                     <h1 class="page-title">{site.text.tags}</h1>
                     <ul class="tag-cloud">{items}</ul>
+                    <Reveal />
                 })
             })}
         </Suspense>
     }
-}
-
-/// 1 (least used) to 4 (most used), on a square-root scale so one popular tag does not
-/// shrink all others to the same size.
-fn size_class(count: usize, most: usize) -> usize {
-    if most <= 1 {
-        return 1;
-    }
-    #[allow(clippy::cast_precision_loss)] // tag counts are far below 2^52
-    let ratio = ((count as f64) / (most as f64)).sqrt();
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // in 0..=3 by construction
-    let step = (ratio * 3.0).round() as usize;
-    1 + step.min(3)
 }
 
 /// The posts carrying one tag.
@@ -90,21 +79,9 @@ pub(crate) fn TagPage() -> impl IntoView {
                         {count} " · " <A href=site.href("tags/")>{site.text.all_tags}</A>
                     </p>
                     <PostList posts />
+                    <Reveal />
                 }))
             })}
         </Suspense>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::size_class;
-
-    #[test]
-    fn tag_sizes_grow_with_use_and_stay_in_range() {
-        assert_eq!(size_class(1, 1), 1);
-        assert_eq!(size_class(1, 100), 1);
-        assert_eq!(size_class(100, 100), 4);
-        assert!(size_class(25, 100) > size_class(4, 100));
     }
 }

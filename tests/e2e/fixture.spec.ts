@@ -23,6 +23,7 @@ test('broken posts stay in the index under a usable title', async ({ page }) => 
 test('a post with broken front matter renders its body with a notice saying what is wrong', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`${site}/posts/broken-front-matter/`);
+  await settled(page);
   await expect(page.locator('.post-body')).toContainText('still reaches the reader');
   const notice = page.locator('aside.notice');
   await expect(notice).toBeVisible();
@@ -32,6 +33,7 @@ test('a post with broken front matter renders its body with a notice saying what
 
 test('an impossible date is reported and the rest of the post is fine', async ({ page }) => {
   await page.goto(`${site}/posts/impossible-date/`);
+  await settled(page);
   await expect(page.locator('h1.post-title')).toHaveText('A post from the thirteenth month');
   await expect(page.locator('aside.notice')).toContainText('2021-13-45');
   await expect(page.locator('.post-body')).toContainText('the title and this body are fine');
@@ -39,20 +41,24 @@ test('an impossible date is reported and the rest of the post is fine', async ({
 
 test('an unclosed front matter fence loses nothing', async ({ page }) => {
   await page.goto(`${site}/posts/unclosed-fence/`);
+  await settled(page);
   await expect(page.locator('aside.notice')).toContainText('never closed');
   await expect(page.locator('.post-body')).toContainText('nothing may be lost');
 });
 
 test('an empty post and a non-UTF-8 post still get pages', async ({ page }) => {
   const empty = await page.goto(`${site}/posts/empty/`);
+  await settled(page);
   expect(empty?.status()).toBe(200);
   await expect(page.locator('h1.post-title')).toHaveText('empty');
   await page.goto(`${site}/posts/latin1/`);
+  await settled(page);
   await expect(page.locator('.post-body')).toContainText('au lait');
 });
 
 test('an unreachable remote image never holds back the text', async ({ page }) => {
   await page.goto(`${site}/posts/remote-image/`);
+  await settled(page);
   await expect(page.locator('.post-body')).toContainText('must render at once');
   const image = page.locator('.post-body img');
   await expect(image).toHaveAttribute('alt', 'An image that never arrives');
@@ -62,6 +68,7 @@ test('an unreachable remote image never holds back the text', async ({ page }) =
 
 test('duplicate CJK headings get distinct ids', async ({ page }) => {
   await page.goto(`${site}/posts/${encodeURIComponent('空格 与 中文')}/`);
+  await settled(page);
   await expect(page.locator('.post-body h2')).toHaveCount(2);
   const ids = await page.locator('.post-body h2').evaluateAll((hs) => hs.map((h) => h.id));
   expect(new Set(ids).size).toBe(2);
@@ -69,12 +76,25 @@ test('duplicate CJK headings get distinct ids', async ({ page }) => {
 });
 
 test('a failed index load says what went wrong and recovers on retry', async ({ page }) => {
-  // This server answers the first request for posts/index.json with HTTP 500.
-  await page.goto(`${sites.flaky}/`);
+  // This server answers the first request for posts/index.json with HTTP 500. /page/1/ has no
+  // shell of its own, so the app renders it from scratch (from 404.html), as any URL without
+  // a first paint.
+  await page.goto(`${sites.flaky}/page/1/`);
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('HTTP 500');
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.locator('.post-card').first()).toBeVisible();
+});
+
+test('when the index fails, a page with a first paint keeps showing it', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const index = page.waitForResponse((r) => r.url().endsWith('/posts/index.json'));
+  await page.goto(`${sites.flakyShell}/posts/remote-image/`);
+  expect((await index).status()).toBe(500);
+  await expect(page.locator('#folio-prerender .post-body')).toContainText('must render at once');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
 });
 
 const seed = '../../shared/seed/cyber-valentines-funeral.md';
@@ -96,6 +116,7 @@ test('the seed post renders its title, date, tags and last paragraph', async ({ 
   expect(facts.tags.length).toBeGreaterThan(0);
   const errors = collectErrors(page);
   const response = await page.goto(`${site}/posts/cyber-valentines-funeral/`);
+  await settled(page);
   expect(response?.status()).toBe(200);
   await expect(page.locator('h1.post-title')).toHaveText(facts.title);
   await expect(page).toHaveTitle(`${facts.title} · Fixture Site`);

@@ -1,7 +1,9 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Waits until the app has rendered something other than its loading indicator. */
+/** Waits until the app has rendered something other than its loading indicator, and has
+ * replaced the shell's first paint (so clicks reach the app, not the static markup). */
 export async function settled(page: Page) {
+  await expect(page.locator('#folio-prerender')).toHaveCount(0);
   await expect(page.locator('main')).toBeVisible();
   await expect(page.locator('main .loading')).toHaveCount(0);
 }

@@ -105,6 +105,7 @@ test('a post with a CJK file name and spaces deep-links, CJK heading ids include
 
 test('relative images and links resolve against the Markdown file, not the page', async ({ page }) => {
   await page.goto(`${site}/posts/welcome-to-folio/`);
+  await settled(page);
   const image = page.locator('.post-body figure img');
   await expect(image).toHaveAttribute('src', '/posts/images/pipeline.svg');
   await expect(image).toHaveAttribute('loading', 'lazy');
@@ -130,6 +131,7 @@ test('tag pages list the posts carrying the tag', async ({ page }) => {
     'How long is a read?',
   ]);
   await page.goto(`${site}/tags/`);
+  await settled(page);
   await expect(page.locator('.tag-cloud li').first()).toContainText('#');
   await page.getByRole('link', { name: '#hosting' }).click();
   await expect(page).toHaveURL(`${site}/tags/hosting/`);
@@ -143,6 +145,7 @@ test('an unknown post or route shows a real not-found page', async ({ page }) =>
   await expect(page).toHaveTitle(/Page not found/);
   await page.goto(`${site}/no/such/route`);
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await settled(page);
   await page.getByRole('link', { name: '← All posts' }).click();
   await expect(page.locator('.post-card')).toHaveCount(5);
 });

@@ -1,13 +1,14 @@
 // What a reader gets around and inside a post: contents, theme, archive, neighbours, Chinese UI.
 import { expect, test } from '@playwright/test';
 import { sites } from '../playwright.config';
-import { collectErrors } from './helpers';
+import { collectErrors, settled } from './helpers';
 
 const site = sites.root;
 
 test('the table of contents sits beside a post on wide screens and follows the reader', async ({ page }) => {
   await page.setViewportSize({ width: 1400, height: 700 });
   await page.goto(`${site}/posts/welcome-to-folio/`);
+  await settled(page);
   const toc = page.getByRole('navigation', { name: 'Contents' });
   await expect(toc.getByRole('link')).toHaveText([
     'How a post gets here',
@@ -36,6 +37,7 @@ test('the table of contents sits beside a post on wide screens and follows the r
 test('on a narrow screen the contents fold away behind a button', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto(`${site}/posts/welcome-to-folio/`);
+  await settled(page);
   const toggle = page.getByRole('button', { name: 'Contents' });
   const list = page.locator('#toc-list');
   await expect(list).toBeHidden();
@@ -57,6 +59,7 @@ test('the theme switch is remembered across reloads without a flash of the other
     });
   });
   await page.goto(`${site}/`);
+  await settled(page);
   const lightBg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   await page.getByRole('button', { name: 'Switch to dark theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
@@ -79,6 +82,7 @@ test('the archive groups every post by year, newest first', async ({ page }) => 
 
 test('a post links to its newer and older neighbours', async ({ page }) => {
   await page.goto(`${site}/posts/notes-on-static-hosting/`);
+  await settled(page);
   const nav = page.getByRole('navigation', { name: 'More posts' });
   await expect(nav.locator('.newer .post-nav-title')).toHaveText('你好，世界：用 Folio 写中文博客');
   await expect(nav.locator('.older .post-nav-title')).toHaveText('Writing in Markdown, without the ceremony');
@@ -88,6 +92,7 @@ test('a post links to its newer and older neighbours', async ({ page }) => {
 
 test('clicking an image opens it full size, and Escape closes it', async ({ page }) => {
   await page.goto(`${site}/posts/welcome-to-folio/`);
+  await settled(page);
   await page.locator('.post-body figure img').click();
   const dialog = page.locator('dialog.lightbox');
   await expect(dialog).toBeVisible();
@@ -99,6 +104,7 @@ test('clicking an image opens it full size, and Escape closes it', async ({ page
 test('a zh-CN site speaks Chinese: navigation, dates, reading time, pages, edit link', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`${sites.zh}/`);
+  await settled(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   const nav = page.getByRole('navigation', { name: '站点' });
   await expect(nav.getByRole('link')).toHaveText(['文章', '归档', '标签', '关于']);

@@ -35,6 +35,7 @@ test('a hard load of a post and a heading under the sub-path', async ({ page }) 
   expect(response?.status()).toBe(200);
   await expect(page.locator('h1.post-title')).toHaveText('Notes on static hosting');
   await expect(page.locator('#under-a-sub-path')).toBeInViewport();
+  await settled(page);
   await page.getByRole('link', { name: '← All posts' }).click();
   await expect(page).toHaveURL(`${site}/`);
 });

@@ -9,6 +9,7 @@
 //   --port N          port on 127.0.0.1
 //   --mount /blog/    serve DIR under this path prefix instead of /
 //   --fail-first P    the first request for path P answers 500 (to test retrying)
+//   --slashless M, --error-page none: how hosts differ; see "Host models" below.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
@@ -19,6 +20,25 @@ const root = resolve(args.get('--root') ?? '.');
 const port = Number(args.get('--port') ?? 8080);
 const mount = args.get('--mount') ?? '/';
 const failFirst = new Set(args.has('--fail-first') ? [args.get('--fail-first')] : []);
+
+// ---------------------------------------------------------------- host models (hosts.spec.ts)
+// Static hosts agree on files and differ on two things that decide whether deep links work:
+//   --slashless redirect|index|404   a folder asked for without its trailing slash (/posts/x):
+//     redirect (default)  redirected to /posts/x/: GitHub Pages, Netlify and nginx
+//                         (`try_files $uri $uri/`) with 301, Cloudflare Pages with 308, an S3
+//                         website endpoint with 302;
+//     index               its index.html answers 200 at /posts/x: CloudFront in front of an S3
+//                         bucket with the usual viewer-request function that appends
+//                         /index.html to extensionless URIs;
+//     404                 not found: the same with a function that only appends index.html to
+//                         URIs ending in / (there is no object named posts/x), so the error
+//                         page answers.
+//   --error-page none   a miss is a bare 404 even when 404.html exists: an S3 website or a
+//                       bucket without an error document, nginx without `error_page`.
+const slashless = args.get('--slashless') ?? 'redirect';
+const errorPage = args.get('--error-page') ?? '404.html';
+if (!['redirect', 'index', '404'].includes(slashless)) throw new Error(`--slashless ${slashless}?`);
+if (!['404.html', 'none'].includes(errorPage)) throw new Error(`--error-page ${errorPage}?`);
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -59,7 +79,7 @@ async function send(res, status, path, head) {
 
 async function notFound(res, head) {
   const page = join(root, '404.html');
-  if ((await fileAt(page)) === 'file') return send(res, 404, page, head);
+  if (errorPage !== 'none' && (await fileAt(page)) === 'file') return send(res, 404, page, head);
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
   res.end(head ? undefined : 'Not found');
 }
@@ -87,7 +107,8 @@ const server = createServer(async (req, res) => {
   const kind = await fileAt(path);
   if (kind === 'file') return send(res, 200, path, head);
   if (kind === 'dir') {
-    if (!url.pathname.endsWith('/')) {
+    if (!url.pathname.endsWith('/') && slashless === '404') return notFound(res, head);
+    if (!url.pathname.endsWith('/') && slashless === 'redirect') {
       res.writeHead(301, { location: url.pathname + '/' + url.search }).end();
       return;
     }

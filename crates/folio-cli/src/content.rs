@@ -1,11 +1,14 @@
 //! Reading a content folder: its `site.toml` and every Markdown file under `posts/`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use folio_core::SiteConfig;
+use folio_core::post::{Post, PostContext};
+use folio_core::{SiteConfig, SiteConfigError};
+
+use crate::diagnostic::Diagnostic;
 
 /// A Markdown file found under `posts/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,22 +19,36 @@ pub(crate) struct SourceFile {
     pub(crate) path: PathBuf,
 }
 
-/// Reads `site.toml` from the content folder; defaults when there is none.
+/// Reads `site.toml` from the content folder; defaults when there is none. A file that is there
+/// but wrong is an error naming its line.
 pub(crate) fn load_site(content: &Path) -> Result<SiteConfig> {
+    match read_site(content)? {
+        Ok(site) => Ok(site),
+        Err(wrong) => Err(anyhow::anyhow!(
+            "{}:{}: {}",
+            wrong.path.display(),
+            wrong.line,
+            wrong.message
+        )),
+    }
+}
+
+/// Like [`load_site`], but a wrong `site.toml` comes back as a diagnostic (with the defaults to
+/// go on with), so `folio check` can list it with everything else. Only an unreadable file is an
+/// error.
+pub(crate) fn read_site(content: &Path) -> Result<Result<SiteConfig, Diagnostic>> {
     let path = content.join("site.toml");
     let text = match fs::read_to_string(&path) {
         Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(SiteConfig::default()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Ok(SiteConfig::default()));
+        }
         Err(err) => return Err(err).with_context(|| format!("reading {}", path.display())),
     };
-    SiteConfig::parse(&text).map_err(|err| match err {
-        folio_core::SiteConfigError::Syntax { line, message } => {
-            anyhow::anyhow!("{}:{line}: {message}", path.display())
-        }
-        folio_core::SiteConfigError::Invalid(message) => {
-            anyhow::anyhow!("{}: {message}", path.display())
-        }
-    })
+    Ok(SiteConfig::parse(&text).map_err(|err| match err {
+        SiteConfigError::Syntax { line, message } => Diagnostic::error(&path, line, message),
+        SiteConfigError::Invalid(message) => Diagnostic::error(&path, 1, message),
+    }))
 }
 
 /// Every `.md`/`.markdown` file under `content/posts`, nested folders included, sorted by path.
@@ -82,6 +99,32 @@ fn relative_slash_path(root: &Path, path: &Path) -> Result<String> {
     parts
         .map(|parts| parts.join("/"))
         .with_context(|| format!("{}: the path is not valid UTF-8", path.display()))
+}
+
+/// Every slug of the posts in `content` (none when it has no `posts/`), with the file that has
+/// it (`posts/2024/a.md`).
+pub(crate) fn slugs_in_use(content: &Path) -> Result<HashMap<String, String>> {
+    if !content.join("posts").is_dir() {
+        return Ok(HashMap::new());
+    }
+    let mut taken = HashMap::new();
+    for file in scan_posts(content)? {
+        let (text, _) = read_post(&file)?;
+        let post = Post::parse(
+            &text,
+            &PostContext {
+                base: "/",
+                file: &file.rel,
+                trust_html: false,
+                post_link: None,
+                image_size: None,
+            },
+        );
+        taken
+            .entry(post.slug)
+            .or_insert(format!("posts/{}", file.rel));
+    }
+    Ok(taken)
 }
 
 /// Reads a post as text. Bytes that are not UTF-8 are replaced (and reported), so one badly

@@ -1,16 +1,40 @@
-//! `folio index` and `folio check`: read every post once, report problems, write the manifest.
+//! `folio index`: read every post once, report problems, write the manifest (and the shells).
+//!
+//! [`scan`] is the one pass over a content folder that `folio check` shares, so both commands
+//! agree on what a post is, which slug it has and what is wrong with it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use folio_core::post::{Post, PostContext};
-use folio_core::{Manifest, PostEntry, Problem, Severity, SiteConfig, paths};
+use folio_core::{Date, LinkRef, Manifest, PostEntry, Problem, SiteConfig, paths};
 
+use crate::clock::Clock;
 use crate::content::{self, SourceFile};
+use crate::diagnostic::{Diagnostic, count, tally};
+use crate::feeds;
+use crate::progress::Progress;
 use crate::shell::Shells;
+
+pub(crate) const ABOUT: &str = "\
+Write the post index (and, with --shell, the per-page shells) for a content folder.
+
+Reads every post under <CONTENT>/posts, prints its problems as `file:line:column:
+severity: message`, and writes posts/index.json, newest first. A release build leaves out
+drafts (`draft: true`) and scheduled posts (dated after now, read in the site's
+`timezone`), Markdown included; --preview lists both, as `make serve` does. One broken
+post never stops the index: only an unreadable folder or site.toml does.";
+
+pub(crate) const EXAMPLES: &str = "\
+Examples:
+  folio index                                   refresh public/posts/index.json in place
+  folio index public --out dist --shell         copy public/ into dist/ and write every page shell
+  folio index public --out dist --shell --public-url /blog/ --preview
+                                                a development build served under /blog/
+  folio index my-blog --quiet                   print problems only";
 
 /// Arguments of `folio index`.
 #[derive(Debug, clap::Args)]
@@ -30,126 +54,206 @@ pub(crate) struct IndexArgs {
     /// Path the site is served under (`/` or `/blog/`); Trunk's `--public-url`.
     #[arg(long, default_value = "/")]
     public_url: String,
-    /// List draft posts too (development builds).
-    #[arg(long)]
-    drafts: bool,
-    /// Print problems only, no summary.
+    /// List drafts and scheduled (future-dated) posts too, for development builds.
+    #[arg(long, visible_alias = "drafts")]
+    preview: bool,
+    /// With --shell: write `sw.js`, a service worker that keeps the app shell, the index and
+    /// every visited post for offline reading (release builds; a dev server should not cache).
+    #[arg(long, requires = "shell")]
+    service_worker: bool,
+    /// Print problems only: no progress bar, no summary.
     #[arg(long, short)]
     quiet: bool,
+}
+
+/// How one pass over the content treats drafts and dates.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ScanOptions<'a> {
+    /// Site base path (`/`, `/blog/`), for resolving links while rendering.
+    pub(crate) base: &'a str,
+    /// List drafts and scheduled posts instead of leaving them out.
+    pub(crate) preview: bool,
+    pub(crate) clock: &'a Clock,
+    /// No progress bar.
+    pub(crate) quiet: bool,
 }
 
 /// What one pass over the content found.
 #[derive(Debug, Default)]
 pub(crate) struct Scan {
     pub(crate) site: SiteConfig,
+    /// The posts the index lists.
     pub(crate) posts: Vec<PostEntry>,
-    /// Draft files left out of the index, so they are left out of the published files too.
-    pub(crate) drafts_skipped: Vec<PathBuf>,
-    pub(crate) errors: usize,
-    pub(crate) warnings: usize,
+    /// Files of posts left out of the index (drafts and scheduled posts in a release build), so
+    /// they are left out of the published files too.
+    pub(crate) left_out: Vec<PathBuf>,
+    /// Drafts found, listed or not.
+    pub(crate) drafts: usize,
+    /// Posts dated in the future (and not drafts), listed or not.
+    pub(crate) scheduled: usize,
+    /// Markdown files read.
+    pub(crate) files: usize,
+    /// Every problem, in file order.
+    pub(crate) diagnostics: Vec<Diagnostic>,
 }
 
-/// Parses every post under `content`, printing each problem as `file:line: severity: message`.
-pub(crate) fn scan(content: &Path, base: &str, include_drafts: bool) -> Result<Scan> {
-    let site = content::load_site(content)?;
+/// Parses every post under `content`. `visit` sees each post with a usable slug (duplicates
+/// included), with its source text, and may add problems of its own.
+pub(crate) fn scan(
+    content: &Path,
+    site: SiteConfig,
+    options: &ScanOptions<'_>,
+    mut visit: impl FnMut(&SourceFile, &str, &Post, &mut Vec<Diagnostic>),
+) -> Result<Scan> {
     let files = content::scan_posts(content)?;
     let mut scan = Scan {
         site,
+        files: files.len(),
         ..Scan::default()
     };
+    let mut progress = Progress::new(files.len(), "posts", options.quiet);
     let mut seen: HashMap<String, String> = HashMap::new();
     for file in &files {
-        let Some(post) = parse_file(file, base, &mut scan)? else {
+        progress.tick();
+        let (text, valid_utf8) = content::read_post(file)?;
+        let Some(post) = parse_file(file, &text, valid_utf8, options.base, &mut scan) else {
             continue;
         };
+        visit(file, &text, &post, &mut scan.diagnostics);
         if let Some(first) = seen.get(&post.slug) {
-            report(
-                &mut scan,
-                file,
-                &Problem::error(
-                    1,
-                    format!(
-                        "slug {:?} is already used by {first}; this post is left out of the index",
-                        post.slug
-                    ),
+            scan.diagnostics.push(Diagnostic::error(
+                &file.path,
+                1,
+                format!(
+                    "slug {:?} is already used by posts/{first}; this post is left out of the index",
+                    post.slug
                 ),
-            );
+            ));
             continue;
         }
         seen.insert(post.slug.clone(), file.rel.clone());
-        if post.meta.draft && !include_drafts {
-            scan.drafts_skipped.push(file.path.clone());
+        let scheduled = post
+            .meta
+            .date
+            .is_some_and(|date| options.clock.is_future(&date, &scan.site));
+        if post.meta.draft {
+            scan.drafts += 1;
+        } else if scheduled {
+            scan.scheduled += 1;
+        }
+        if (post.meta.draft || scheduled) && !options.preview {
+            scan.left_out.push(file.path.clone());
             continue;
         }
-        scan.posts
-            .push(PostEntry::from_post(&post, &file.rel, &scan.site));
+        let mut entry = PostEntry::from_post(&post, &file.rel, &scan.site);
+        entry.images = measure_images(content, options.base, &file.rel, &post.rendered.images);
+        scan.posts.push(entry);
     }
+    progress.finish();
     Ok(scan)
 }
 
-fn parse_file(file: &SourceFile, base: &str, scan: &mut Scan) -> Result<Option<Post>> {
-    let (text, valid_utf8) = content::read_post(file)?;
+/// Pixel sizes of the images a post shows from the site's own `posts/` folder, by path below
+/// it. Missing or unreadable images are simply not measured (`folio check` reports them).
+fn measure_images(
+    content: &Path,
+    base: &str,
+    file: &str,
+    images: &[LinkRef],
+) -> BTreeMap<String, [u32; 2]> {
+    let folder = paths::post_folder_url(base, file);
+    let prefix = format!("{base}posts/");
+    let mut sizes = BTreeMap::new();
+    for image in images {
+        let resolved = folio_core::url::resolve(&folder, &image.url);
+        let Some(below) = resolved.strip_prefix(&prefix) else {
+            continue;
+        };
+        let below =
+            folio_core::url::percent_decode(below.split(['?', '#']).next().unwrap_or_default());
+        if sizes.contains_key(below.as_ref()) || below.split('/').any(|part| part == "..") {
+            continue;
+        }
+        if let Some((width, height)) = read_head(&content.join("posts").join(below.as_ref()))
+            .as_deref()
+            .and_then(folio_core::image_size::dimensions)
+        {
+            sizes.insert(below.into_owned(), [width, height]);
+        }
+    }
+    sizes
+}
+
+/// The first 256 KiB of a file: enough for any image header (JPEG's can follow large EXIF data).
+fn read_head(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let mut head = Vec::new();
+    fs::File::open(path)
+        .ok()?
+        .take(256 * 1024)
+        .read_to_end(&mut head)
+        .ok()?;
+    Some(head)
+}
+
+fn parse_file(
+    file: &SourceFile,
+    text: &str,
+    valid_utf8: bool,
+    base: &str,
+    scan: &mut Scan,
+) -> Option<Post> {
     if !valid_utf8 {
-        report(
-            scan,
-            file,
-            &Problem::error(
-                1,
-                "the file is not valid UTF-8; invalid bytes were replaced",
-            ),
-        );
+        scan.diagnostics.push(Diagnostic::error(
+            &file.path,
+            1,
+            "the file is not valid UTF-8; invalid bytes were replaced",
+        ));
     }
     let post = Post::parse(
-        &text,
+        text,
         &PostContext {
             base,
             file: &file.rel,
             trust_html: scan.site.trust_html,
             post_link: None,
+            image_size: None,
         },
     );
-    for problem in &post.problems {
-        report(scan, file, problem);
-    }
-    if let Err(err) = paths::validate_slug(&post.slug) {
-        report(
-            scan,
-            file,
-            &Problem::error(1, format!("{err}; this post is left out of the index")),
-        );
-        return Ok(None);
-    }
-    Ok(Some(post))
-}
-
-fn report(scan: &mut Scan, file: &SourceFile, problem: &Problem) {
-    let label = match problem.severity {
-        Severity::Error => {
-            scan.errors += 1;
-            "error"
-        }
-        Severity::Warning => {
-            scan.warnings += 1;
-            "warning"
-        }
-    };
-    eprintln!(
-        "{}:{}: {label}: {}",
-        file.path.display(),
-        problem.line,
-        problem.message
+    scan.diagnostics.extend(
+        post.problems
+            .iter()
+            .map(|problem| Diagnostic::new(&file.path, problem)),
     );
+    if let Err(err) = paths::validate_slug(&post.slug) {
+        scan.diagnostics.push(Diagnostic::new(
+            &file.path,
+            &Problem::error(1, format!("{err}; this post is left out of the index")),
+        ));
+        return None;
+    }
+    Some(post)
 }
 
 /// `folio index`: scan, write the manifest, and optionally copy content and write shells.
-pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
+pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Scan> {
     let started = Instant::now();
     let base = paths::normalize_base(&args.public_url);
-    let scan = scan(&args.content, &base, args.drafts)?;
+    let site = content::load_site(&args.content)?;
+    let options = ScanOptions {
+        base: &base,
+        preview: args.preview,
+        clock,
+        quiet: args.quiet,
+    };
+    let scan = scan(&args.content, site, &options, |_, _, _, _| {})?;
+    for diagnostic in &scan.diagnostics {
+        eprintln!("{diagnostic}");
+    }
     let out = args.out.as_deref().unwrap_or(&args.content);
     if out != args.content {
-        let drafts = scan.drafts_skipped.iter().cloned().collect();
-        content::copy_content(&args.content, out, &drafts)?;
+        let left_out = scan.left_out.iter().cloned().collect();
+        content::copy_content(&args.content, out, &left_out)?;
     }
     let manifest = Manifest::new(scan.site.clone(), scan.posts.clone());
     let manifest_path = out.join("posts").join("index.json");
@@ -157,55 +261,115 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
         .with_context(|| format!("creating {}", out.join("posts").display()))?;
     fs::write(&manifest_path, manifest.to_json())
         .with_context(|| format!("writing {}", manifest_path.display()))?;
+    let feeds_written = write_feeds(&args.content, out, &manifest, clock)?;
     if args.out.is_some() {
         crate::search::write(&args.content, out, &manifest)?;
     }
-    let mut shells_written = 0;
-    if args.shell {
-        shells_written = Shells::load(out, &base, &manifest)?.write_all()?;
-    }
+    let shells = if args.shell {
+        Some(Shells::load(out, &args.content, &base, &manifest, args.service_worker)?.write_all()?)
+    } else {
+        None
+    };
     if !args.quiet {
-        let mut facts = vec![
-            count(manifest.tags().len(), "tag"),
-            count(scan.errors, "error"),
-            count(scan.warnings, "warning"),
-        ];
-        if !scan.drafts_skipped.is_empty() {
-            facts.push(format!(
-                "{} left out",
-                count(scan.drafts_skipped.len(), "draft")
-            ));
-        }
-        if args.shell {
-            facts.push(count(shells_written, "page shell"));
-        }
+        let summary = Summary {
+            scan: &scan,
+            tags: manifest.tags().len(),
+            preview: args.preview,
+            shells,
+            feeds: feeds_written,
+        };
         eprintln!(
-            "folio: indexed {} ({}) in {:.2} s",
-            count(manifest.posts.len(), "post"),
-            facts.join(", "),
+            "folio: {} in {:.2} s{}",
+            summary.head(),
             started.elapsed().as_secs_f64(),
+            summary.tail()
         );
     }
     Ok(scan)
 }
 
-/// `folio check`: scan and count errors (drafts included: they are content too).
-pub(crate) fn check(content: &Path) -> Result<usize> {
-    let scan = scan(content, "/", true)?;
-    eprintln!(
-        "folio: checked {}: {}, {}",
-        count(scan.posts.len(), "post"),
-        count(scan.errors, "error"),
-        count(scan.warnings, "warning"),
-    );
-    Ok(scan.errors)
+/// Writes `robots.txt` (unless the content has its own) and, when the site has a `base_url`,
+/// `feed.xml`, `rss.xml` and `sitemap.xml`. Returns whether the feeds were written.
+fn write_feeds(content: &Path, out: &Path, manifest: &Manifest, clock: &Clock) -> Result<bool> {
+    let write = |name: &str, text: String| {
+        let path = out.join(name);
+        fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
+    };
+    let origin = manifest.site.origin_and_path();
+    if !content.join("robots.txt").exists() {
+        write("robots.txt", feeds::robots(origin))?;
+    }
+    let Some(origin) = origin else {
+        return Ok(false);
+    };
+    let now = Date::from_timestamp(clock.now(), 0)?;
+    let items = feeds::feed_items(content, manifest, origin, manifest.site.feed_limit)?;
+    write(
+        "feed.xml",
+        feeds::atom(manifest, origin, &items, &now.rfc3339(0)),
+    )?;
+    write(
+        "rss.xml",
+        feeds::rss(manifest, origin, &items, &now.rfc2822(0)),
+    )?;
+    write("sitemap.xml", feeds::sitemap(manifest, origin))?;
+    Ok(true)
 }
 
-/// `1 post`, `2 posts`.
-fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+/// The one line `folio index` ends with.
+#[derive(Debug)]
+struct Summary<'a> {
+    scan: &'a Scan,
+    tags: usize,
+    preview: bool,
+    shells: Option<usize>,
+    feeds: bool,
+}
+
+impl Summary<'_> {
+    /// `indexed 7 posts (1 draft, 1 scheduled) and 3 tags`.
+    fn head(&self) -> String {
+        let scan = self.scan;
+        let mut posts = count(scan.posts.len(), "post");
+        let mut kinds = Vec::new();
+        if scan.drafts > 0 {
+            kinds.push(count(scan.drafts, "draft"));
+        }
+        if scan.scheduled > 0 {
+            kinds.push(format!("{} scheduled", scan.scheduled));
+        }
+        if self.preview && !kinds.is_empty() {
+            posts = format!("{posts} ({})", kinds.join(", "));
+        }
+        format!("indexed {posts} and {}", count(self.tags, "tag"))
+    }
+
+    /// `; left out 1 draft and 1 scheduled post; 0 errors, 1 warning; wrote 12 page shells`.
+    fn tail(&self) -> String {
+        let scan = self.scan;
+        let mut tail = String::new();
+        if !self.preview && scan.drafts + scan.scheduled > 0 {
+            let mut left = Vec::new();
+            if scan.drafts > 0 {
+                left.push(count(scan.drafts, "draft"));
+            }
+            if scan.scheduled > 0 {
+                left.push(count(scan.scheduled, "scheduled post"));
+            }
+            tail.push_str(&format!("; left out {}", left.join(" and ")));
+        }
+        let (errors, warnings) = tally(&scan.diagnostics);
+        tail.push_str(&format!(
+            "; {}, {}",
+            count(errors, "error"),
+            count(warnings, "warning")
+        ));
+        if let Some(shells) = self.shells {
+            tail.push_str(&format!("; wrote {}", count(shells, "page shell")));
+        }
+        if !self.feeds {
+            tail.push_str("; no feeds or sitemap without base_url in site.toml");
+        }
+        tail
     }
 }

@@ -95,6 +95,7 @@ mod tests {
             reading_minutes: 1,
             file: file.to_owned(),
             draft: false,
+            images: Default::default(),
         }
     }
 

@@ -76,10 +76,16 @@ pub fn parse_document(source: &str) -> Document<'_> {
     if let Some(front_matter) = split.front_matter {
         match front_matter::parse_fields(&front_matter) {
             Ok(fields) => (document.meta, document.problems) = PostMeta::from_fields(fields),
-            Err(error) => document.problems.push(Problem::error(
-                error.line(),
-                format!("{error}; the front matter was ignored"),
-            )),
+            Err(error) => {
+                let problem = Problem::error(
+                    error.line(),
+                    format!("{error}; the front matter was ignored"),
+                );
+                document.problems.push(match error.column() {
+                    Some(column) => problem.at_column(column),
+                    None => problem,
+                });
+            }
         }
     }
     document

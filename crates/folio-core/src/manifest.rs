@@ -3,6 +3,8 @@
 //! It holds metadata only (never post bodies), newest first, and starts with a `version` so an
 //! app never misreads a manifest written by a different Folio.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::{Date, Post, SiteConfig};
@@ -52,6 +54,10 @@ pub struct PostEntry {
     /// Only present in development builds, which list drafts.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
+    /// Pixel sizes (`[width, height]`) of the post's own images, by path below `posts/`, as
+    /// the build measured them: pages reserve their space before they load.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub images: BTreeMap<String, [u32; 2]>,
 }
 
 /// Why a manifest could not be read.
@@ -121,6 +127,36 @@ impl Manifest {
         self.posts.iter().find(|post| post.slug == slug)
     }
 
+    /// Maps a resolved link to another post's Markdown file (as the renderer passes it to
+    /// [`crate::PostLink`]: `{base}posts/2024/other.md#frag`, percent-encoded or not) to that
+    /// post's page URL under the same `base`, which may be a path (`/blog/`) or an absolute URL.
+    ///
+    /// ```
+    /// use folio_core::{Manifest, PostEntry, SiteConfig};
+    /// let entry = PostEntry { slug: "春分".into(), title: "春分".into(), date: None, updated: None,
+    ///     description: None, excerpt: String::new(), tags: vec![], author: None,
+    ///     reading_minutes: 1, file: "2024/春分.md".into(), draft: false, images: Default::default() };
+    /// let manifest = Manifest::new(SiteConfig::default(), vec![entry]);
+    /// assert_eq!(manifest.post_link("/blog/", "/blog/posts/2024/春分.md#吃").as_deref(),
+    ///            Some("/blog/posts/%E6%98%A5%E5%88%86/#吃"));
+    /// assert_eq!(manifest.post_link("/blog/", "/blog/posts/other.md"), None);
+    /// ```
+    pub fn post_link(&self, base: &str, url: &str) -> Option<String> {
+        let (path, fragment) = url
+            .split_once('#')
+            .map_or((url, None), |(p, f)| (p, Some(f)));
+        let wanted = crate::paths::decode_segment(path)?;
+        let post = self.posts.iter().find(|post| {
+            crate::paths::decode_segment(&crate::paths::post_file_url(base, &post.file)).as_deref()
+                == Some(wanted.as_str())
+        })?;
+        let page = crate::paths::post_url(base, &post.slug);
+        Some(match fragment {
+            Some(fragment) => format!("{page}#{fragment}"),
+            None => page,
+        })
+    }
+
     /// The posts carrying a tag whose [`crate::slug::tag_slug`] is `tag_slug`, newest first.
     pub fn posts_tagged<'a>(&'a self, tag_slug: &'a str) -> impl Iterator<Item = &'a PostEntry> {
         self.posts.iter().filter(move |post| {
@@ -167,6 +203,25 @@ impl Manifest {
     }
 }
 
+/// Posts grouped by year of their date, newest year first; undated posts last.
+pub type YearGroups<'a> = Vec<(Option<u16>, Vec<&'a PostEntry>)>;
+
+impl Manifest {
+    /// Every post grouped by year, in manifest order within a year (newest first).
+    pub fn by_year(&self) -> YearGroups<'_> {
+        let mut groups: YearGroups<'_> = Vec::new();
+        for post in &self.posts {
+            let year = post.date.map(|date| date.year());
+            match groups.iter_mut().find(|(y, _)| *y == year) {
+                Some((_, list)) => list.push(post),
+                None => groups.push((year, vec![post])),
+            }
+        }
+        groups.sort_by_key(|(year, _)| std::cmp::Reverse(year.map_or(-1, i32::from)));
+        groups
+    }
+}
+
 /// A tag and how many posts carry it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TagCount {
@@ -176,6 +231,29 @@ pub struct TagCount {
     pub slug: String,
     /// Posts carrying it.
     pub count: usize,
+}
+
+impl TagCount {
+    /// The tag's size in a tag cloud: 1 (least used) to 4 (as used as the most used tag), on a
+    /// square-root scale so one popular tag does not shrink all others to the same size.
+    ///
+    /// ```
+    /// use folio_core::TagCount;
+    /// let tag = |count| TagCount { name: "t".into(), slug: "t".into(), count };
+    /// assert_eq!(tag(100).size(100), 4);
+    /// assert_eq!(tag(1).size(100), 1);
+    /// assert_eq!(tag(1).size(1), 1, "nothing stands out when every tag is used once");
+    /// ```
+    pub fn size(&self, most_used: usize) -> usize {
+        if most_used <= 1 {
+            return 1;
+        }
+        #[allow(clippy::cast_precision_loss)] // tag counts are far below 2^52
+        let ratio = ((self.count as f64) / (most_used as f64)).sqrt();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0..=3 by construction
+        let step = (ratio * 3.0).round() as usize;
+        1 + step.min(3)
+    }
 }
 
 impl PostEntry {
@@ -193,6 +271,26 @@ impl PostEntry {
             reading_minutes: post.rendered.reading_time.minutes,
             file: file.to_owned(),
             draft: post.meta.draft,
+            images: BTreeMap::new(),
         }
+    }
+
+    /// The measured size of an image of this post, by the URL the renderer resolved it to
+    /// under the site's `base`.
+    ///
+    /// ```
+    /// # use folio_core::{PostEntry};
+    /// # let mut entry: PostEntry = serde_json::from_str(r#"{"slug":"a","title":"A","excerpt":"",
+    /// #     "reading_minutes":1,"file":"a.md"}"#).unwrap();
+    /// entry.images.insert("img/春 1.png".into(), [640, 480]);
+    /// assert_eq!(entry.image_size("/blog/", "/blog/posts/img/%E6%98%A5%201.png"), Some((640, 480)));
+    /// assert_eq!(entry.image_size("/blog/", "https://elsewhere.example/x.png"), None);
+    /// ```
+    pub fn image_size(&self, base: &str, url: &str) -> Option<(u32, u32)> {
+        let below = url.strip_prefix(base)?.strip_prefix("posts/")?;
+        let [width, height] = *self
+            .images
+            .get(crate::url::percent_decode(below).as_ref())?;
+        Some((width, height))
     }
 }

@@ -29,6 +29,8 @@ pub struct PostContext<'a> {
     pub trust_html: bool,
     /// Maps a link to another `.md` file to that post's page URL.
     pub post_link: Option<crate::PostLink<'a>>,
+    /// Pixel sizes of the site's own images, by resolved URL (see [`crate::PostEntry::images`]).
+    pub image_size: Option<crate::ImageSize<'a>>,
 }
 
 impl std::fmt::Debug for PostContext<'_> {
@@ -59,7 +61,9 @@ impl Post {
     ///
     /// ```
     /// use folio_core::post::{Post, PostContext};
-    /// let cx = PostContext { base: "/", file: "hello.md", trust_html: false, post_link: None };
+    /// let cx = PostContext {
+    ///     base: "/", file: "hello.md", trust_html: false, post_link: None, image_size: None,
+    /// };
     /// let post = Post::parse("---\ntitle: [unclosed\n---\nStill **here**.", &cx);
     /// assert_eq!(post.title, "hello");
     /// assert!(post.rendered.html.contains("<strong>here</strong>"));
@@ -77,6 +81,7 @@ impl Post {
                 title: document.meta.title.as_deref(),
                 first_line: document.body_line,
                 post_link: cx.post_link,
+                image_size: cx.image_size,
                 commonmark_only: false,
             },
         );

@@ -1,7 +1,8 @@
-//! A problem found in a post: a line number and a message a writer can act on.
+//! A problem found in a post: a line number (and a column, when known) and a message a writer
+//! can act on.
 //!
 //! Problems never stop a post from rendering. The app shows them as a notice above the post,
-//! and the CLI prints them as `file:line: message`.
+//! and the CLI prints them as `file:line:column: severity: message`.
 
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +21,10 @@ pub enum Severity {
 pub struct Problem {
     /// 1-based line in the source file (front matter included).
     pub line: usize,
+    /// 1-based character column on that line, when the parser that found the problem knows it.
+    /// Left out of JSON when unknown, so manifests and reports written before it still read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
     /// How bad it is.
     pub severity: Severity,
     /// What is wrong, in words a writer understands.
@@ -31,6 +36,7 @@ impl Problem {
     pub fn error(line: usize, message: impl Into<String>) -> Self {
         Self {
             line,
+            column: None,
             severity: Severity::Error,
             message: message.into(),
         }
@@ -40,14 +46,49 @@ impl Problem {
     pub fn warning(line: usize, message: impl Into<String>) -> Self {
         Self {
             line,
+            column: None,
             severity: Severity::Warning,
             message: message.into(),
+        }
+    }
+
+    /// The same problem, pointing at a 1-based character column of its line.
+    ///
+    /// ```
+    /// let problem = folio_core::Problem::error(3, "bad").at_column(7);
+    /// assert_eq!(problem.column, Some(7));
+    /// assert_eq!(problem.to_string(), "3: bad");
+    /// ```
+    pub fn at_column(self, column: usize) -> Self {
+        Self {
+            column: Some(column),
+            ..self
         }
     }
 }
 
 impl std::fmt::Display for Problem {
+    /// `line: message`, as before columns existed: the app shows this text, and a column means
+    /// little to a reader looking at the rendered post.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}: {}", self.line, self.message)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_without_a_column_still_reads_and_none_is_left_out() {
+        let old = r#"{"line":2,"severity":"warning","message":"m"}"#;
+        let problem: Problem = serde_json::from_str(old).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(problem, Problem::warning(2, "m"));
+        assert_eq!(serde_json::to_string(&problem).ok().as_deref(), Some(old));
+        let located = serde_json::to_string(&problem.at_column(4)).unwrap_or_default();
+        assert_eq!(
+            located,
+            r#"{"line":2,"column":4,"severity":"warning","message":"m"}"#
+        );
     }
 }

@@ -23,10 +23,21 @@ pub struct SiteConfig {
     pub posts_per_page: usize,
     /// Pass raw HTML in posts through unsanitized. Only for sites that trust every author.
     pub trust_html: bool,
+    /// The site's time zone as a fixed UTC offset (`+08:00`, `-05:30`, `Z`); UTC when absent.
+    /// `folio new` dates posts in it, and `folio index` reads dates written without an offset in
+    /// it when deciding whether a post is due. A fixed offset and not a zone name, since Folio
+    /// carries no time-zone database: a site in a zone with daylight saving time picks one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    /// How `folio new` makes a file name from a title (see [`SlugStyle`]).
+    #[serde(skip_serializing_if = "SlugStyle::is_keep")]
+    pub slug_style: SlugStyle,
     /// Links in the header after the built-in ones, in order.
     pub nav: Vec<NavLink>,
     /// Colour theme before a reader picks one: follow the system (`auto`), `light` or `dark`.
     pub theme: Theme,
+    /// How many of the newest posts `feed.xml` and `rss.xml` carry.
+    pub feed_limit: usize,
     /// "Edit this page" link for each post: a URL in which `{file}` is replaced by the post's
     /// path below `posts/`, e.g. `https://github.com/me/blog/edit/main/public/posts/{file}`.
     pub edit_url: Option<String>,
@@ -66,6 +77,25 @@ impl Theme {
     }
 }
 
+/// How `folio new` turns a title into a slug.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SlugStyle {
+    /// Letters and digits of every script are kept: `你好 World` becomes `你好-world`.
+    #[default]
+    Keep,
+    /// ASCII only: accents are dropped (`café` becomes `cafe`), other letters are left out, and a
+    /// title with nothing left gets a date-based slug. No transliteration (pinyin and the like
+    /// need tables far bigger than Folio).
+    Ascii,
+}
+
+impl SlugStyle {
+    fn is_keep(&self) -> bool {
+        *self == SlugStyle::Keep
+    }
+}
+
 impl Default for SiteConfig {
     fn default() -> Self {
         Self {
@@ -76,8 +106,11 @@ impl Default for SiteConfig {
             language: "en".to_owned(),
             posts_per_page: 10,
             trust_html: false,
+            timezone: None,
+            slug_style: SlugStyle::Keep,
             nav: Vec::new(),
             theme: Theme::Auto,
+            feed_limit: 20,
             edit_url: None,
         }
     }
@@ -131,6 +164,13 @@ impl SiteConfig {
                 "base_url must be an absolute http(s) URL, not {url:?}"
             )));
         }
+        if let Some(zone) = &self.timezone
+            && parse_utc_offset(zone).is_none()
+        {
+            return Err(SiteConfigError::Invalid(format!(
+                "timezone must be a UTC offset like \"+08:00\", \"-05:30\" or \"Z\", not {zone:?}"
+            )));
+        }
         for link in &self.nav {
             if link.title.trim().is_empty() || link.url.trim().is_empty() {
                 return Err(SiteConfigError::Invalid(
@@ -154,6 +194,23 @@ impl SiteConfig {
         Ok(())
     }
 
+    /// The site's UTC offset in minutes east of Greenwich (`480` for `+08:00`); 0 without a
+    /// `timezone`.
+    ///
+    /// ```
+    /// let site = folio_core::SiteConfig::parse("timezone = \"+08:00\"").unwrap();
+    /// assert_eq!(site.utc_offset_minutes(), 480);
+    /// assert_eq!(folio_core::SiteConfig::default().utc_offset_minutes(), 0);
+    /// assert!(folio_core::SiteConfig::parse("timezone = \"Asia/Shanghai\"").is_err());
+    /// ```
+    pub fn utc_offset_minutes(&self) -> i16 {
+        // `parse` has validated it; a hand-built config with a bad value counts as UTC.
+        self.timezone
+            .as_deref()
+            .and_then(parse_utc_offset)
+            .unwrap_or(0)
+    }
+
     /// The "edit this page" URL for a post stored at `file` (below `posts/`), if configured.
     ///
     /// ```
@@ -175,6 +232,20 @@ impl SiteConfig {
             .as_deref()
             .map(|url| url.trim_end_matches('/'))
     }
+}
+
+/// `+08:00`, `-0530`, `Z`, read by the date parser so offsets mean the same in `site.toml` as in
+/// front matter.
+fn parse_utc_offset(zone: &str) -> Option<i16> {
+    let zone = zone.trim();
+    let zone = if zone.eq_ignore_ascii_case("utc") {
+        "Z"
+    } else {
+        zone
+    };
+    crate::Date::parse(&format!("2000-01-01T00:00:00{zone}"))
+        .ok()?
+        .offset_minutes()
 }
 
 fn line_of(text: &str, byte: usize) -> usize {
@@ -225,10 +296,6 @@ mod tests {
             site.edit_link("a.md").as_deref(),
             Some("https://example.org/e/a.md")
         );
-    }
-
-    #[test]
-    fn nonsense_values_are_rejected() {
         for text in [
             "theme = \"sepia\"",
             "[[nav]]\ntitle = \"x\"\nurl = \"javascript:alert(1)\"",
@@ -237,6 +304,40 @@ mod tests {
         ] {
             assert!(SiteConfig::parse(text).is_err(), "{text:?}");
         }
+    }
+
+    #[test]
+    fn timezones_are_fixed_offsets() {
+        let cases = [
+            ("+08:00", Some(480)),
+            ("-05:30", Some(-330)),
+            ("+0800", Some(480)),
+            ("Z", Some(0)),
+            ("UTC", Some(0)),
+            ("+00:00", Some(0)),
+            ("Asia/Shanghai", None),
+            ("+24:00", None),
+            ("8", None),
+            ("", None),
+        ];
+        for (zone, want) in cases {
+            assert_eq!(parse_utc_offset(zone), want, "{zone:?}");
+        }
+    }
+
+    #[test]
+    fn slug_style_is_keep_or_ascii() {
+        let ascii = SiteConfig::parse("slug_style = \"ascii\"");
+        assert_eq!(ascii.map(|site| site.slug_style), Ok(SlugStyle::Ascii));
+        assert_eq!(SiteConfig::default().slug_style, SlugStyle::Keep);
+        assert!(matches!(
+            SiteConfig::parse("slug_style = \"pinyin\""),
+            Err(SiteConfigError::Syntax { line: 1, .. })
+        ));
+    }
+
+    #[test]
+    fn nonsense_values_are_rejected() {
         assert!(matches!(
             SiteConfig::parse("posts_per_page = 0"),
             Err(SiteConfigError::Invalid(_))

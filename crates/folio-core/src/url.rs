@@ -130,7 +130,7 @@ pub fn resolve<'u>(base: &str, url: &'u str) -> Cow<'u, str> {
 
 /// Splits `https://host:port/path/` into `("https://host:port", "/path/")`; a plain path has
 /// an empty origin.
-fn split_origin(base: &str) -> (&str, &str) {
+pub(crate) fn split_origin(base: &str) -> (&str, &str) {
     if let Some(after) = base.find("://").map(|i| i + 3) {
         let path_start = base[after..].find('/').map_or(base.len(), |i| after + i);
         let (origin, path) = base.split_at(path_start);

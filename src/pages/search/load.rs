@@ -1,18 +1,19 @@
 //! Fetching what a search needs, each file once per visit: the index's meta file, the shards a
-//! query's terms live in, and the Markdown of the posts whose snippets are shown.
+//! query's terms live in, and the Markdown of the posts whose snippets are shown (through the
+//! app's post cache, shared with the post page).
 //!
 //! Everything fetched is kept for the life of the page, so the next keystroke usually needs no
 //! request at all.
 
 use std::cell::RefCell;
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
 
 use folio_core::search::{Meta, Plan, Query, SearchIndexError, Shard, snippet, text};
 use folio_core::{Manifest, PostEntry, paths};
-use futures::future::join_all;
+use futures::FutureExt;
+use futures::future::{LocalBoxFuture, join_all};
 
+use crate::cache;
 use crate::fetch::{Expect, LoadError, fetch_text};
 use crate::site::Site;
 
@@ -95,7 +96,7 @@ async fn meta(base: &str, manifest: &Manifest) -> Result<Rc<Meta>, LoadError> {
     if let Some(meta) = CACHE.with_borrow(|cache| cache.meta.clone()) {
         return Ok(meta);
     }
-    let json = get(format!("{base}search/meta.json"), Expect::Json).await?;
+    let json = get_json(format!("{base}search/meta.json")).await?;
     let meta = Meta::from_json(&json).map_err(index_error)?;
     meta.check_stamp(manifest.posts.iter().map(|post| post.slug.as_str()))
         .map_err(index_error)?;
@@ -111,7 +112,7 @@ async fn load_shard(base: &str, meta: &Meta, i: usize) -> Result<(), LoadError> 
     if CACHE.with_borrow(|cache| cache.shards.get(i).is_some_and(Option::is_some)) {
         return Ok(());
     }
-    let json = get(format!("{base}search/{}", meta.shard_file(i)), Expect::Json).await?;
+    let json = get_json(format!("{base}search/{}", meta.shard_file(i))).await?;
     let shard = Shard::from_json(&json).map_err(index_error)?;
     CACHE.with_borrow_mut(|cache| {
         if let Some(slot) = cache.shards.get_mut(i) {
@@ -151,7 +152,8 @@ async fn post_text(base: &str, file: &str) -> Result<Rc<str>, LoadError> {
     if let Some(text) = cached {
         return Ok(text);
     }
-    let markdown = get(paths::post_file_url(base, file), Expect::Markdown).await?;
+    // Through the app's post cache: opening a result then needs no request.
+    let markdown = cache::markdown(&paths::post_file_url(base, file)).await?;
     let text: Rc<str> = text::post_text(&markdown).into();
     CACHE.with_borrow_mut(|cache| {
         if cache.texts.len() >= TEXTS_KEPT {
@@ -162,10 +164,10 @@ async fn post_text(base: &str, file: &str) -> Result<Rc<str>, LoadError> {
     Ok(text)
 }
 
-/// A request, boxed: every file goes through this one copy of the request code, where each
-/// `async` caller would otherwise inline its own into the app.
-fn get(url: String, expect: Expect) -> Pin<Box<dyn Future<Output = Result<String, LoadError>>>> {
-    Box::pin(async move { fetch_text(&url, expect).await })
+/// A request for an index file, boxed: the meta file and the shards share this one copy of the
+/// request code, where each `async` caller would otherwise inline its own into the app.
+fn get_json(url: String) -> LocalBoxFuture<'static, Result<String, LoadError>> {
+    async move { fetch_text(&url, Expect::Json).await }.boxed_local()
 }
 
 /// Index errors in the app's terms; a missing shard means the files changed under the page.

@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use parser::Parser;
 
+mod machine;
 mod parser;
 #[cfg(test)]
 mod tests;
@@ -284,6 +285,40 @@ impl Date {
         days * 86_400 + seconds - offset
     }
 
+    /// The wall-clock date and time at a UTC offset of the instant `seconds` after
+    /// 1970-01-01T00:00:00Z: how the CLI turns "now" into a post's date in the site's time zone.
+    /// Fails for instants outside the years 0 to 9999 or offsets of a day or more.
+    ///
+    /// ```
+    /// use folio_core::Date;
+    ///
+    /// let date = Date::from_timestamp(1_770_948_000, 480)?;
+    /// assert_eq!(date.to_string(), "2026-02-13T10:00:00+08:00");
+    /// assert_eq!(date.timestamp(), 1_770_948_000);
+    /// # Ok::<(), folio_core::DateError>(())
+    /// ```
+    pub fn from_timestamp(seconds: i64, offset_minutes: i16) -> Result<Date, DateError> {
+        let local = seconds.saturating_add(i64::from(offset_minutes) * 60);
+        let (days, second_of_day) = (local.div_euclid(86_400), local.rem_euclid(86_400));
+        let (year, month, day) = civil_from_days(days);
+        let year = u16::try_from(year)
+            .ok()
+            .filter(|year| *year <= 9999)
+            .ok_or(DateError::YearOutOfRange {
+                year: if year < 0 { 0 } else { u16::MAX },
+            })?;
+        // All four are in range by the `div_euclid`/`rem_euclid` arithmetic; the fallbacks are
+        // unreachable and only avoid a panic path.
+        let month = u8::try_from(month).unwrap_or(1);
+        let day = u8::try_from(day).unwrap_or(1);
+        let hour = u8::try_from(second_of_day / 3600).unwrap_or(0);
+        let minute = u8::try_from(second_of_day % 3600 / 60).unwrap_or(0);
+        let second = u8::try_from(second_of_day % 60).unwrap_or(0);
+        Date::new(year, month, day)?
+            .with_time(hour, minute, second)?
+            .with_offset(offset_minutes)
+    }
+
     /// The date for readers, in the post's language: `February 13, 2026` for `en*`,
     /// `2026年2月13日` for `zh*` and `ja*`, `2026년 2월 13일` for `ko*`. Other languages, and no
     /// language, get the ISO date (`2026-02-13`), which every reader can parse and no reader finds
@@ -405,6 +440,26 @@ fn days_in_month(year: u16, month: u8) -> u8 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// The proleptic Gregorian date `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`),
+/// the inverse of [`days_from_civil`].
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_from_march + 2) / 5 + 1;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
 }
 
 /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's `days_from_civil`).

@@ -240,3 +240,33 @@ fn builders_validate_like_the_parser() {
     ));
     assert_eq!((date.year(), date.month(), date.day()), (2026, 2, 13));
 }
+
+#[test]
+fn timestamps_round_trip_through_wall_clock_dates() {
+    let cases = [
+        (0, 0, "1970-01-01T00:00:00Z"),
+        (-1, 0, "1969-12-31T23:59:59Z"),
+        (951_782_400, 0, "2000-02-29T00:00:00Z"),
+        (1_770_948_000, 480, "2026-02-13T10:00:00+08:00"),
+        (1_770_948_000, -300, "2026-02-12T21:00:00-05:00"),
+        (1_772_323_199, 0, "2026-02-28T23:59:59Z"),
+        (253_402_300_799, 0, "9999-12-31T23:59:59Z"),
+    ];
+    for (seconds, offset, want) in cases {
+        let date = Date::from_timestamp(seconds, offset).unwrap();
+        assert_eq!(date.to_string(), want, "{seconds} at {offset}");
+        assert_eq!(date.timestamp(), seconds, "{want}");
+    }
+    assert!(matches!(
+        Date::from_timestamp(253_402_300_800, 0),
+        Err(DateError::YearOutOfRange { .. })
+    ));
+    assert!(matches!(
+        Date::from_timestamp(-62_167_219_201, 0),
+        Err(DateError::YearOutOfRange { year: 0 })
+    ));
+    assert!(matches!(
+        Date::from_timestamp(0, 24 * 60),
+        Err(DateError::OffsetOutOfRange { .. })
+    ));
+}

@@ -411,6 +411,21 @@ fn the_format_is_reported_even_when_the_front_matter_is_broken() {
 }
 
 #[test]
+fn parser_errors_carry_their_column_and_others_do_not() {
+    let located = |source: &str| {
+        let problem = &parse_document(source).problems[0];
+        (problem.line, problem.column)
+    };
+    assert_eq!(located("---\ntitle: ok\ntags: [a, b\n---\n"), (4, Some(1)));
+    assert_eq!(
+        located("+++\ntitle = \"x\"\ndate = = 1\n+++\n"),
+        (3, Some(8))
+    );
+    assert_eq!(located("---\n- a list\n---\n"), (2, None));
+    assert_eq!(located("---\ntitle: never closed\n"), (1, None));
+}
+
+#[test]
 fn a_byte_order_mark_never_reaches_the_body() {
     let document = parse_document("\u{feff}---\ntitle: a\n");
     assert_eq!(document.body, "---\ntitle: a\n");

@@ -151,6 +151,18 @@ impl FrontMatterError {
             | FrontMatterError::TooDeep { line, .. } => *line,
         }
     }
+
+    /// The 1-based character column, when the YAML or TOML parser reported one.
+    pub fn column(&self) -> Option<usize> {
+        match self {
+            FrontMatterError::Yaml { column, .. } | FrontMatterError::Toml { column, .. } => {
+                Some(*column)
+            }
+            FrontMatterError::Unclosed { .. }
+            | FrontMatterError::NotAMapping { .. }
+            | FrontMatterError::TooDeep { .. } => None,
+        }
+    }
 }
 
 /// Cuts `source` into front matter and body.

@@ -98,6 +98,7 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
         }
 
         let id = self.id(custom_id.as_deref(), &text, range.start);
+        let (line, _) = self.report.locate(range.start);
         let attrs = if self.trust_html || attrs.is_empty() {
             attrs
         } else {
@@ -130,6 +131,7 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
             .push_back((Event::End(TagEnd::Heading(level)), end));
         self.outline.headings.push(Heading {
             level: level as u8,
+            line,
             id,
             text,
         });

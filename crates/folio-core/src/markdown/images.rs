@@ -5,6 +5,7 @@
 //! (`![a [b](c)](d)`) is read as plain text, as the alt attribute requires.
 
 use std::collections::VecDeque;
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
@@ -14,9 +15,15 @@ use super::report::Report;
 use crate::html::{escape_href, escape_into, quote_for_message};
 use crate::url;
 
+/// Where image URLs resolve, and how big the images are.
+pub(super) struct Sources<'a> {
+    pub(super) base: &'a str,
+    pub(super) size: Option<super::ImageSize<'a>>,
+}
+
 pub(super) struct Images<'a, 'r, I> {
     inner: I,
-    base: &'a str,
+    sources: Sources<'a>,
     /// Folio's extras: lazy loading and figures.
     extras: bool,
     report: &'r Report<'a>,
@@ -34,10 +41,15 @@ struct Image {
 }
 
 impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Images<'a, 'r, I> {
-    pub(super) fn new(inner: I, base: &'a str, extras: bool, report: &'r Report<'a>) -> Self {
+    pub(super) fn new(
+        inner: I,
+        sources: Sources<'a>,
+        extras: bool,
+        report: &'r Report<'a>,
+    ) -> Self {
         Self {
             inner,
-            base,
+            sources,
             extras,
             report,
             peeked: None,
@@ -77,7 +89,7 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Images<'a, 'r, I> {
     }
 
     /// The `<img>` tag, or the alt text alone when the source is not allowed.
-    fn html(&self, image: &Image, with_title: bool) -> String {
+    fn html(&mut self, image: &Image, with_title: bool) -> String {
         let mut out = String::with_capacity(image.src.len() + image.alt.len() + 64);
         if !url::is_safe_image(&image.src) {
             let shown = quote_for_message(&image.src, 60);
@@ -88,11 +100,16 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Images<'a, 'r, I> {
             escape_into(&mut out, &image.alt);
             return out;
         }
+        self.report.image(image.range.start, &image.src);
+        let src = url::resolve(self.sources.base, &image.src);
         out.push_str("<img src=\"");
-        escape_href(&mut out, &url::resolve(self.base, &image.src));
+        escape_href(&mut out, &src);
         out.push_str("\" alt=\"");
         escape_into(&mut out, &image.alt);
         out.push('"');
+        if let Some((width, height)) = self.sources.size.and_then(|size| size(&src)) {
+            let _ = write!(out, " width=\"{width}\" height=\"{height}\"");
+        }
         if with_title && !image.title.is_empty() {
             out.push_str(" title=\"");
             escape_into(&mut out, &image.title);
@@ -105,7 +122,7 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Images<'a, 'r, I> {
         out
     }
 
-    fn figure(&self, image: &Image) -> String {
+    fn figure(&mut self, image: &Image) -> String {
         let mut out = String::from("<figure>");
         out.push_str(&self.html(image, false));
         if !image.title.is_empty() {

@@ -41,11 +41,16 @@ impl<'a, 'r, I> Links<'a, 'r, I> {
     /// The `href` a link ends up with.
     fn href(&self, dest: &str) -> String {
         let resolved = url::resolve(self.base, dest);
-        if let Some(post_link) = self.post_link
-            && let Some((path, suffix)) = url::markdown_target(&resolved)
-            && let Some(page) = post_link(&url::percent_decode(path))
-        {
-            return page + suffix;
+        // Only a link the writer made relative to the site can name another post's file; the
+        // base may carry an origin (feeds render with absolute URLs), the link itself may not.
+        let internal = url::scheme(dest).is_none() && !dest.starts_with("//");
+        if internal && let Some(post_link) = self.post_link {
+            let (origin, rest) = url::split_origin(&resolved);
+            if let Some((path, suffix)) = url::markdown_target(rest)
+                && let Some(page) = post_link(&format!("{origin}{}", url::percent_decode(path)))
+            {
+                return page + suffix;
+            }
         }
         resolved.into_owned()
     }
@@ -96,6 +101,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Links<'a, '_, I> {
                         continue;
                     }
                     self.open.push(true);
+                    self.report.link(range.start, &dest);
                     let html = self.start_tag(&self.href(&dest), &title);
                     return Some((Event::InlineHtml(html.into()), range));
                 }

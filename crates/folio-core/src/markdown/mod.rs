@@ -54,6 +54,9 @@ fn is_inline(tag: TagEnd) -> bool {
     )
 }
 
+/// Looks up an image's pixel size by its resolved URL (see [`RenderOptions::image_size`]).
+pub type ImageSize<'a> = &'a dyn Fn(&str) -> Option<(u32, u32)>;
+
 /// How to render one post.
 #[derive(Clone, Copy)]
 pub struct RenderOptions<'a> {
@@ -72,6 +75,9 @@ pub struct RenderOptions<'a> {
     /// decoded) to that post's page URL; `None` (or the function returning `None`) leaves it
     /// alone. A `?query` or `#fragment` of the link is appended to the page URL.
     pub post_link: Option<PostLink<'a>>,
+    /// Pixel size of an image by its resolved URL, when known (the build measures the site's own
+    /// images), written as `width`/`height` so the page reserves the space before it loads.
+    pub image_size: Option<ImageSize<'a>>,
     /// Strict CommonMark: no extensions, no folio extras (ids, anchors, lazy images, figures,
     /// leading-h1 removal, `rel` on links). For conformance measurement. Unsafe link URLs are
     /// still removed.
@@ -95,6 +101,7 @@ impl<'a> RenderOptions<'a> {
             title: None,
             first_line: 1,
             post_link: None,
+            image_size: None,
             commonmark_only: false,
         }
     }
@@ -119,6 +126,10 @@ impl fmt::Debug for RenderOptions<'_> {
                 "post_link",
                 &self.post_link.map(|_| "Fn(&str) -> Option<String>"),
             )
+            .field(
+                "image_size",
+                &self.image_size.map(|_| "Fn(&str) -> Option<(u32, u32)>"),
+            )
             .field("commonmark_only", &self.commonmark_only)
             .finish()
     }
@@ -129,11 +140,28 @@ impl fmt::Debug for RenderOptions<'_> {
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,
+    /// 1-based file line of the heading, so a linter can point at it.
+    #[serde(default)]
+    pub line: usize,
     /// The `id` of the heading element, unique within the post (in CommonMark-only mode the id
     /// it would have; nothing is written).
     pub id: String,
     /// The heading's plain text.
     pub text: String,
+}
+
+/// A link or image destination kept in the HTML, as the author wrote it (before it was resolved
+/// against the post's folder), and where: what `folio check` follows to find broken links and
+/// missing images, and what `folio import` rewrites when images move.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRef {
+    /// The destination as written, entity-decoded by the parser (`../img/a.png`, `other.md#x`,
+    /// `https://…`). A reference-style link gives its definition's URL.
+    pub url: String,
+    /// 1-based file line where the link or image starts.
+    pub line: usize,
+    /// 1-based character column where the link or image starts.
+    pub column: usize,
 }
 
 /// A rendered post body.
@@ -154,6 +182,12 @@ pub struct Rendered {
     pub reading_time: ReadingTime,
     /// What did not render as written, by file line.
     pub problems: Vec<Problem>,
+    /// Markdown links kept in the HTML, in source order (links in raw HTML are not listed).
+    #[serde(default)]
+    pub links: Vec<LinkRef>,
+    /// Markdown images kept in the HTML, in source order (images in raw HTML are not listed).
+    #[serde(default)]
+    pub images: Vec<LinkRef>,
 }
 
 /// Renders a post body (front matter already split off) to HTML, in one pass.
@@ -189,7 +223,15 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let events = options::parser(markdown, options);
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
     let events = summary::Summarize::new(events, &mut summary);
-    let events = images::Images::new(events, options.base, extras, &report);
+    let events = images::Images::new(
+        events,
+        images::Sources {
+            base: options.base,
+            size: options.image_size,
+        },
+        extras,
+        &report,
+    );
     let events = links::Links::new(events, options.base, options.post_link, extras, &report);
     let events = headings::Headings::new(
         events,
@@ -205,6 +247,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.map(|(event, _)| event));
 
+    let found = report.finish();
     Rendered {
         html,
         headings: outline.headings,
@@ -212,7 +255,9 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         first_heading: outline.first_heading,
         excerpt: summary.excerpt.finish(),
         reading_time: summary.reading.finish(),
-        problems: report.into_problems(),
+        problems: found.problems,
+        links: found.links,
+        images: found.images,
     }
 }
 
@@ -287,6 +332,33 @@ mod tests {
         let out = render("a <script>alert(1)</script> b\n", &RenderOptions::new(""));
         assert_eq!(out.html, "<p>a  b</p>\n");
         assert_eq!(out.excerpt, "a b");
+    }
+
+    #[test]
+    fn links_images_and_headings_are_located_as_written() {
+        let markdown = "Intro [a](other.md#x) and ![pic](img/猫.png).\n\n### Skipped\n\n\
+                        [ref][r] <https://e.com> [bad](javascript:x)\n\n[r]: ../up.md\n";
+        let options = RenderOptions {
+            first_line: 4,
+            ..RenderOptions::new("/posts/")
+        };
+        let out = render(markdown, &options);
+        let refs = |list: &[LinkRef]| {
+            list.iter()
+                .map(|r| (r.url.clone(), r.line, r.column))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            refs(&out.links),
+            [
+                ("other.md#x".to_owned(), 4, 7),
+                ("../up.md".to_owned(), 8, 1),
+                ("https://e.com".to_owned(), 8, 10),
+            ]
+        );
+        assert_eq!(refs(&out.images), [("img/猫.png".to_owned(), 4, 27)]);
+        assert_eq!((out.headings[0].level, out.headings[0].line), (3, 6));
+        assert_eq!(out.problems[0].column, Some(26));
     }
 
     #[test]

@@ -1,31 +1,79 @@
-//! Problems found while rendering, located by byte offset and turned into file lines at the end.
+//! What the adapters of one render report besides HTML: problems, and the link and image
+//! destinations they kept. Both are located by byte offset and turned into file lines and
+//! columns at the end.
 
 use std::cell::{Cell, RefCell};
 
+use super::LinkRef;
 use crate::{Problem, Severity};
 
 /// Beyond this many, problems are summed up in one last line: a pasted page full of `<font>`
 /// tags should not produce a report longer than the post.
 const MAX_PROBLEMS: usize = 100;
 
-/// Collects problems from the adapters of one render. They share it by reference, hence the
-/// `RefCell`; nothing here is ever borrowed across a call.
+/// Collects problems, links and images from the adapters of one render. They share it by
+/// reference, hence the `RefCell`s; nothing here is ever borrowed across a call.
 #[derive(Debug)]
 pub(super) struct Report<'s> {
-    source: &'s str,
-    first_line: usize,
+    lines: LineIndex<'s>,
     found: RefCell<Vec<(usize, Severity, String)>>,
     /// Problems beyond the cap, counted but not kept.
     more: Cell<usize>,
+    /// Link destinations as written, by offset (for `folio check` and `folio import`).
+    links: RefCell<Vec<(usize, String)>>,
+    /// Image sources as written, by offset.
+    images: RefCell<Vec<(usize, String)>>,
+}
+
+/// Everything a [`Report`] collected, located.
+#[derive(Debug, Default)]
+pub(super) struct Findings {
+    pub(super) problems: Vec<Problem>,
+    pub(super) links: Vec<LinkRef>,
+    pub(super) images: Vec<LinkRef>,
 }
 
 impl<'s> Report<'s> {
     pub(super) fn new(source: &'s str, first_line: usize) -> Self {
         Self {
-            source,
-            first_line,
+            lines: LineIndex::new(source, first_line),
             found: RefCell::new(Vec::new()),
             more: Cell::new(0),
+            links: RefCell::new(Vec::new()),
+            images: RefCell::new(Vec::new()),
+        }
+    }
+
+    /// A link kept in the HTML, with its destination as the author wrote it.
+    pub(super) fn link(&self, offset: usize, url: &str) {
+        self.links.borrow_mut().push((offset, url.to_owned()));
+    }
+
+    /// An image kept in the HTML, with its source as the author wrote it.
+    pub(super) fn image(&self, offset: usize, url: &str) {
+        self.images.borrow_mut().push((offset, url.to_owned()));
+    }
+
+    /// The 1-based file line and character column of a byte offset in the body.
+    pub(super) fn locate(&self, offset: usize) -> (usize, usize) {
+        self.lines.locate(offset)
+    }
+
+    /// The problems, links and images, located by file line and column.
+    pub(super) fn finish(self) -> Findings {
+        let locate = |found: Vec<(usize, String)>| {
+            found
+                .into_iter()
+                .map(|(offset, url)| {
+                    let (line, column) = self.lines.locate(offset);
+                    LinkRef { url, line, column }
+                })
+                .collect()
+        };
+        Findings {
+            links: locate(self.links.take()),
+            images: locate(self.images.take()),
+            problems: self.into_problems(),
         }
     }
 
@@ -48,24 +96,21 @@ impl<'s> Report<'s> {
         self.add(offset, Severity::Warning, message.into());
     }
 
-    /// The problems in source order, with 1-based file lines. Beyond the cap, the first ones
-    /// reported are kept (adapters report in about source order).
-    pub(super) fn into_problems(self) -> Vec<Problem> {
+    /// The problems in source order, with 1-based file lines and columns. Beyond the cap, the
+    /// first ones reported are kept (adapters report in about source order).
+    fn into_problems(self) -> Vec<Problem> {
         let mut found = self.found.into_inner();
         found.sort_by_key(|(offset, _, _)| *offset);
         let extra = self.more.get();
 
         let mut problems = Vec::with_capacity(found.len() + 1);
-        let (mut line, mut counted_to) = (self.first_line, 0);
+        let mut line = self.lines.first_line;
         for (offset, severity, message) in found {
-            let offset = offset.min(self.source.len());
-            line += self.source.as_bytes()[counted_to..offset]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            counted_to = offset;
+            let (at, column) = self.lines.locate(offset);
+            line = at;
             problems.push(Problem {
                 line,
+                column: Some(column),
                 severity,
                 message,
             });
@@ -80,6 +125,44 @@ impl<'s> Report<'s> {
     }
 }
 
+/// Byte offsets to 1-based file lines and character columns, with one pass over the source.
+#[derive(Debug)]
+struct LineIndex<'s> {
+    source: &'s str,
+    first_line: usize,
+    /// Byte offset where each line of `source` starts.
+    starts: Vec<usize>,
+}
+
+impl<'s> LineIndex<'s> {
+    fn new(source: &'s str, first_line: usize) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Self {
+            source,
+            first_line,
+            starts,
+        }
+    }
+
+    /// Line and column of `offset` (clamped to the source; a column counts characters, so a
+    /// CJK character is one column, as editors count them).
+    fn locate(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.source.len());
+        let index = self
+            .starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        let start = self.starts.get(index).copied().unwrap_or(0);
+        let column = self
+            .source
+            .get(start..offset)
+            .map_or(offset - start, |text| text.chars().count());
+        (self.first_line + index, column + 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,7 +174,8 @@ mod tests {
         report.error(0, "first");
         report.warning(2, "second");
         let lines: Vec<(usize, &str)> = report
-            .into_problems()
+            .finish()
+            .problems
             .iter()
             .map(|p| {
                 (
@@ -108,12 +192,24 @@ mod tests {
     }
 
     #[test]
+    fn offsets_get_character_columns() {
+        let source = "ab\n中文 x\n\nlast";
+        let lines = LineIndex::new(source, 3);
+        assert_eq!(lines.locate(0), (3, 1));
+        assert_eq!(lines.locate(2), (3, 3));
+        assert_eq!(lines.locate(3), (4, 1));
+        assert_eq!(lines.locate("ab\n中文 ".len()), (4, 4));
+        assert_eq!(lines.locate(source.len() - 4), (6, 1));
+        assert_eq!(lines.locate(usize::MAX), (6, 5));
+    }
+
+    #[test]
     fn floods_are_summed_up() {
         let report = Report::new("x", 1);
         for _ in 0..250 {
             report.error(0, "same");
         }
-        let problems = report.into_problems();
+        let problems = report.finish().problems;
         assert_eq!(problems.len(), MAX_PROBLEMS + 1);
         assert_eq!(
             problems[MAX_PROBLEMS].message,

@@ -1,56 +1,66 @@
-//! The app's own words, in English and Simplified Chinese, chosen by the site's language.
+//! Folio's own words, in English and Simplified Chinese, chosen by the site's language.
 //!
 //! Post text is the writer's; everything Folio itself says lives here, so a `zh-CN` site reads as
-//! Chinese from the header to the error messages.
+//! Chinese from the header to the error messages. Both renderers of a page use it: the app, and
+//! the CLI when it writes a page's first paint into its shell, so the two never disagree.
 
-/// Every piece of UI text.
+/// Every piece of UI text, as text or as a function of the numbers it mentions.
 #[derive(Debug)]
-pub(crate) struct Strings {
-    pub(crate) skip_to_content: &'static str,
-    pub(crate) posts: &'static str,
-    pub(crate) tags: &'static str,
-    pub(crate) archive: &'static str,
-    pub(crate) all_posts: &'static str,
-    pub(crate) all_tags: &'static str,
-    pub(crate) newer_posts: &'static str,
-    pub(crate) older_posts: &'static str,
-    pub(crate) page_of: fn(usize, usize) -> String,
-    pub(crate) page_title: fn(usize) -> String,
-    pub(crate) minutes_read: fn(u32) -> String,
-    pub(crate) post_count: fn(usize) -> String,
-    pub(crate) updated: &'static str,
-    pub(crate) draft: &'static str,
-    pub(crate) no_posts: &'static str,
-    pub(crate) loading: &'static str,
-    pub(crate) not_found_title: &'static str,
-    pub(crate) not_found_body: &'static str,
-    pub(crate) error_title: &'static str,
-    pub(crate) try_again: &'static str,
-    pub(crate) problems_title: &'static str,
-    pub(crate) problems_body: &'static str,
-    pub(crate) problem_line: fn(usize) -> String,
-    pub(crate) contents: &'static str,
-    pub(crate) copy: &'static str,
-    pub(crate) copied: &'static str,
-    pub(crate) copy_failed: &'static str,
-    pub(crate) newer_post: &'static str,
-    pub(crate) older_post: &'static str,
-    pub(crate) edit_page: &'static str,
-    pub(crate) published_with: &'static str,
-    pub(crate) dark_theme: &'static str,
-    pub(crate) light_theme: &'static str,
-    pub(crate) close: &'static str,
-    pub(crate) site_nav: &'static str,
-    pub(crate) pages_nav: &'static str,
-    pub(crate) post_nav: &'static str,
-    pub(crate) search: &'static str,
-    pub(crate) search_label: &'static str,
-    pub(crate) search_placeholder: &'static str,
-    pub(crate) search_hint: &'static str,
-    pub(crate) search_count: fn(usize) -> String,
-    pub(crate) search_none: fn(&str) -> String,
-    pub(crate) search_more: &'static str,
-    pub(crate) search_unavailable: &'static str,
+pub struct Strings {
+    pub skip_to_content: &'static str,
+    pub posts: &'static str,
+    pub tags: &'static str,
+    pub archive: &'static str,
+    pub all_posts: &'static str,
+    pub all_tags: &'static str,
+    pub newer_posts: &'static str,
+    pub older_posts: &'static str,
+    pub page_of: fn(usize, usize) -> String,
+    pub page_title: fn(usize) -> String,
+    pub minutes_read: fn(u32) -> String,
+    pub post_count: fn(usize) -> String,
+    pub tagged: fn(&str) -> String,
+    pub updated: &'static str,
+    pub draft: &'static str,
+    pub no_posts: &'static str,
+    pub loading: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub error_title: &'static str,
+    pub try_again: &'static str,
+    pub problems_title: &'static str,
+    pub problems_body: &'static str,
+    pub problem_line: fn(usize) -> String,
+    pub contents: &'static str,
+    pub copy: &'static str,
+    pub copied: &'static str,
+    pub copy_failed: &'static str,
+    pub newer_post: &'static str,
+    pub older_post: &'static str,
+    pub edit_page: &'static str,
+    pub published_with: &'static str,
+    pub dark_theme: &'static str,
+    pub light_theme: &'static str,
+    pub close: &'static str,
+    pub site_nav: &'static str,
+    pub pages_nav: &'static str,
+    pub post_nav: &'static str,
+    /// The search page's title and the search box's short name.
+    pub search: &'static str,
+    /// The search box's accessible name.
+    pub search_label: &'static str,
+    /// Shown in the empty search box.
+    pub search_placeholder: &'static str,
+    /// The search page without a query.
+    pub search_hint: &'static str,
+    /// How many posts a search found.
+    pub search_count: fn(usize) -> String,
+    /// A search that found nothing, quoting the query.
+    pub search_none: fn(&str) -> String,
+    /// The button that shows more results.
+    pub search_more: &'static str,
+    /// The search page of a site built without a search index.
+    pub search_unavailable: &'static str,
 }
 
 static EN: Strings = Strings {
@@ -72,6 +82,7 @@ static EN: Strings = Strings {
             format!("{count} posts")
         }
     },
+    tagged: |tag| format!("Posts tagged {tag}"),
     updated: "Updated",
     draft: "Draft",
     no_posts: "No posts yet. Add a Markdown file to posts/ and rebuild.",
@@ -126,6 +137,7 @@ static ZH_CN: Strings = Strings {
     page_title: |page| format!("第 {page} 页"),
     minutes_read: |minutes| format!("阅读约 {minutes} 分钟"),
     post_count: |count| format!("{count} 篇文章"),
+    tagged: |tag| format!("标签为“{tag}”的文章"),
     updated: "更新于",
     draft: "草稿",
     no_posts: "还没有文章。在 posts/ 里放一个 Markdown 文件，然后重新构建。",
@@ -162,7 +174,7 @@ static ZH_CN: Strings = Strings {
 };
 
 /// The strings for a BCP 47 language tag: Chinese for any `zh` tag, English otherwise.
-pub(crate) fn strings_for(lang: &str) -> &'static Strings {
+pub fn strings_for(lang: &str) -> &'static Strings {
     let lang = lang.trim().to_ascii_lowercase();
     if lang == "zh" || lang.starts_with("zh-") || lang.starts_with("zh_") {
         &ZH_CN

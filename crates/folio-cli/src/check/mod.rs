@@ -1,0 +1,96 @@
+//! `folio check`: every problem in a content folder, in a form editors and CI can use.
+//!
+//! The post-by-post problems come from the same [`scan`](crate::index::scan) the index uses;
+//! this module adds what needs the whole site ([`links`]: links to posts that do not exist,
+//! missing images) and what is a matter of style ([`rules`]: skipped heading levels, stale
+//! drafts).
+
+mod links;
+mod output;
+mod rules;
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use folio_core::SiteConfig;
+
+use crate::clock::Clock;
+use crate::content;
+use crate::index::{self, ScanOptions};
+
+pub(crate) const ABOUT: &str = "\
+Lint a content folder: front matter, slugs, dates, links, images, headings, drafts.
+
+Errors (exit status 1): front matter that does not parse, fields that cannot be read (a
+date like 2021-13-45), two posts with one slug, links to posts that do not exist (relative
+`.md` links and `/posts/<slug>/` links), images that are not on disk, unsafe links and
+HTML that the sanitizer removes. Warnings: headings that skip a level, drafts whose date
+has passed. Drafts and scheduled posts are checked too. Exit status 2 means the check
+could not run.";
+
+pub(crate) const EXAMPLES: &str = "\
+Each problem is one line, `path:line:column: severity: message` (no column when it is not
+known), which editors, terminals and CI annotations turn into links. --format json prints
+one JSON document instead: {\"problems\": [{\"path\", \"line\", \"column\", \"severity\",
+\"message\"}], \"summary\": {\"files\", \"posts\", \"errors\", \"warnings\"}}.
+
+Examples:
+  folio check                                   the sample blog in public/
+  folio check ../my-blog                        a content folder kept elsewhere
+  cargo run -p folio-cli -- check public        from a checkout, without installing
+  folio check --format json > problems.json     for CI";
+
+/// Arguments of `folio check`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct CheckArgs {
+    /// Content folder laid out like `public/` (posts in `posts/`, optional `site.toml`).
+    #[arg(default_value = "public")]
+    content: PathBuf,
+    /// How to print the problems.
+    #[arg(long, value_enum, default_value_t = output::Format::Text)]
+    format: output::Format,
+}
+
+/// Checks the folder and prints what it found; returns the number of errors.
+pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
+    let content = &args.content;
+    if !content.is_dir() {
+        bail!("the content folder {} does not exist", content.display());
+    }
+    let mut diagnostics = Vec::new();
+    let site = match content::read_site(content)? {
+        Ok(site) => site,
+        Err(wrong) => {
+            diagnostics.push(wrong);
+            SiteConfig::default()
+        }
+    };
+    let options = ScanOptions {
+        base: "/",
+        preview: true,
+        clock,
+        quiet: false,
+    };
+    let mut posts = Vec::new();
+    let scan = index::scan(
+        content,
+        site.clone(),
+        &options,
+        |file, text, post, found| {
+            rules::headings(file, post, found);
+            rules::stale_draft(file, text, post, &site, clock, found);
+            posts.push(links::PostRefs::new(file, post));
+        },
+    )?;
+    diagnostics.extend(scan.diagnostics);
+    let site_links = links::Site::new(content, &posts);
+    for post in &posts {
+        site_links.check(post, &mut diagnostics);
+    }
+    // Stable: problems of one line keep the order their checks found them in.
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+
+    let summary = output::Summary::new(scan.files, posts.len(), &diagnostics);
+    output::print(args.format, &diagnostics, &summary)?;
+    Ok(summary.errors)
+}

@@ -1,0 +1,86 @@
+//! Style rules: nothing is lost when they fire, so they are warnings.
+
+use folio_core::front_matter::{parse_fields, split};
+use folio_core::{Post, SiteConfig};
+
+use crate::clock::{Clock, instant};
+use crate::content::SourceFile;
+use crate::diagnostic::Diagnostic;
+
+/// Headings that skip a level (`##` then `####`): screen readers announce the outline, and a
+/// table of contents shows the gap. The post's title is the page's h1, so a body starts at h2.
+pub(super) fn headings(file: &SourceFile, post: &Post, found: &mut Vec<Diagnostic>) {
+    let mut previous = 1;
+    for heading in &post.rendered.headings {
+        let expected = previous + 1;
+        if heading.level > expected {
+            let message = if previous == 1 {
+                format!(
+                    "h{} is the first heading, skipping h{expected} (the post title is the h1)",
+                    heading.level
+                )
+            } else {
+                format!(
+                    "h{} follows h{previous}, skipping h{expected}",
+                    heading.level
+                )
+            };
+            found.push(Diagnostic::warning(&file.path, heading.line, message).at_column(1));
+        }
+        previous = heading.level;
+    }
+}
+
+/// A draft dated before today: published as it is, it would appear under that old date, below
+/// posts written after it. A draft dated today is fine (`folio new --draft` dates it now).
+pub(super) fn stale_draft(
+    file: &SourceFile,
+    text: &str,
+    post: &Post,
+    site: &SiteConfig,
+    clock: &Clock,
+    found: &mut Vec<Diagnostic>,
+) {
+    let Some(date) = post.meta.date.filter(|_| post.meta.draft) else {
+        return;
+    };
+    let offset = i64::from(site.utc_offset_minutes()) * 60;
+    let today_starts = (clock.now() + offset).div_euclid(86_400) * 86_400 - offset;
+    if instant(&date, site) >= today_starts {
+        return;
+    }
+    let line = key_line(text, &["draft", "published"]).unwrap_or(1);
+    found.push(Diagnostic::warning(
+        &file.path,
+        line,
+        format!(
+            "this draft is dated {date}, which has passed: when you publish it, update the date"
+        ),
+    ));
+}
+
+/// File line of the first of `keys` in the front matter (compared ignoring ASCII case, as the
+/// front-matter reader does).
+fn key_line(text: &str, keys: &[&str]) -> Option<usize> {
+    let front_matter = split(text).ok()?.front_matter?;
+    let fields = parse_fields(&front_matter).ok()?;
+    keys.iter().find_map(|key| {
+        fields
+            .iter()
+            .find(|field| field.key.eq_ignore_ascii_case(key))
+            .map(|field| field.line)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_lines_come_from_the_front_matter() {
+        let text = "---\ntitle: x\nDraft: true\n---\ndraft: in the body\n";
+        assert_eq!(key_line(text, &["draft"]), Some(3));
+        assert_eq!(key_line(text, &["published", "title"]), Some(2));
+        assert_eq!(key_line("no front matter", &["draft"]), None);
+    }
+}

@@ -1,0 +1,386 @@
+//! Atom (`feed.xml`), RSS 2.0 (`rss.xml`), `sitemap.xml` and `robots.txt`.
+//!
+//! Feeds carry the newest posts' full rendered content with every URL absolute, so they need
+//! the site's `base_url`; without it only `robots.txt` is written, and the summary says why.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use folio_core::html::escape;
+use folio_core::post::{Post, PostContext};
+use folio_core::{Date, Manifest, PostEntry, paths};
+
+/// A post as a feed shows it: its index entry and its body rendered with absolute URLs.
+#[derive(Debug)]
+pub(crate) struct FeedItem<'a> {
+    pub(crate) entry: &'a PostEntry,
+    pub(crate) html: String,
+}
+
+/// Renders the newest `limit` posts of `manifest` for feeds, reading them from `content`.
+pub(crate) fn feed_items<'a>(
+    content: &Path,
+    manifest: &'a Manifest,
+    origin: &str,
+    limit: usize,
+) -> Result<Vec<FeedItem<'a>>> {
+    let base = format!("{origin}/");
+    let post_link = |url: &str| manifest.post_link(&base, url);
+    manifest
+        .posts
+        .iter()
+        .take(limit)
+        .map(|entry| {
+            let path = content.join("posts").join(&entry.file);
+            let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            let text = String::from_utf8_lossy(&bytes);
+            let image_size = |url: &str| entry.image_size(&base, url);
+            let post = Post::parse(
+                &text,
+                &PostContext {
+                    base: &base,
+                    file: &entry.file,
+                    trust_html: manifest.site.trust_html,
+                    post_link: Some(&post_link),
+                    image_size: Some(&image_size),
+                },
+            );
+            Ok(FeedItem {
+                entry,
+                html: post.rendered.html,
+            })
+        })
+        .collect()
+}
+
+/// The date a feed shows for a post: its update, else its publication; undated posts count as
+/// published when the feed was built.
+fn updated(entry: &PostEntry) -> Option<Date> {
+    entry.updated.or(entry.date)
+}
+
+/// `feed.xml`: Atom 1.0 (RFC 4287).
+pub(crate) fn atom(manifest: &Manifest, origin: &str, items: &[FeedItem<'_>], now: &str) -> String {
+    let site = &manifest.site;
+    let home = format!("{origin}/");
+    let zone = site.utc_offset_minutes();
+    let newest = items
+        .iter()
+        .filter_map(|item| updated(item.entry))
+        .max()
+        .map_or_else(|| now.to_owned(), |date| date.rfc3339(zone));
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(
+        xml,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        escape(&site.language)
+    );
+    let _ = writeln!(xml, "  <title>{}</title>", escape(&site.title));
+    if !site.description.is_empty() {
+        let _ = writeln!(xml, "  <subtitle>{}</subtitle>", escape(&site.description));
+    }
+    let _ = writeln!(
+        xml,
+        "  <link href=\"{}feed.xml\" rel=\"self\" type=\"application/atom+xml\"/>",
+        escape(&home)
+    );
+    let _ = writeln!(
+        xml,
+        "  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>",
+        escape(&home)
+    );
+    let _ = writeln!(xml, "  <id>{}</id>", escape(&home));
+    let _ = writeln!(xml, "  <updated>{newest}</updated>");
+    if let Some(author) = &site.author {
+        let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(author));
+    }
+    let _ = writeln!(
+        xml,
+        "  <generator uri=\"https://github.com/folio-blog/folio\" version=\"{}\">Folio</generator>",
+        env!("CARGO_PKG_VERSION")
+    );
+    for item in items {
+        let entry = item.entry;
+        let url = paths::post_url(&home, &entry.slug);
+        xml.push_str("  <entry>\n");
+        let _ = writeln!(xml, "    <title>{}</title>", escape(&entry.title));
+        let _ = writeln!(
+            xml,
+            "    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>",
+            escape(&url)
+        );
+        let _ = writeln!(xml, "    <id>{}</id>", escape(&url));
+        if let Some(date) = entry.date {
+            let _ = writeln!(xml, "    <published>{}</published>", date.rfc3339(zone));
+        }
+        let updated = updated(entry).map_or_else(|| now.to_owned(), |date| date.rfc3339(zone));
+        let _ = writeln!(xml, "    <updated>{updated}</updated>");
+        if let Some(author) = &entry.author {
+            let _ = writeln!(xml, "    <author><name>{}</name></author>", escape(author));
+        }
+        for tag in &entry.tags {
+            let _ = writeln!(xml, "    <category term=\"{}\"/>", escape(tag));
+        }
+        let summary = entry.description.as_deref().unwrap_or(&entry.excerpt);
+        let _ = writeln!(xml, "    <summary>{}</summary>", escape(summary));
+        let _ = writeln!(
+            xml,
+            "    <content type=\"html\" xml:base=\"{}\">{}</content>",
+            escape(&url),
+            escape(&item.html)
+        );
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// `rss.xml`: RSS 2.0 with the full content in `content:encoded`.
+pub(crate) fn rss(
+    manifest: &Manifest,
+    origin: &str,
+    items: &[FeedItem<'_>],
+    now_rfc2822: &str,
+) -> String {
+    let site = &manifest.site;
+    let home = format!("{origin}/");
+    let zone = site.utc_offset_minutes();
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n");
+    let _ = writeln!(xml, "  <title>{}</title>", escape(&site.title));
+    let _ = writeln!(xml, "  <link>{}</link>", escape(&home));
+    let _ = writeln!(
+        xml,
+        "  <description>{}</description>",
+        escape(&site.description)
+    );
+    let _ = writeln!(xml, "  <language>{}</language>", escape(&site.language));
+    let _ = writeln!(
+        xml,
+        "  <atom:link href=\"{}rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>",
+        escape(&home)
+    );
+    let _ = writeln!(xml, "  <lastBuildDate>{now_rfc2822}</lastBuildDate>");
+    let _ = writeln!(
+        xml,
+        "  <generator>Folio {}</generator>",
+        env!("CARGO_PKG_VERSION")
+    );
+    for item in items {
+        let entry = item.entry;
+        let url = paths::post_url(&home, &entry.slug);
+        xml.push_str("  <item>\n");
+        let _ = writeln!(xml, "    <title>{}</title>", escape(&entry.title));
+        let _ = writeln!(xml, "    <link>{}</link>", escape(&url));
+        let _ = writeln!(
+            xml,
+            "    <guid isPermaLink=\"true\">{}</guid>",
+            escape(&url)
+        );
+        if let Some(date) = entry.date {
+            let _ = writeln!(xml, "    <pubDate>{}</pubDate>", date.rfc2822(zone));
+        }
+        for tag in &entry.tags {
+            let _ = writeln!(xml, "    <category>{}</category>", escape(tag));
+        }
+        let summary = entry.description.as_deref().unwrap_or(&entry.excerpt);
+        let _ = writeln!(xml, "    <description>{}</description>", escape(summary));
+        let _ = writeln!(
+            xml,
+            "    <content:encoded>{}</content:encoded>",
+            escape(&item.html)
+        );
+        xml.push_str("  </item>\n");
+    }
+    xml.push_str("</channel>\n</rss>\n");
+    xml
+}
+
+/// `sitemap.xml`: every page with its own URL, posts with their last change.
+pub(crate) fn sitemap(manifest: &Manifest, origin: &str) -> String {
+    let home = format!("{origin}/");
+    let zone = manifest.site.utc_offset_minutes();
+    let mut urls: Vec<(String, Option<String>)> = vec![(home.clone(), None)];
+    urls.extend((2..=manifest.page_count()).map(|page| (format!("{home}page/{page}/"), None)));
+    urls.extend(manifest.posts.iter().map(|post| {
+        (
+            paths::post_url(&home, &post.slug),
+            updated(post).map(|date| date.rfc3339(zone)),
+        )
+    }));
+    urls.push((format!("{home}archive/"), None));
+    urls.push((format!("{home}tags/"), None));
+    urls.extend(
+        manifest
+            .tags()
+            .into_iter()
+            .map(|tag| (paths::tag_url(&home, &tag.slug), None)),
+    );
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (url, lastmod) in urls {
+        let _ = write!(xml, "  <url><loc>{}</loc>", escape(&url));
+        if let Some(lastmod) = lastmod {
+            let _ = write!(xml, "<lastmod>{lastmod}</lastmod>");
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// `robots.txt`: everything may be crawled; the sitemap is named when there is one.
+pub(crate) fn robots(origin: Option<&str>) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if let Some(origin) = origin {
+        let _ = writeln!(text, "\nSitemap: {origin}/sitemap.xml");
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use folio_core::SiteConfig;
+
+    const ORIGIN: &str = "https://example.org/blog";
+
+    /// A small site on disk: an English post with relative links and an image, a Chinese post
+    /// with CJK tags, linked to each other by file name.
+    fn site() -> (tempfile::TempDir, Manifest) {
+        let dir = tempfile::tempdir().unwrap();
+        let posts = dir.path().join("posts");
+        fs::create_dir_all(posts.join("2025")).unwrap();
+        fs::write(
+            posts.join("2025/hello.md"),
+            "---\ntitle: Hello & <welcome>\ndate: 2025-03-01 10:00\ntags: [intro]\n---\n\n\
+             Read [the other one](../春分.md#吃什么) and see ![a chart](chart.png).\n",
+        )
+        .unwrap();
+        fs::write(
+            posts.join("春分.md"),
+            "---\ntitle: 春分\ndate: '2025-03-20'\ntags: [节气]\ndescription: 昼夜一样长。\n---\n\n\
+             ## 吃什么\n\n春菜和香椿。\n",
+        )
+        .unwrap();
+        let site = SiteConfig::parse(
+            "title = \"小满的笔记\"\nbase_url = \"https://example.org/blog/\"\n\
+             language = \"zh-CN\"\ntimezone = \"+08:00\"\nauthor = \"林小满\"\n",
+        )
+        .unwrap();
+        let entries = ["2025/hello.md", "春分.md"]
+            .iter()
+            .map(|file| {
+                let text = fs::read_to_string(posts.join(file)).unwrap();
+                let post = Post::parse(
+                    &text,
+                    &PostContext {
+                        base: "/blog/",
+                        file,
+                        trust_html: false,
+                        post_link: None,
+                        image_size: None,
+                    },
+                );
+                PostEntry::from_post(&post, file, &site)
+            })
+            .collect();
+        (dir, Manifest::new(site, entries))
+    }
+
+    #[test]
+    fn atom_parses_back_with_absolute_links_and_full_content() {
+        let (dir, manifest) = site();
+        let items = feed_items(dir.path(), &manifest, ORIGIN, 20).unwrap();
+        let xml = atom(&manifest, ORIGIN, &items, "2026-01-01T00:00:00Z");
+        let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
+        assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
+        assert_eq!(feed.title.unwrap().content, "小满的笔记");
+        let titles: Vec<String> = feed
+            .entries
+            .iter()
+            .map(|e| e.title.clone().unwrap().content)
+            .collect();
+        assert_eq!(titles, ["春分", "Hello & <welcome>"]);
+        let chinese = &feed.entries[0];
+        assert_eq!(
+            chinese.links[0].href,
+            "https://example.org/blog/posts/%E6%98%A5%E5%88%86/"
+        );
+        assert_eq!(chinese.categories[0].term, "节气");
+        assert_eq!(
+            chinese.published.unwrap().to_rfc3339(),
+            "2025-03-19T16:00:00+00:00" // midnight at +08:00, reported in UTC
+        );
+        let hello = feed.entries[1]
+            .content
+            .as_ref()
+            .unwrap()
+            .body
+            .clone()
+            .unwrap();
+        assert!(hello.contains("href=\"https://example.org/blog/posts/%E6%98%A5%E5%88%86/#吃什么\"")
+            || hello.contains("href=\"https://example.org/blog/posts/%E6%98%A5%E5%88%86/#%E5%90%83%E4%BB%80%E4%B9%88\""), "{hello}");
+        assert!(
+            hello.contains("src=\"https://example.org/blog/posts/2025/chart.png\""),
+            "{hello}"
+        );
+    }
+
+    #[test]
+    fn rss_parses_back_with_dates_and_content() {
+        let (dir, manifest) = site();
+        let items = feed_items(dir.path(), &manifest, ORIGIN, 1).unwrap();
+        let xml = rss(&manifest, ORIGIN, &items, "Thu, 01 Jan 2026 00:00:00 +0000");
+        let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
+        assert_eq!(feed.feed_type, feed_rs::model::FeedType::RSS2);
+        assert_eq!(feed.entries.len(), 1, "feed_limit caps the items");
+        let entry = &feed.entries[0];
+        assert_eq!(entry.title.as_ref().unwrap().content, "春分");
+        assert_eq!(
+            entry.published.unwrap().to_rfc3339(),
+            "2025-03-19T16:00:00+00:00" // midnight at +08:00, reported in UTC
+        );
+        assert!(
+            entry
+                .content
+                .as_ref()
+                .unwrap()
+                .body
+                .as_ref()
+                .unwrap()
+                .contains("春菜和香椿")
+        );
+        assert_eq!(entry.summary.as_ref().unwrap().content, "昼夜一样长。");
+    }
+
+    #[test]
+    fn sitemap_lists_every_page_with_absolute_urls() {
+        let (_dir, manifest) = site();
+        let xml = sitemap(&manifest, ORIGIN);
+        let doc = roxmltree::Document::parse(&xml).unwrap();
+        let locs: Vec<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("loc"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert!(
+            locs.iter()
+                .all(|loc| loc.starts_with("https://example.org/blog/")),
+            "{locs:?}"
+        );
+        assert!(locs.contains(&"https://example.org/blog/posts/hello/"));
+        assert!(locs.contains(&"https://example.org/blog/tags/%E8%8A%82%E6%B0%94/"));
+        assert!(xml.contains("<lastmod>2025-03-01T10:00:00+08:00</lastmod>"));
+    }
+
+    #[test]
+    fn robots_names_the_sitemap_only_when_there_is_one() {
+        assert!(robots(Some(ORIGIN)).contains("Sitemap: https://example.org/blog/sitemap.xml"));
+        assert!(!robots(None).contains("Sitemap"));
+    }
+}

@@ -1,0 +1,48 @@
+//! Jekyll: posts in `_posts/` named `YYYY-MM-DD-title.md` (the date moves into the front matter,
+//! the title part becomes the file name), drafts in `_drafts/`, every other file served from the
+//! site root as it is.
+
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::Dialect;
+use super::sections::undate;
+use super::source::{FoundPost, SourceSite, files_under, is_markdown, is_other_page};
+
+pub(super) fn read(root: &Path) -> Result<SourceSite> {
+    let mut site = SourceSite::new(Dialect::Jekyll, root);
+    site.static_dirs.push(root.to_path_buf());
+    let posts = root.join("_posts");
+    for rel in files_under(&posts, &[])? {
+        let path = posts.join(&rel);
+        let name = rel.rsplit('/').next().unwrap_or(&rel);
+        if !is_markdown(name) {
+            if is_other_page(name) {
+                site.skip(&path, "Folio reads Markdown posts only");
+            }
+            continue;
+        }
+        let mut post = FoundPost::new(path.clone(), rel.clone());
+        undate(&mut post);
+        if post.date.is_none() {
+            site.skip(
+                &path,
+                "no date in the file name (YYYY-MM-DD-title.md), so Jekyll does not publish it either",
+            );
+            continue;
+        }
+        site.posts.push(post);
+    }
+    let drafts = root.join("_drafts");
+    if drafts.is_dir() {
+        for rel in files_under(&drafts, &[])? {
+            if is_markdown(&rel) {
+                let mut post = FoundPost::new(drafts.join(&rel), rel.clone());
+                post.draft = true;
+                site.posts.push(post);
+            }
+        }
+    }
+    Ok(site)
+}

@@ -1,0 +1,367 @@
+//! Per-page shells: copies of the app's `index.html` written where a static host looks for each
+//! page (`posts/<slug>/index.html`, `tags/<tag>/index.html`, …), so a hard load of any deep link
+//! answers 200 with no rewrite rules; `404.html` is the bare app shell for everything else.
+//!
+//! Each shell carries its page's head (title, description, canonical URL, Open Graph, JSON-LD:
+//! [`head`]) and its first paint (the page's markup: [`page`]), which the app replaces when it
+//! has rendered the same page from the raw Markdown.
+
+mod head;
+mod page;
+mod service_worker;
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use folio_core::post::{Post, PostContext};
+use folio_core::{Manifest, PostEntry, paths};
+
+use head::{Article, PageHead};
+use page::{Pages, Section};
+
+/// Marks the block of tags Folio inserts, so running the hook twice replaces it.
+const HEAD_START: &str = "<!-- folio:head -->";
+const HEAD_END: &str = "<!-- /folio:head -->";
+
+/// Writes every shell of a site from its app shell.
+#[derive(Debug)]
+pub(crate) struct Shells<'a> {
+    out: &'a Path,
+    content: &'a Path,
+    base: &'a str,
+    manifest: &'a Manifest,
+    pages: Pages<'a>,
+    template: String,
+    /// Write `sw.js` and point every page at it.
+    service_worker: bool,
+}
+
+impl<'a> Shells<'a> {
+    /// Reads the app shell Trunk wrote to `out/index.html`; posts are read from `content`.
+    pub(crate) fn load(
+        out: &'a Path,
+        content: &'a Path,
+        base: &'a str,
+        manifest: &'a Manifest,
+        service_worker: bool,
+    ) -> Result<Self> {
+        let path = out.join("index.html");
+        let template = fs::read_to_string(&path)
+            .with_context(|| format!("reading the app shell {}", path.display()))?;
+        Ok(Self {
+            out,
+            content,
+            base,
+            manifest,
+            pages: Pages::new(manifest, base),
+            template: strip_previous(&template),
+            service_worker,
+        })
+    }
+
+    /// Writes the home pages, `404.html`, the archive, every tag and post shell. Returns the
+    /// number of files written. Posts are parsed one at a time, so memory stays flat however
+    /// many there are.
+    pub(crate) fn write_all(&self) -> Result<usize> {
+        let site = &self.manifest.site;
+        let text = self.pages.text;
+        let page = |title: Option<String>, path: &str| PageHead {
+            title,
+            description: site.description.clone(),
+            path: path.to_owned(),
+            article: None,
+            source: None,
+        };
+        let mut written = 0;
+        if self.service_worker {
+            let path = self.out.join("sw.js");
+            fs::write(
+                &path,
+                service_worker::script(&self.template, self.base, self.manifest),
+            )
+            .with_context(|| format!("writing {}", path.display()))?;
+        }
+        for number in 1..=self.manifest.page_count() {
+            let (file, path) = if number == 1 {
+                (self.out.join("index.html"), String::new())
+            } else {
+                let path = format!("page/{number}/");
+                (self.out.join(&path).join("index.html"), path)
+            };
+            let title = (number > 1).then(|| (text.page_title)(number));
+            let body = self.pages.frame(Section::Home, &self.pages.home(number));
+            self.write(&file, &page(title, &path), Some(&body))?;
+            written += 1;
+        }
+        self.write(
+            &self.out.join("404.html"),
+            &page(Some(text.not_found_title.to_owned()), ""),
+            None,
+        )?;
+        let archive = self.pages.frame(Section::Archive, &self.pages.archive());
+        self.write(
+            &self.out.join("archive/index.html"),
+            &page(Some(text.archive.to_owned()), "archive/"),
+            Some(&archive),
+        )?;
+        let tags = self.pages.frame(Section::Tags, &self.pages.tags());
+        self.write(
+            &self.out.join("tags/index.html"),
+            &page(Some(text.tags.to_owned()), "tags/"),
+            Some(&tags),
+        )?;
+        written += 3;
+        // Results depend on the query in the address: the app renders them, nothing to paint.
+        self.write(
+            &self.out.join("search/index.html"),
+            &page(Some(text.search.to_owned()), "search/"),
+            None,
+        )?;
+        written += 1;
+        for tag in self.manifest.tags() {
+            let head = PageHead {
+                title: Some(format!("#{}", tag.name)),
+                description: (text.tagged)(&tag.name),
+                path: relative(&paths::tag_url("/", &tag.slug)),
+                article: None,
+                source: None,
+            };
+            let body = self
+                .pages
+                .frame(Section::Tags, &self.pages.tag(&tag.name, &tag.slug));
+            self.write(
+                &self.out.join("tags").join(&tag.slug).join("index.html"),
+                &head,
+                Some(&body),
+            )?;
+            written += 1;
+        }
+        for entry in &self.manifest.posts {
+            self.write_post(entry)?;
+            written += 1;
+        }
+        Ok(written)
+    }
+
+    /// A post's shell: its head as an article, its rendered page as the first paint.
+    fn write_post(&self, entry: &PostEntry) -> Result<()> {
+        let source = self.content.join("posts").join(&entry.file);
+        let bytes = fs::read(&source).with_context(|| format!("reading {}", source.display()))?;
+        let text = String::from_utf8_lossy(&bytes);
+        let post_link = |url: &str| self.manifest.post_link(self.base, url);
+        let image_size = |url: &str| entry.image_size(self.base, url);
+        let post = Post::parse(
+            &text,
+            &PostContext {
+                base: self.base,
+                file: &entry.file,
+                trust_html: self.manifest.site.trust_html,
+                post_link: Some(&post_link),
+                image_size: Some(&image_size),
+            },
+        );
+        // As the app does: the page describes the file as it is now.
+        let shown = PostEntry {
+            images: entry.images.clone(),
+            ..PostEntry::from_post(&post, &entry.file, &self.manifest.site)
+        };
+        let folder = paths::post_folder_url(self.base, &entry.file);
+        let image = post
+            .meta
+            .cover
+            .as_deref()
+            .map(|cover| folio_core::url::resolve(&folder, cover).into_owned())
+            .or_else(|| first_image(&post.rendered.html));
+        let head = PageHead {
+            source: Some(paths::post_file_url(self.base, &entry.file)),
+            title: Some(post.title.clone()),
+            description: shown
+                .description
+                .clone()
+                .unwrap_or_else(|| shown.excerpt.clone()),
+            path: relative(&paths::post_url("/", &entry.slug)),
+            article: Some(Article {
+                published: shown.date,
+                modified: shown.updated,
+                author: shown.author.clone(),
+                tags: shown.tags.clone(),
+                image,
+                lang: post.meta.lang.clone(),
+            }),
+        };
+        let body = self
+            .pages
+            .frame(Section::Other, &self.pages.post(&post, &shown));
+        self.write(
+            &self.out.join("posts").join(&entry.slug).join("index.html"),
+            &head,
+            Some(&body),
+        )
+    }
+
+    fn write(&self, path: &Path, head: &PageHead, body: Option<&str>) -> Result<()> {
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        }
+        fs::write(path, self.render(head, body))
+            .with_context(|| format!("writing {}", path.display()))
+    }
+
+    fn render(&self, head: &PageHead, body: Option<&str>) -> String {
+        let site = &self.manifest.site;
+        let mut extra = String::new();
+        if self.service_worker {
+            extra.push_str(&format!(
+                "<meta name=\"folio:sw\" content=\"{}\">",
+                escape(&format!("{}sw.js", self.base))
+            ));
+        }
+        // The app needs the index (and on a post page, the post) as soon as it starts: ask for
+        // them while the wasm downloads instead of after it has started.
+        let mut preload = vec![format!("{}posts/index.json", self.base)];
+        preload.extend(head.source.iter().cloned());
+        for url in preload {
+            extra.push_str(&format!(
+                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
+                escape(&url)
+            ));
+        }
+        let tags = format!(
+            "{HEAD_START}{}{extra}{HEAD_END}",
+            head.tags(site, self.base)
+        );
+        let html = set_title(&self.template, &escape(&head.full_title(site)), &tags);
+        let html = set_html_attribute(&html, "lang", &site.language);
+        let html = set_html_attribute(&html, "data-theme-default", site.theme.as_str());
+        match body {
+            Some(body) => insert_body(&html, body),
+            None => html,
+        }
+    }
+}
+
+/// The `src` of the first `<img>` in rendered HTML, for link previews of posts without a cover.
+fn first_image(html: &str) -> Option<String> {
+    let start = html.find("<img src=\"")? + "<img src=\"".len();
+    let end = html[start..].find('"')? + start;
+    Some(html[start..end].replace("&amp;", "&"))
+}
+
+/// Marks where the first paint starts and ends in the body, so running twice replaces it.
+const BODY_START: &str = "<!-- folio:body -->";
+const BODY_END: &str = "<!-- /folio:body -->";
+
+/// Puts the page's first paint at the start of `<body>`, before Trunk's scripts.
+fn insert_body(html: &str, body: &str) -> String {
+    let Some(open) = html.find("<body") else {
+        return html.to_owned();
+    };
+    let Some(close) = html[open..].find('>').map(|i| open + i + 1) else {
+        return html.to_owned();
+    };
+    format!(
+        "{}{BODY_START}{body}{BODY_END}{}",
+        &html[..close],
+        &html[close..]
+    )
+}
+
+/// The template without what an earlier run inserted.
+fn strip_previous(html: &str) -> String {
+    let mut html = html.to_owned();
+    for (start, end) in [(HEAD_START, HEAD_END), (BODY_START, BODY_END)] {
+        if let (Some(a), Some(b)) = (html.find(start), html.find(end))
+            && a < b
+        {
+            html.replace_range(a..b + end.len(), "");
+        }
+    }
+    html
+}
+
+/// `"/posts/a/"` -> `"posts/a/"`.
+fn relative(path: &str) -> String {
+    path.trim_start_matches('/').to_owned()
+}
+
+/// Replaces the `<title>` text and puts `tags` right after it (or before `</head>`).
+fn set_title(html: &str, title: &str, tags: &str) -> String {
+    if let Some(open) = html.find("<title>")
+        && let Some(close) = html[open..].find("</title>")
+    {
+        let close = open + close + "</title>".len();
+        return format!(
+            "{}<title>{title}</title>{tags}{}",
+            &html[..open],
+            &html[close..]
+        );
+    }
+    match html.find("</head>") {
+        Some(end) => format!(
+            "{}<title>{title}</title>{tags}{}",
+            &html[..end],
+            &html[end..]
+        ),
+        None => format!("<title>{title}</title>{tags}{html}"),
+    }
+}
+
+/// Sets (or replaces) one attribute of the `<html>` start tag.
+fn set_html_attribute(html: &str, name: &str, value: &str) -> String {
+    let value = escape(value);
+    let Some(start) = html.find("<html") else {
+        return html.to_owned();
+    };
+    let end = html[start..].find('>').map_or(start + 5, |i| start + i);
+    let tag = &html[start..end];
+    let needle = format!(" {name}=\"");
+    let tag = match tag.find(&needle) {
+        Some(attr) => {
+            let value_start = attr + needle.len();
+            let value_end = tag[value_start..]
+                .find('"')
+                .map_or(tag.len(), |i| value_start + i);
+            format!("{}{value}{}", &tag[..value_start], &tag[value_end..])
+        }
+        None => format!("{tag} {name}=\"{value}\""),
+    };
+    format!("{}{tag}{}", &html[..start], &html[end..])
+}
+
+fn escape(text: &str) -> String {
+    folio_core::html::escape(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Folio</title><link rel=\"stylesheet\" href=\"/a.css\"></head><body></body></html>";
+
+    #[test]
+    fn title_and_tags_replace_the_template_title_once() {
+        let html = set_title(TEMPLATE, "A &amp; B", "<meta name=\"x\">");
+        assert_eq!(html.matches("<title>").count(), 1);
+        assert!(html.contains("<title>A &amp; B</title><meta name=\"x\"><link"));
+    }
+
+    #[test]
+    fn running_twice_replaces_the_previous_block() {
+        let once = format!("{HEAD_START}<meta name=\"old\">{HEAD_END}");
+        let html = set_title(TEMPLATE, "T", &once);
+        let stripped = strip_previous(&html);
+        assert!(!stripped.contains("old"));
+        assert!(stripped.contains("<title>T</title><link"));
+    }
+
+    #[test]
+    fn html_attributes_are_set_or_replaced() {
+        let html = set_html_attribute(TEMPLATE, "lang", "zh-CN");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"zh-CN\"><head>"));
+        let html = set_html_attribute("<html><head>", "lang", "en");
+        assert!(html.starts_with("<html lang=\"en\"><head>"));
+        let html = set_html_attribute(TEMPLATE, "data-theme-default", "dark");
+        assert!(html.starts_with("<!DOCTYPE html><html lang=\"en\" data-theme-default=\"dark\">"));
+    }
+}

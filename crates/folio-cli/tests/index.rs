@@ -1,0 +1,112 @@
+//! `folio index`: what it lists, what it leaves out of a release build, and the summary it ends
+//! with.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{folio, workspace};
+
+/// The manifest's slugs, newest first.
+fn slugs(out: &Path) -> Vec<String> {
+    let json = fs::read_to_string(out.join("posts/index.json")).unwrap_or_else(|e| panic!("{e}"));
+    let manifest = folio_core::Manifest::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    manifest.posts.into_iter().map(|post| post.slug).collect()
+}
+
+/// The summary without its timing, which varies.
+fn summary(stderr: &str) -> String {
+    stderr
+        .lines()
+        .map(|line| {
+            let timing = line
+                .find(" in ")
+                .and_then(|start| Some((start, start + line[start..].find(" s")? + 2)));
+            match timing {
+                Some((start, end)) if line.starts_with("folio: indexed") => {
+                    format!("{}{}", &line[..start], &line[end..])
+                }
+                _ => line.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_release_index_leaves_out_drafts_and_scheduled_posts_markdown_included() {
+    let dir = workspace("index/site");
+    let run = folio(dir.path(), &["index", "site", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(
+        slugs(&dir.path().join("out")),
+        ["due-today", "published", "warned"]
+    );
+    let posts = dir.path().join("out/posts");
+    assert!(posts.join("published.md").is_file());
+    assert!(!posts.join("draft.md").exists());
+    assert!(!posts.join("scheduled.md").exists());
+    insta::assert_snapshot!(summary(&run.stderr), @r"
+    site/posts/warned.md:6:1: error: removed link to `javascript:alert(1)`, keeping its text: only http, https, mailto, tel and relative links are allowed
+    folio: indexed 3 posts and 2 tags; left out 1 draft and 1 scheduled post; 1 error, 0 warnings; no feeds or sitemap without base_url in site.toml
+    ");
+}
+
+#[test]
+fn preview_lists_everything_and_says_so() {
+    let dir = workspace("index/site");
+    let run = folio(dir.path(), &["index", "site", "--out", "out", "--preview"]);
+    assert_eq!(
+        slugs(&dir.path().join("out")),
+        ["scheduled", "due-today", "published", "warned", "draft"]
+    );
+    assert!(dir.path().join("out/posts/scheduled.md").is_file());
+    assert_eq!(
+        summary(&run.stderr).lines().last(),
+        Some(
+            "folio: indexed 5 posts (1 draft, 1 scheduled) and 3 tags; 1 error, 0 warnings; \
+             no feeds or sitemap without base_url in site.toml"
+        )
+    );
+    // The old flag still works, for scripts written before --preview.
+    let again = folio(dir.path(), &["index", "site", "--out", "out2", "--drafts"]);
+    assert_eq!(
+        slugs(&dir.path().join("out2")).len(),
+        5,
+        "{}",
+        again.transcript()
+    );
+}
+
+#[test]
+fn quiet_prints_problems_only() {
+    let dir = workspace("index/site");
+    let run = folio(dir.path(), &["index", "site", "--quiet"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(run.stderr.starts_with("site/posts/warned.md:6:1: error:"));
+    assert_eq!(slugs(&dir.path().join("site")).len(), 3);
+}
+
+#[test]
+fn shells_are_counted_in_the_summary() {
+    let dir = workspace("index/site");
+    let out = dir.path().join("out");
+    fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    let shell = "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>";
+    fs::write(out.join("index.html"), shell).unwrap_or_else(|e| panic!("{e}"));
+    let run = folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
+    // Home, 404, archive, tags index, search, 3 posts, 2 tags.
+    assert!(
+        summary(&run.stderr).ends_with(
+            "; 1 error, 0 warnings; wrote 10 page shells; \
+             no feeds or sitemap without base_url in site.toml"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(out.join("posts/due-today/index.html").is_file());
+    assert!(!out.join("posts/scheduled/index.html").exists());
+}

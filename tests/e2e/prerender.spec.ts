@@ -1,0 +1,110 @@
+// Shells carry each page's first paint: readable without JavaScript, and replaced by the app's
+// own rendering of the same page without anything moving.
+import { expect, test, type Page } from '@playwright/test';
+import { sites } from '../playwright.config';
+import { collectErrors } from './helpers';
+
+const site = sites.root;
+const pages = [
+  '/',
+  '/page/2/',
+  '/posts/welcome-to-folio/',
+  `/posts/${encodeURIComponent('你好 世界')}/`,
+  '/posts/notes-on-static-hosting/',
+  '/tags/',
+  '/tags/markdown/',
+  '/archive/',
+];
+
+/** The visible text of <main>, whitespace normalized. */
+async function mainText(page: Page) {
+  return (await page.locator('main').innerText()).replace(/\s+/g, ' ').trim();
+}
+
+test('without JavaScript, a post shell holds the article, its meta tags and Open Graph', async ({ request }) => {
+  const response = await request.get(`${site}/posts/welcome-to-folio/`);
+  expect(response.status()).toBe(200);
+  const html = await response.text();
+  for (const needle of [
+    '<title>Welcome to Folio · Folio Notes</title>',
+    '<meta name="description" content="What Folio is, how a post travels',
+    '<meta property="og:title" content="Welcome to Folio">',
+    '<meta property="og:type" content="article">',
+    '<meta property="og:url" content="https://folio-notes.example/posts/welcome-to-folio/">',
+    '<meta property="og:image" content="https://folio-notes.example/posts/images/pipeline.svg">',
+    '<meta property="article:published_time" content="2025-11-20T09:30:00+01:00">',
+    '<link rel="canonical" href="https://folio-notes.example/posts/welcome-to-folio/">',
+    '"@type":"BlogPosting"',
+    '<h1 class="post-title">Welcome to Folio</h1>',
+    'Because the post is fetched as it was written, publishing is copying a file.',
+  ]) {
+    expect(html, needle).toContain(needle);
+  }
+});
+
+test.describe('with JavaScript disabled', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('posts, lists, tags and the archive are readable', async ({ page }) => {
+    await page.goto(`${site}/posts/welcome-to-folio/`);
+    await expect(page.locator('h1.post-title')).toHaveText('Welcome to Folio');
+    await expect(page.locator('.post-body table')).toBeVisible();
+    await expect(page.locator('.byline time')).toHaveText('November 20, 2025');
+    await page.goto(`${site}/`);
+    await expect(page.locator('.post-card')).toHaveCount(5);
+    await page.getByRole('link', { name: 'Older posts →' }).click();
+    await expect(page.locator('.post-card-title a')).toHaveText(['The case for small pages']);
+    await page.goto(`${site}/tags/${encodeURIComponent('中文')}/`);
+    await expect(page.locator('.post-card')).toHaveCount(2);
+    await page.goto(`${site}/archive/`);
+    await expect(page.locator('.archive-list li')).toHaveCount(6);
+  });
+});
+
+for (const path of pages) {
+  test(`the app renders ${decodeURIComponent(path)} exactly as its first paint, with no layout shift`, async ({ browser }) => {
+    const plain = await browser.newPage({ javaScriptEnabled: false });
+    await plain.goto(`${site}${path}`);
+    const firstPaint = await mainText(plain);
+    const firstBoxes = await plain.locator('main h1, main h2').evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect().toJSON()),
+    );
+    await plain.close();
+
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    await page.addInitScript(() => {
+      (window as unknown as { __shift: number }).__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
+          if (!entry.hadRecentInput) (window as unknown as { __shift: number }).__shift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${site}${path}`);
+    await expect(page.locator('#folio-prerender')).toHaveCount(0);
+    await expect(page.locator('#folio-app')).toBeVisible();
+    expect(await mainText(page)).toBe(firstPaint);
+    const appBoxes = await page.locator('main h1, main h2').evaluateAll((els) =>
+      els.map((el) => el.getBoundingClientRect().toJSON()),
+    );
+    expect(appBoxes).toEqual(firstBoxes);
+    expect(await page.evaluate(() => (window as unknown as { __shift: number }).__shift)).toBeLessThan(0.001);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+}
+
+test('a heading deep link on a shell lands on the heading before and after the app starts', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 600 });
+  await page.goto(`${site}/posts/welcome-to-folio/#where-to-go-next`);
+  await expect(page.locator('#folio-prerender')).toHaveCount(0);
+  await expect(page.locator('#where-to-go-next')).toBeInViewport();
+});
+
+test('the bare app shell (404.html) has no first paint and renders at run time', async ({ page }) => {
+  const html = await (await page.request.get(`${site}/no/such/page`)).text();
+  expect(html).not.toContain('folio-prerender');
+  await page.goto(`${site}/no/such/page`);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+});
