@@ -76,13 +76,6 @@ pub(crate) fn SearchBox() -> impl IntoView {
         let query = input.get().map(|input| input.value()).unwrap_or_default();
         go(query, on_search_page());
     };
-    let on_keydown = move |event: ev::KeyboardEvent| {
-        if event.key() == "Escape"
-            && let Some(input) = input.get()
-        {
-            let _ = input.blur();
-        }
-    };
     let slash = window_event_listener(ev::keydown, move |event| {
         let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
         if event.key() == "/"
@@ -108,7 +101,6 @@ pub(crate) fn SearchBox() -> impl IntoView {
                 placeholder=text.search_placeholder
                 aria-keyshortcuts="/"
                 on:input=on_input
-                on:keydown=on_keydown
             />
             <kbd class="search-key" aria-hidden="true">"/"</kbd>
         </form>
