@@ -186,8 +186,9 @@ fn snap_start(text: &str, start: usize, first_match: usize) -> usize {
         return start;
     }
     text[start..first_match.max(start)]
-        .find(char::is_whitespace)
-        .map_or(start, |space| start + space + 1)
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(start, |(at, space)| start + at + space.len_utf8())
 }
 
 /// Moves a window end back to the last space when it would cut a Latin word, unless that
@@ -353,6 +354,13 @@ mod tests {
             shown.starts_with("…。。。[据说]"),
             "no space after the ellipsis: {shown}"
         );
+    }
+
+    #[test]
+    fn a_cut_word_is_skipped_up_to_a_wide_space() {
+        let text = format!("{}abcdefghij\u{3000}rust tail", "word ".repeat(20));
+        let shown = show(&snippet(&text, &Query::parse("rust "), 40));
+        assert!(shown.starts_with("…[rust] tail"), "{shown}");
     }
 
     #[test]
