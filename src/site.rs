@@ -52,9 +52,20 @@ pub(crate) struct LoadedPost {
 }
 
 /// Finds `slug` in the index, fetches its Markdown and renders it.
+///
+/// Only a file the index lists, and whose path stays inside `posts/`, is ever fetched: a slug or
+/// an index entry that could point elsewhere (`..`, `//host`, a scheme, `%2e%2e`) is a not-found.
 pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost>, LoadError> {
+    if paths::validate_slug(&slug).is_err() {
+        return Err(LoadError::NotFound);
+    }
     let manifest = site.manifest.await?;
     let entry = manifest.post(&slug).cloned().ok_or(LoadError::NotFound)?;
+    if let Err(err) = paths::validate_post_file(&entry.file) {
+        // The reader gets the not-found page; the console tells the site's owner why.
+        leptos::logging::warn!("posts/index.json: {err}; the post is not fetched");
+        return Err(LoadError::NotFound);
+    }
     let markdown = fetch_text(
         &paths::post_file_url(site.base, &entry.file),
         Expect::Markdown,

@@ -110,6 +110,15 @@ fn parse_file(file: &SourceFile, base: &str, scan: &mut Scan) -> Result<Option<P
     for problem in &post.problems {
         report(scan, file, problem);
     }
+    // The app refuses to fetch a path that fails this check, so such a post could never be read.
+    if let Err(err) = paths::validate_post_file(&file.rel) {
+        report(
+            scan,
+            file,
+            &Problem::error(1, format!("{err}; this post is left out of the index")),
+        );
+        return Ok(None);
+    }
     if let Err(err) = paths::validate_slug(&post.slug) {
         report(
             scan,
