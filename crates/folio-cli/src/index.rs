@@ -26,6 +26,11 @@ pub(crate) struct IndexArgs {
     /// app shell at `<out>/index.html`, as Trunk's post-build hook does.
     #[arg(long, requires = "out")]
     shell: bool,
+    /// Put a Content-Security-Policy into every shell (release builds; Trunk's hook passes it
+    /// when `TRUNK_PROFILE=release`). It allows the shell's inline scripts by hash, so it must
+    /// not be used where a server injects scripts of its own (`trunk serve`).
+    #[arg(long, requires = "shell")]
+    csp: bool,
     /// Path the site is served under (`/` or `/blog/`); Trunk's `--public-url`.
     #[arg(long, default_value = "/")]
     public_url: String,
@@ -167,7 +172,7 @@ pub(crate) fn run(args: &IndexArgs) -> Result<Scan> {
         .with_context(|| format!("writing {}", manifest_path.display()))?;
     let mut shells_written = 0;
     if args.shell {
-        shells_written = Shells::load(out, &base, &manifest)?.write_all()?;
+        shells_written = Shells::load(out, &base, &manifest, args.csp)?.write_all()?;
     }
     if !args.quiet {
         let mut facts = vec![

@@ -5,6 +5,7 @@
 //! and `404.html`. `folio check` reports every problem in the content and fails on errors.
 
 mod content;
+mod csp;
 mod index;
 mod shell;
 

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use folio_core::{Manifest, paths};
 
+use crate::csp;
+
 /// Marks the block of tags Folio inserts, so running the hook twice replaces it.
 const HEAD_START: &str = "<!-- folio:head -->";
 const HEAD_END: &str = "<!-- /folio:head -->";
@@ -29,19 +31,29 @@ pub(crate) struct Shells<'a> {
     base: &'a str,
     manifest: &'a Manifest,
     template: String,
+    /// The Content-Security-Policy for every page, in release builds.
+    csp: Option<String>,
 }
 
 impl<'a> Shells<'a> {
-    /// Reads the app shell Trunk wrote to `out/index.html`.
-    pub(crate) fn load(out: &'a Path, base: &'a str, manifest: &'a Manifest) -> Result<Self> {
+    /// Reads the app shell Trunk wrote to `out/index.html`; with `csp`, every page gets a
+    /// Content-Security-Policy that allows the shell's own inline scripts (see [`crate::csp`]).
+    pub(crate) fn load(
+        out: &'a Path,
+        base: &'a str,
+        manifest: &'a Manifest,
+        csp: bool,
+    ) -> Result<Self> {
         let path = out.join("index.html");
         let template = fs::read_to_string(&path)
             .with_context(|| format!("reading the app shell {}", path.display()))?;
+        let template = strip_block(&strip_previous_head(&template), csp::START, csp::END);
         Ok(Self {
             out,
             base,
             manifest,
-            template: strip_previous_head(&template),
+            csp: csp.then(|| csp::policy(&template)),
+            template,
         })
     }
 
@@ -148,7 +160,11 @@ impl<'a> Shells<'a> {
         tags.push_str(HEAD_END);
 
         let html = set_title(&self.template, &escape(&title), &tags);
-        set_lang(&html, &site.language)
+        let html = set_lang(&html, &site.language);
+        match &self.csp {
+            Some(policy) => csp::insert(&html, policy),
+            None => html,
+        }
     }
 }
 
@@ -158,9 +174,14 @@ fn relative(path: &str) -> String {
 }
 
 fn strip_previous_head(html: &str) -> String {
-    match (html.find(HEAD_START), html.find(HEAD_END)) {
-        (Some(start), Some(end)) if start < end => {
-            format!("{}{}", &html[..start], &html[end + HEAD_END.len()..])
+    strip_block(html, HEAD_START, HEAD_END)
+}
+
+/// Removes a block a previous run inserted between the `start` and `end` markers.
+fn strip_block(html: &str, start: &str, end: &str) -> String {
+    match (html.find(start), html.find(end)) {
+        (Some(from), Some(to)) if from < to => {
+            format!("{}{}", &html[..from], &html[to + end.len()..])
         }
         _ => html.to_owned(),
     }

@@ -170,7 +170,11 @@ pub fn validate_post_file(file: &str) -> Result<(), PostFileError> {
     }
     // A colon in the first segment is read as a scheme (`https:`, `c:`), even where the scheme
     // is not a valid one: browsers and servers disagree on those.
-    if file.split('/').next().is_some_and(|first| first.contains(':')) {
+    if file
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'))
+    {
         return Err(PostFileError::Scheme(owned()));
     }
     if file
@@ -328,7 +332,11 @@ mod tests {
             ("posts", E::Extension),
         ];
         for (file, error) in cases {
-            assert_eq!(validate_post_file(file), Err(error((*file).to_owned())), "{file:?}");
+            assert_eq!(
+                validate_post_file(file),
+                Err(error((*file).to_owned())),
+                "{file:?}"
+            );
         }
         for good in [
             "a.md",
