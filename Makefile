@@ -34,6 +34,7 @@ help:
 	@echo "make test    format, lint, host tests, wasm build and browser tests"
 	@echo "make check   lint the content folder (CONTENT=<dir>)"
 	@echo "make tools   install the build tools into $(TOOLS_DIR)"
+	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each)"
 
 # ---------------------------------------------------------------- tools
 
@@ -128,3 +129,27 @@ test-sites: tools
 
 browser-test: browser node-deps test-sites
 	cd $(NPM_DIR) && npx playwright test
+
+# ---------------------------------------------------------------- fuzzing (not part of `make test`)
+
+# make fuzz FUZZ_SECONDS=600: runs each cargo-fuzz target in fuzz/ for that long (libFuzzer on
+# nightly Rust; both installed here when missing). Crashes land in fuzz/artifacts/<target>/.
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS := front_matter render
+FUZZ_SEEDS_front_matter := public/posts tests/fixtures/content/posts
+FUZZ_SEEDS_render := crates/folio-core/tests/fixtures/render public/posts
+
+.PHONY: fuzz fuzz-tools
+fuzz-tools:
+	@rustup toolchain list | grep -q '^nightly' \
+	  || rustup toolchain install nightly --no-self-update --profile minimal
+	@cargo fuzz --version >/dev/null 2>&1 || { \
+	  echo "Installing cargo-fuzz into $(TOOLS_DIR) (once, a few minutes)"; \
+	  cargo install --locked --quiet cargo-fuzz --root $(TOOLS_DIR); }
+
+fuzz: fuzz-tools
+	@$(foreach target,$(FUZZ_TARGETS), \
+	  echo "fuzzing $(target) for $(FUZZ_SECONDS) s" && mkdir -p fuzz/corpus/$(target) && \
+	  (cd fuzz && cargo +nightly fuzz run -O $(target) corpus/$(target) \
+	    $(addprefix ../,$(FUZZ_SEEDS_$(target))) \
+	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) && ) true

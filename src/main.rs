@@ -10,9 +10,10 @@ mod browser;
 mod components;
 mod fetch;
 mod pages;
+mod panic;
 mod site;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    panic::install();
     leptos::mount::mount_to_body(app::App);
 }
