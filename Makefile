@@ -92,7 +92,7 @@ node-deps:
 
 .PHONY: build serve check
 build: tools
-	trunk build --release --public-url '$(PUBLIC_URL)' --dist '$(DIST)'
+	trunk build --release --public-url '$(PUBLIC_URL)' --dist '$(DIST)' $(if $(FEATURES),--features '$(FEATURES)')
 
 serve: tools
 	trunk serve --public-url '$(PUBLIC_URL)' --watch . --watch '$(FOLIO_CONTENT)'
@@ -116,8 +116,10 @@ lint: rust-target
 host-test: node-deps
 	cargo test --workspace --quiet
 
-# The sites the browser tests serve: the sample blog at / and under /blog/, and a fixture
-# site (broken posts, the seed post when ../shared has it) built with CONTENT=.
+# The sites the browser tests serve: the sample blog at / and under /blog/, a fixture site
+# (broken posts, generated multi-MB and deeply nested posts, the seed post when ../shared has
+# it) built with CONTENT=, the XSS gallery, and the fixture site built with the `panic-probe`
+# feature (it exports a function that panics, for the panic hook's test; never shipped).
 test-sites: tools
 	$(MAKE) build DIST=$(WORK)/root
 	$(MAKE) build DIST=$(WORK)/blog PUBLIC_URL=/blog/
@@ -125,7 +127,10 @@ test-sites: tools
 	cp -r tests/fixtures/content $(WORK)/fixture-content
 	@if [ -f $(SEED) ]; then cp $(SEED) $(WORK)/fixture-content/posts/; \
 	else echo "SKIPPED: the seed post $(SEED) is absent; its browser test will skip"; fi
+	node tests/support/generate-stress.mjs $(WORK)/fixture-content/posts
 	$(MAKE) build DIST=$(WORK)/fixture CONTENT=$(WORK)/fixture-content
+	$(MAKE) build DIST=$(WORK)/xss CONTENT=tests/fixtures/xss
+	$(MAKE) build DIST=$(WORK)/probe CONTENT=tests/fixtures/content FEATURES=panic-probe
 
 browser-test: browser node-deps test-sites
 	cd $(NPM_DIR) && npx playwright test

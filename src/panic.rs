@@ -94,6 +94,9 @@ fn build_box(document: &Document, detail: &str, reload: &str) -> Option<()> {
     let details = element("pre", "panic-detail", detail)?;
     let link = element("a", "button", "Reload the page")?;
     link.set_attribute("href", reload).ok()?;
+    // With a target the router's click handler leaves the link to the browser, so nothing can
+    // cancel the page load, even if that handler trips over the dead app.
+    link.set_attribute("target", "_self").ok()?;
     for child in [&heading, &explanation, &details, &link] {
         panel.append_child(child).ok()?;
     }
