@@ -12,23 +12,28 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+// Checkouts sharing one machine can run their browser tests at the same time by giving each a
+// different FOLIO_TEST_PORT_OFFSET (e.g. 1000): every port below moves by it.
+const offset = Number(process.env.FOLIO_TEST_PORT_OFFSET ?? 0);
+const at = (port: number, path = '') => `http://127.0.0.1:${port + offset}${path}`;
+
 /** Each built site gets a plain static server (see support/server.mjs). */
 export const sites = {
-  root: 'http://127.0.0.1:4101',
-  blog: 'http://127.0.0.1:4102/blog',
-  fixture: 'http://127.0.0.1:4103',
-  flaky: 'http://127.0.0.1:4104',
-  xss: 'http://127.0.0.1:4105',
-  faults: 'http://127.0.0.1:4106',
-  notJson: 'http://127.0.0.1:4107',
-  newVersion: 'http://127.0.0.1:4108',
-  hostileFiles: 'http://127.0.0.1:4109',
-  probe: 'http://127.0.0.1:4110',
+  root: at(4101),
+  blog: at(4102, '/blog'),
+  fixture: at(4103),
+  flaky: at(4104),
+  xss: at(4121),
+  faults: at(4122),
+  notJson: at(4123),
+  newVersion: at(4124),
+  hostileFiles: at(4125),
+  probe: at(4126),
 };
 
 const serve = (root: string, port: number, extra = '') => ({
-  command: `node support/server.mjs --root ${root} --port ${port} ${extra}`,
-  url: `http://127.0.0.1:${port}${extra.includes('--mount') ? '/blog/' : '/'}`,
+  command: `node support/server.mjs --root ${root} --port ${port + offset} ${extra}`,
+  url: at(port, extra.includes('--mount') ? '/blog/' : '/'),
   reuseExistingServer: false,
   stdout: 'ignore' as const,
 });
@@ -52,17 +57,17 @@ export default defineConfig({
     serve('.work/blog', 4102, '--mount /blog/'),
     serve('.work/fixture', 4103),
     serve('.work/fixture', 4104, '--fail-first /posts/index.json'),
-    serve('.work/xss', 4105),
+    serve('.work/xss', 4121),
     // Post faults, each for the first request only (so "Try again" can be checked), except 404.
     serve(
       '.work/fixture',
-      4106,
+      4122,
       '--status /posts/impossible-date.md=404 --status /posts/empty.md=500@1 ' +
         '--slow /posts/latin1.md=12000@1 --truncate /posts/no-front-matter.md@1',
     ),
-    serve('.work/fixture', 4107, '--body /posts/index.json=fixtures/faults/not-json.json'),
-    serve('.work/fixture', 4108, '--body /posts/index.json=fixtures/faults/version-99.json'),
-    serve('.work/fixture', 4109, '--body /posts/index.json=fixtures/faults/hostile-files.json'),
-    serve('.work/probe', 4110),
+    serve('.work/fixture', 4123, '--body /posts/index.json=fixtures/faults/not-json.json'),
+    serve('.work/fixture', 4124, '--body /posts/index.json=fixtures/faults/version-99.json'),
+    serve('.work/fixture', 4125, '--body /posts/index.json=fixtures/faults/hostile-files.json'),
+    serve('.work/probe', 4126),
   ],
 });

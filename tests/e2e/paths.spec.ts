@@ -5,10 +5,12 @@ import { expect, test, type Page } from '@playwright/test';
 import { sites } from '../playwright.config';
 import { collectErrors, settled } from './helpers';
 
-/** Every URL the page requests from now on. */
+/** Every URL the page requests from now on, except the page loads the test itself asks for. */
 function recordRequests(page: Page): string[] {
   const urls: string[] = [];
-  page.on('request', (request) => urls.push(request.url()));
+  page.on('request', (request) => {
+    if (!request.isNavigationRequest()) urls.push(request.url());
+  });
   return urls;
 }
 
@@ -71,7 +73,9 @@ test('a post index whose file paths leave the posts folder gets no fetch from th
   const urls = recordRequests(page);
   await page.goto(`${hostileSite}/posts/fine/`);
   await expect(page.locator('.post-body')).toContainText('This post has no front matter at all');
-  expect(urls.filter((url) => url.endsWith('/posts/no-front-matter.md'))).toHaveLength(1);
+  const markdown = urls.filter((url) => url.endsWith('.md'));
+  expect(markdown.length).toBeGreaterThan(0);
+  expect(new Set(markdown)).toEqual(new Set([`${hostileSite}/posts/no-front-matter.md`]));
   // The app explains in the console why it fetched nothing; the reader only sees a not-found.
   expect(errors).toEqual([]);
 });

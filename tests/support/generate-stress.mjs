@@ -22,7 +22,7 @@ A paragraph with **strong**, *emphasis*, \`code\`, a [link](https://example.com/
 没有空格的句子也要正常换行。${'Words that fill the line. '.repeat(8)}
 
 - item one of ${i}
-- item two with <kbd>Ctrl</kbd> and <span onclick="x">raw html</span>
+- item two with <kbd>Ctrl</kbd> and <span class="x">raw html</span>
 
 | a | b | c |
 |:--|:-:|--:|
