@@ -8,11 +8,18 @@ fuzz_target!(|data: &[u8]| {
     let source = String::from_utf8_lossy(data);
     let document = folio_core::parse_document(&source);
     // The body is the tail of the file: nothing is invented, nothing after it is lost.
-    assert!(source.ends_with(document.body), "the body is not the end of the file");
+    assert!(
+        source.ends_with(document.body),
+        "the body is not the end of the file"
+    );
     // Lines as CommonMark counts them: `\r\n`, a lone `\r` and `\n` each end one.
     let lines = source.replace("\r\n", "\n").matches(['\r', '\n']).count() + 1;
     // An empty body after a closing fence with no newline starts on the line after the file.
-    let last_body_line = if document.body.is_empty() { lines + 1 } else { lines };
+    let last_body_line = if document.body.is_empty() {
+        lines + 1
+    } else {
+        lines
+    };
     assert!(
         document.body_line >= 1 && document.body_line <= last_body_line,
         "body line {} in a file of {lines} lines",

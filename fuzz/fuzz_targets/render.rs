@@ -17,7 +17,10 @@ fuzz_target!(|data: &[u8]| {
     let trust_html = flags & 1 != 0;
     let commonmark_only = flags & 2 != 0;
 
-    let post_link = |path: &str| path.ends_with("other.md").then(|| "/posts/other/".to_owned());
+    let post_link = |path: &str| {
+        path.ends_with("other.md")
+            .then(|| "/posts/other/".to_owned())
+    };
     let options = RenderOptions {
         trust_html,
         commonmark_only,
@@ -40,7 +43,11 @@ fuzz_target!(|data: &[u8]| {
         assert_safe(&post.rendered.html);
         let once = sanitize_fragment(&markdown);
         assert_safe(&once);
-        assert_eq!(sanitize_fragment(&once), once, "sanitizing twice changed the output");
+        assert_eq!(
+            sanitize_fragment(&once),
+            once,
+            "sanitizing twice changed the output"
+        );
     }
 });
 
@@ -62,12 +69,22 @@ fn assert_safe(html: &str) {
                 panic!("unterminated attribute in {tag:?}");
             };
             assert!(!name.starts_with("on"), "event handler {name} in {html}");
-            if matches!(name.as_str(), "href" | "src" | "cite" | "action" | "formaction") {
+            if matches!(
+                name.as_str(),
+                "href" | "src" | "cite" | "action" | "formaction"
+            ) {
                 let value = decode(value);
                 let scheme = folio_core::url::scheme(&value);
-                let image = name == "src" && value.trim_start().to_ascii_lowercase().starts_with("data:image/");
+                let image = name == "src"
+                    && value
+                        .trim_start()
+                        .to_ascii_lowercase()
+                        .starts_with("data:image/");
                 assert!(
-                    matches!(scheme.as_deref(), None | Some("http" | "https" | "mailto" | "tel")) || image,
+                    matches!(
+                        scheme.as_deref(),
+                        None | Some("http" | "https" | "mailto" | "tel")
+                    ) || image,
                     "{name}={value:?} in {html}"
                 );
             }

@@ -304,7 +304,8 @@ mod tests {
     #[test]
     fn post_file_validation_table() {
         use PostFileError as E;
-        let cases: &[(&str, fn(String) -> PostFileError)] = &[
+        type Variant = fn(String) -> PostFileError;
+        let cases: &[(&str, Variant)] = &[
             ("/etc/passwd.md", E::Absolute),
             ("//evil.example/a.md", E::Absolute),
             ("https://evil.example/a.md", E::Scheme),
