@@ -302,6 +302,27 @@ mod tests {
     }
 
     #[test]
+    fn slugs_from_hostile_post_urls_are_refused() {
+        // As the router hands them over from `/posts/<slug>/`, percent-decoded.
+        let separator = |s: &str| Err(SlugError::Separator(s.to_owned()));
+        let dot = |s: &str| Err(SlugError::Dot(s.to_owned()));
+        let cases = [
+            ("../../etc/passwd", separator("../../etc/passwd")),
+            ("..", dot("..")),
+            (".%2e", dot(".%2e")),
+            ("a/../../secret", separator("a/../../secret")),
+            ("https://evil.example", separator("https://evil.example")),
+            ("//evil.example", separator("//evil.example")),
+            ("\\\\evil\\x", separator("\\\\evil\\x")),
+            ("/etc/passwd", separator("/etc/passwd")),
+            ("a\u{0}b", Err(SlugError::Control("a\u{0}b".to_owned()))),
+        ];
+        for (slug, expected) in cases {
+            assert_eq!(validate_slug(slug), expected, "{slug:?}");
+        }
+    }
+
+    #[test]
     fn post_file_validation_table() {
         use PostFileError as E;
         type Variant = fn(String) -> PostFileError;
