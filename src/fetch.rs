@@ -10,6 +10,7 @@ use std::future::{Future, poll_fn};
 use std::pin::pin;
 use std::task::Poll;
 
+use folio_core::i18n::Strings;
 use gloo_net::http::{Request, Response};
 use js_sys::{Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -45,41 +46,35 @@ impl LoadError {
         !matches!(self, Self::NotFound)
     }
 
-    /// A short heading for the error box.
-    pub(crate) fn title(&self) -> &'static str {
+    /// A short heading for the error box, in the site's language.
+    pub(crate) fn title(&self, text: &Strings) -> &'static str {
         match self {
-            Self::NotFound => "Page not found",
-            Self::Http(_) => "The server could not answer",
-            Self::Network(_) => "No connection",
-            Self::Timeout => "The server is not answering",
-            Self::Interrupted => "The download broke off",
-            Self::BadContent(_) => "This content cannot be read",
+            Self::NotFound => text.not_found_title,
+            Self::Http(_) => text.error_http_title,
+            Self::Network(_) => text.error_network_title,
+            Self::Timeout => text.error_timeout_title,
+            Self::Interrupted => text.error_interrupted_title,
+            Self::BadContent(_) => text.error_content_title,
+        }
+    }
+
+    /// What happened, for the reader, in the site's language ([`fmt::Display`] is the same in
+    /// English, for the console).
+    pub(crate) fn message(&self, text: &Strings) -> String {
+        match self {
+            Self::NotFound => text.not_found_body.to_owned(),
+            Self::Http(status) => (text.error_http)(*status),
+            Self::Network(detail) => (text.error_network)(detail),
+            Self::Timeout => (text.error_timeout)(IDLE_TIMEOUT_MS / 1000),
+            Self::Interrupted => text.error_interrupted.to_owned(),
+            Self::BadContent(detail) => (text.error_content)(detail),
         }
     }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::NotFound => write!(f, "This page does not exist."),
-            Self::Http(status) => write!(f, "The server answered with an error (HTTP {status})."),
-            Self::Network(detail) => {
-                write!(
-                    f,
-                    "The network request failed ({detail}). Check your connection."
-                )
-            }
-            Self::Timeout => write!(
-                f,
-                "The server sent nothing for {} seconds, so loading was stopped.",
-                IDLE_TIMEOUT_MS / 1000
-            ),
-            Self::Interrupted => write!(
-                f,
-                "The connection was cut off before the whole file arrived."
-            ),
-            Self::BadContent(detail) => write!(f, "The content could not be read: {detail}"),
-        }
+        f.write_str(&self.message(folio_core::i18n::strings_for("en")))
     }
 }
 
