@@ -6,6 +6,7 @@ use std::sync::Arc;
 use folio_core::post::{Post, PostContext};
 use folio_core::{Manifest, PostEntry, paths};
 use leptos::prelude::*;
+use leptos::reactive::computed::ScopedFuture;
 
 use crate::cache;
 use crate::fetch::{Expect, LoadError, fetch_text};
@@ -84,9 +85,22 @@ pub(crate) struct LoadedPost {
 }
 
 /// Finds `slug` in the index, fetches its Markdown and renders it.
+///
+/// Only a file the index lists, and whose path stays inside `posts/`, is ever fetched: a slug or
+/// an index entry that could point elsewhere (`..`, `//host`, a scheme, `%2e%2e`) is a not-found.
 pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost>, LoadError> {
-    let manifest = site.manifest.await?;
+    if paths::validate_slug(&slug).is_err() {
+        return Err(LoadError::NotFound);
+    }
+    // Awaited untracked: the post depends on its slug alone. Tracking the index as well would
+    // fetch and render the post a second time the moment the index arrives.
+    let manifest = ScopedFuture::new_untracked(async move { site.manifest.await }).await?;
     let entry = manifest.post(&slug).cloned().ok_or(LoadError::NotFound)?;
+    if let Err(err) = paths::validate_post_file(&entry.file) {
+        // The reader gets the not-found page; the console tells the site's owner why.
+        leptos::logging::warn!("posts/index.json: {err}; the post is not fetched");
+        return Err(LoadError::NotFound);
+    }
     let markdown = cache::markdown(&paths::post_file_url(site.base, &entry.file)).await?;
     let post_link = |url: &str| manifest.post_link(site.base, url);
     let image_size = |url: &str| entry.image_size(site.base, url);

@@ -17,7 +17,7 @@ use crate::content::{self, SourceFile};
 use crate::diagnostic::{Diagnostic, count, tally};
 use crate::feeds;
 use crate::progress::Progress;
-use crate::shell::Shells;
+use crate::shell::{ShellOptions, Shells};
 
 pub(crate) const ABOUT: &str = "\
 Write the post index (and, with --shell, the per-page shells) for a content folder.
@@ -51,6 +51,11 @@ pub(crate) struct IndexArgs {
     /// app shell at `<out>/index.html`, as Trunk's post-build hook does.
     #[arg(long, requires = "out")]
     shell: bool,
+    /// Put a Content-Security-Policy into every shell (release builds; Trunk's hook passes it
+    /// when `TRUNK_PROFILE=release`). It allows the shell's inline scripts by hash, so it must
+    /// not be used where a server injects scripts of its own (`trunk serve`).
+    #[arg(long, requires = "shell")]
+    csp: bool,
     /// Path the site is served under (`/` or `/blog/`); Trunk's `--public-url`.
     #[arg(long, default_value = "/")]
     public_url: String,
@@ -225,6 +230,14 @@ fn parse_file(
             .iter()
             .map(|problem| Diagnostic::new(&file.path, problem)),
     );
+    // The app refuses to fetch a path that fails this check, so such a post could never be read.
+    if let Err(err) = paths::validate_post_file(&file.rel) {
+        scan.diagnostics.push(Diagnostic::new(
+            &file.path,
+            &Problem::error(1, format!("{err}; this post is left out of the index")),
+        ));
+        return None;
+    }
     if let Err(err) = paths::validate_slug(&post.slug) {
         scan.diagnostics.push(Diagnostic::new(
             &file.path,
@@ -266,7 +279,19 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Scan> {
         crate::search::write(&args.content, out, &manifest)?;
     }
     let shells = if args.shell {
-        Some(Shells::load(out, &args.content, &base, &manifest, args.service_worker)?.write_all()?)
+        Some(
+            Shells::load(
+                out,
+                &args.content,
+                &base,
+                &manifest,
+                ShellOptions {
+                    service_worker: args.service_worker,
+                    csp: args.csp,
+                },
+            )?
+            .write_all()?,
+        )
     } else {
         None
     };

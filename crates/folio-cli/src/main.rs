@@ -8,6 +8,7 @@
 mod check;
 mod clock;
 mod content;
+mod csp;
 mod diagnostic;
 mod feeds;
 mod import;

@@ -17,6 +17,7 @@ use anyhow::{Context, Result};
 use folio_core::post::{Post, PostContext};
 use folio_core::{Manifest, PostEntry, paths};
 
+use crate::csp;
 use head::{Article, PageHead};
 use page::{Pages, Section};
 
@@ -35,6 +36,17 @@ pub(crate) struct Shells<'a> {
     template: String,
     /// Write `sw.js` and point every page at it.
     service_worker: bool,
+    /// The Content-Security-Policy for every page, in release builds.
+    csp: Option<String>,
+}
+
+/// What a release build adds to every shell.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ShellOptions {
+    /// Write `sw.js`, the offline service worker, and point every page at it.
+    pub(crate) service_worker: bool,
+    /// Put a Content-Security-Policy into every page (see [`crate::csp`]).
+    pub(crate) csp: bool,
 }
 
 impl<'a> Shells<'a> {
@@ -44,19 +56,21 @@ impl<'a> Shells<'a> {
         content: &'a Path,
         base: &'a str,
         manifest: &'a Manifest,
-        service_worker: bool,
+        options: ShellOptions,
     ) -> Result<Self> {
         let path = out.join("index.html");
         let template = fs::read_to_string(&path)
             .with_context(|| format!("reading the app shell {}", path.display()))?;
+        let template = strip_previous(&template);
         Ok(Self {
+            csp: options.csp.then(|| csp::policy(&template)),
+            service_worker: options.service_worker,
             out,
             content,
             base,
             manifest,
             pages: Pages::new(manifest, base),
-            template: strip_previous(&template),
-            service_worker,
+            template,
         })
     }
 
@@ -234,6 +248,10 @@ impl<'a> Shells<'a> {
         let html = set_title(&self.template, &escape(&head.full_title(site)), &tags);
         let html = set_html_attribute(&html, "lang", &site.language);
         let html = set_html_attribute(&html, "data-theme-default", site.theme.as_str());
+        let html = match &self.csp {
+            Some(policy) => csp::insert(&html, policy),
+            None => html,
+        };
         match body {
             Some(body) => insert_body(&html, body),
             None => html,
@@ -270,7 +288,11 @@ fn insert_body(html: &str, body: &str) -> String {
 /// The template without what an earlier run inserted.
 fn strip_previous(html: &str) -> String {
     let mut html = html.to_owned();
-    for (start, end) in [(HEAD_START, HEAD_END), (BODY_START, BODY_END)] {
+    for (start, end) in [
+        (HEAD_START, HEAD_END),
+        (BODY_START, BODY_END),
+        (csp::START, csp::END),
+    ] {
         if let (Some(a), Some(b)) = (html.find(start), html.find(end))
             && a < b
         {
