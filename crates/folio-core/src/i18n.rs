@@ -101,7 +101,9 @@ static EN: Strings = Strings {
     error_http_title: "The server could not answer",
     error_http: |status| format!("The server answered with an error (HTTP {status})."),
     error_network_title: "No connection",
-    error_network: |detail| format!("The network request failed ({detail}). Check your connection."),
+    error_network: |detail| {
+        format!("The network request failed ({detail}). Check your connection.")
+    },
     error_timeout_title: "The server is not answering",
     error_timeout: |seconds| {
         format!("The server sent nothing for {seconds} seconds, so loading was stopped.")
