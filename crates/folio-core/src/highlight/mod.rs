@@ -15,7 +15,9 @@ mod cursor;
 mod data;
 mod langs;
 mod markup;
+mod names;
 mod scan;
+mod specials;
 mod strings;
 #[cfg(test)]
 mod tests;

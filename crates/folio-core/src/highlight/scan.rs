@@ -4,6 +4,7 @@
 use super::Class;
 use super::cursor::{Cursor, is_ident, is_ident_start};
 use super::langs::{Backtick, Prefixes, SingleQuote, Syntax, contains};
+use super::specials;
 use super::strings::{self, Escapes, Quote, Rules};
 
 /// What came before, for telling a regular expression from a division (JavaScript) and naming
@@ -130,17 +131,29 @@ impl Scanner<'_, '_, '_> {
                 self.c.token(Class::Escape, start);
                 self.template(start + 1);
             }
-            b'/' if syn.regex_literals && self.prev != Prev::Value => return self.regex(),
+            b'/' if syn.regex_literals && self.prev != Prev::Value => {
+                if !specials::regex(self.c, self.end) {
+                    return false;
+                }
+                self.prev = Prev::Value;
+            }
             b'@' if syn.decorators && is_ident_start(self.c.peek(1)) => {
                 self.c.pos += 1;
                 self.c.eat_while(self.end, |b| is_ident(b) || b == b'.');
                 self.c.token(Class::Attribute, start);
             }
             b'#' if syn.rust && matches!(self.c.peek(1), b'[' | b'!') => {
-                return self.rust_attribute();
+                return specials::rust_attribute(self.c, self.end);
             }
-            b'#' if syn.preprocessor && only_spaces_before(self.c) => self.preprocessor(),
-            b'$' if syn.shell => return self.shell_variable(),
+            b'#' if syn.preprocessor && only_spaces_before(self.c) => {
+                specials::preprocessor(self.c, self.end)
+            }
+            b'$' if syn.shell => {
+                if !specials::shell_variable(self.c, self.end) {
+                    return false;
+                }
+                self.prev = Prev::Value;
+            }
             _ if is_ident_start(b) => self.name(),
             _ => return false,
         }
@@ -291,109 +304,6 @@ impl Scanner<'_, '_, '_> {
         c.eat_while(self.end, |b| b.is_ascii_alphanumeric() || b == b'_');
         c.token(Class::Number, start);
         self.prev = Prev::Value;
-    }
-
-    /// A JavaScript regular expression literal, if the `/` starts one on this line.
-    fn regex(&mut self) -> bool {
-        let c = &mut *self.c;
-        let start = c.pos;
-        let line_end = c.line_end(self.end);
-        let bytes = c.src.as_bytes();
-        let (mut i, mut class) = (start + 1, false);
-        while i < line_end {
-            match bytes[i] {
-                b'\\' => i += 1,
-                b'[' => class = true,
-                b']' => class = false,
-                b'/' if !class => break,
-                _ => {}
-            }
-            i += 1;
-        }
-        if i >= line_end || i == start + 1 {
-            return false;
-        }
-        c.pos = i + 1;
-        c.eat_while(self.end, |b| b.is_ascii_alphabetic());
-        c.token(Class::String, start);
-        self.prev = Prev::Value;
-        true
-    }
-
-    /// `#[derive(Debug)]`, `#![forbid(…)]`: to the matching `]` on the line.
-    fn rust_attribute(&mut self) -> bool {
-        let c = &mut *self.c;
-        let start = c.pos;
-        let line_end = c.line_end(self.end);
-        let open = c.src[start..line_end].find('[').map(|i| start + i);
-        let Some(open) =
-            open.filter(|&open| c.src[start + 1..open].trim() == "!" || open == start + 1)
-        else {
-            return false;
-        };
-        let mut depth = 0usize;
-        let mut i = open;
-        while i < line_end {
-            match c.byte(i) {
-                b'[' => depth += 1,
-                b']' => {
-                    depth -= 1;
-                    if depth == 0 {
-                        i += 1;
-                        break;
-                    }
-                }
-                _ => {}
-            }
-            i += 1;
-        }
-        c.emit(Class::Attribute, start, i);
-        true
-    }
-
-    /// `#include <stdio.h>`: the directive as meta, a `<…>` header as a string.
-    fn preprocessor(&mut self) {
-        let c = &mut *self.c;
-        let start = c.pos;
-        c.pos += 1;
-        c.eat_while(self.end, |b| b == b' ' || b == b'\t');
-        c.eat_while(self.end, |b| b.is_ascii_alphabetic());
-        let directive = c.src[start + 1..c.pos].trim();
-        c.token(Class::Meta, start);
-        if directive == "include" {
-            c.eat_while(self.end, |b| b == b' ' || b == b'\t');
-            if c.peek(0) == b'<' {
-                let at = c.pos;
-                let line_end = c.line_end(self.end);
-                c.pos = c.src[at..line_end]
-                    .find('>')
-                    .map_or(line_end, |i| at + i + 1);
-                c.token(Class::String, at);
-            }
-        }
-    }
-
-    /// `$name`, `${…}`, `$1`, `$?`; `$(` is left to the code that follows.
-    fn shell_variable(&mut self) -> bool {
-        let c = &mut *self.c;
-        let start = c.pos;
-        match c.peek(1) {
-            b'{' => {
-                let line_end = c.line_end(self.end);
-                c.pos = c.src[start..line_end]
-                    .find('}')
-                    .map_or(line_end, |i| start + i + 1);
-            }
-            b if is_ident_start(b) => {
-                c.pos += 1;
-                c.eat_while(self.end, is_ident);
-            }
-            b'0'..=b'9' | b'?' | b'#' | b'@' | b'*' | b'$' | b'!' | b'-' => c.pos += 2,
-            _ => return false,
-        }
-        c.token(Class::Variable, start);
-        self.prev = Prev::Value;
-        true
     }
 
     /// A name: keyword, type, built-in, function, a string prefix, or plain.

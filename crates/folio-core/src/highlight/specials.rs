@@ -1,0 +1,101 @@
+//! Tokens only some languages have: JavaScript regular expressions, Rust attributes, C
+//! preprocessor lines and shell variables.
+
+use super::Class;
+use super::cursor::{Cursor, is_ident, is_ident_start};
+
+/// A JavaScript regular expression literal, if the `/` starts one on this line.
+pub(super) fn regex(c: &mut Cursor<'_, '_>, end: usize) -> bool {
+    let start = c.pos;
+    let line_end = c.line_end(end);
+    let bytes = c.src.as_bytes();
+    let (mut i, mut class) = (start + 1, false);
+    while i < line_end {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => class = true,
+            b']' => class = false,
+            b'/' if !class => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    if i >= line_end || i == start + 1 {
+        return false;
+    }
+    c.pos = i + 1;
+    c.eat_while(end, |b| b.is_ascii_alphabetic());
+    c.token(Class::String, start);
+    true
+}
+
+/// `#[derive(Debug)]`, `#![forbid(…)]`: to the matching `]` on the line.
+pub(super) fn rust_attribute(c: &mut Cursor<'_, '_>, end: usize) -> bool {
+    let start = c.pos;
+    let line_end = c.line_end(end);
+    let open = c.src[start..line_end].find('[').map(|i| start + i);
+    let Some(open) = open.filter(|&open| c.src[start + 1..open].trim() == "!" || open == start + 1)
+    else {
+        return false;
+    };
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < line_end {
+        match c.byte(i) {
+            b'[' => depth += 1,
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    i += 1;
+                    break;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    c.emit(Class::Attribute, start, i);
+    true
+}
+
+/// `#include <stdio.h>`: the directive as meta, a `<…>` header as a string.
+pub(super) fn preprocessor(c: &mut Cursor<'_, '_>, end: usize) {
+    let start = c.pos;
+    c.pos += 1;
+    c.eat_while(end, |b| b == b' ' || b == b'\t');
+    c.eat_while(end, |b| b.is_ascii_alphabetic());
+    let directive = c.src[start + 1..c.pos].trim();
+    c.token(Class::Meta, start);
+    if directive == "include" {
+        c.eat_while(end, |b| b == b' ' || b == b'\t');
+        if c.peek(0) == b'<' {
+            let at = c.pos;
+            let line_end = c.line_end(end);
+            c.pos = c.src[at..line_end]
+                .find('>')
+                .map_or(line_end, |i| at + i + 1);
+            c.token(Class::String, at);
+        }
+    }
+}
+
+/// `$name`, `${…}`, `$1`, `$?`; `$(` is left to the code that follows.
+pub(super) fn shell_variable(c: &mut Cursor<'_, '_>, end: usize) -> bool {
+    let start = c.pos;
+    match c.peek(1) {
+        b'{' => {
+            let line_end = c.line_end(end);
+            c.pos = c.src[start..line_end]
+                .find('}')
+                .map_or(line_end, |i| start + i + 1);
+        }
+        b if is_ident_start(b) => {
+            c.pos += 1;
+            c.eat_while(end, is_ident);
+        }
+        b'0'..=b'9' | b'?' | b'#' | b'@' | b'*' | b'$' | b'!' | b'-' => c.pos += 2,
+        _ => return false,
+    }
+    c.token(Class::Variable, start);
+    true
+}
