@@ -13,6 +13,7 @@ pub mod highlight;
 pub mod html;
 pub mod manifest;
 pub mod markdown;
+pub mod math;
 pub mod meta;
 pub mod paths;
 pub mod post;

@@ -5,7 +5,8 @@
 //! job, and pulldown-cmark's HTML writer writes the result:
 //!
 //! ```text
-//! parser → raw_html → summary → images → links → headings → footnotes → blocks → writer
+//! parser → raw_html → summary → images → links → headings → footnotes → blocks → code
+//!        → formulas → writer
 //! ```
 //!
 //! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `summary`
@@ -13,7 +14,9 @@
 //! can name a line.
 
 mod blocks;
+mod code;
 mod footnotes;
+mod formulas;
 mod headings;
 mod images;
 mod links;
@@ -31,6 +34,8 @@ use serde::{Deserialize, Serialize};
 use crate::Problem;
 use crate::reading_time::ReadingTime;
 use crate::sanitize::Sanitizer;
+
+pub use code::{COPY_ARIA_LABEL, COPY_LABEL};
 
 /// An event and the bytes of the source it came from.
 type Spanned<'a> = (Event<'a>, Range<usize>);
@@ -201,6 +206,8 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     );
     let events = footnotes::Footnotes::new(events, &report);
     let events = blocks::Blocks::new(events);
+    let events = code::CodeBlocks::new(events, extras);
+    let events = formulas::Formulas::new(events, &report);
 
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.map(|(event, _)| event));
