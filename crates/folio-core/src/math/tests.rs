@@ -41,7 +41,8 @@ fn environments_posts_use_render() {
 
 #[test]
 fn errors_are_reported_not_rendered() {
-    let cases: [(&str, fn(&MathError) -> bool); 4] = [
+    type Expect = fn(&MathError) -> bool;
+    let cases: [(&str, Expect); 4] = [
         (
             r"\frac{1}{",
             |e| matches!(e, MathError::Invalid(m) if m.contains("unbalanced")),
