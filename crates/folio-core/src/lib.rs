@@ -7,6 +7,7 @@
 pub mod cjk;
 pub mod date;
 pub mod document;
+pub mod emoji;
 pub mod excerpt;
 pub mod front_matter;
 pub mod highlight;

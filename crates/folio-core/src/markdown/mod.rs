@@ -5,14 +5,16 @@
 //! job, and pulldown-cmark's HTML writer writes the result:
 //!
 //! ```text
-//! parser → raw_html → summary → images → links → headings → footnotes → blocks → code
-//!        → formulas → writer
+//! parser → raw_html → text → summary → images → links → headings → footnotes → blocks
+//!        → code → formulas → writer
 //! ```
 //!
-//! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `summary`
+//! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `text`
+//! replaces emoji shortcodes and turns bare URLs into links for `links` to check; `summary`
 //! only watches (excerpt, reading time). Events carry their byte range in the source so problems
 //! can name a line.
 
+mod autolink;
 mod blocks;
 mod code;
 mod footnotes;
@@ -24,6 +26,7 @@ mod options;
 mod raw_html;
 mod report;
 mod summary;
+mod text;
 
 use std::fmt;
 use std::ops::Range;
@@ -193,6 +196,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
 
     let events = options::parser(markdown, options);
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
+    let events = text::TextExtras::new(events, extras);
     let events = summary::Summarize::new(events, &mut summary);
     let events = images::Images::new(events, options.base, extras, &report);
     let events = links::Links::new(events, options.base, options.post_link, extras, &report);
