@@ -180,11 +180,11 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, MathError> {
     } else {
         "<math display=\"inline\" alttext=\""
     });
-    escape_into(&mut out, tex);
+    escape_into(&mut out, tex.trim());
     out.push_str("\"><semantics><mrow>");
     check_into(&mut out, inner);
     out.push_str("</mrow><annotation encoding=\"application/x-tex\">");
-    escape_into(&mut out, tex);
+    escape_into(&mut out, tex.trim());
     out.push_str("</annotation></semantics></math>");
     Ok(out)
 }

@@ -191,7 +191,8 @@ fn yaml_value(c: &mut Cursor<'_, '_>, line_end: usize) -> bool {
             }
             _ => {
                 // A plain scalar runs to a comment, or inside flow collections to `,]}`.
-                let flow = c.src[..start].contains(['[', '{']);
+                let line_start = c.src[..start].rfind('\n').map_or(0, |i| i + 1);
+                let flow = c.src[line_start..start].contains(['[', '{']);
                 while c.pos < line_end {
                     let b = c.peek(0);
                     if (b == b'#' && matches!(c.byte(c.pos - 1), b' ' | b'\t'))

@@ -103,11 +103,15 @@ fn tag(c: &mut Cursor<'_, '_>, end: usize) {
     if closing || self_closing || !matches!(name.as_str(), "script" | "style") {
         return;
     }
-    let close = format!("</{name}");
-    let body_end = c.src[c.pos..end]
-        .to_ascii_lowercase()
-        .find(&close)
-        .map_or(end, |i| c.pos + i);
+    let body = &c.src[c.pos..end];
+    let body_end = body
+        .match_indices("</")
+        .find(|(i, _)| {
+            body.as_bytes()[i + 2..]
+                .get(..name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name.as_bytes()))
+        })
+        .map_or(end, |(i, _)| c.pos + i);
     if name == "script" {
         scan::code(c, langs::syntax(Language::JavaScript), body_end);
     } else {

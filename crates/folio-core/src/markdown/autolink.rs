@@ -121,6 +121,8 @@ fn valid_domain(domain: &str, need_period: bool) -> bool {
 /// Leaves out trailing punctuation, an unbalanced `)`, and an entity-like `&name;`.
 fn trim_trailing(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
+    let opens = bytes[start..end].iter().filter(|&&b| b == b'(').count();
+    let mut closes = bytes[start..end].iter().filter(|&&b| b == b')').count();
     while end > start {
         match bytes[end - 1] {
             b'?' | b'!' | b'.' | b',' | b':' | b'*' | b'_' | b'~' | b'\'' | b'"' => end -= 1,
@@ -137,13 +139,12 @@ fn trim_trailing(text: &str, start: usize, mut end: usize) -> usize {
                     end - 1
                 };
             }
+            // Trimming never removes a `(`, so `opens` stays right.
             b')' => {
-                let link = &bytes[start..end];
-                let opens = link.iter().filter(|&&b| b == b'(').count();
-                let closes = link.iter().filter(|&&b| b == b')').count();
                 if closes <= opens {
                     break;
                 }
+                closes -= 1;
                 end -= 1;
             }
             _ => break,
