@@ -134,25 +134,30 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, MathError> {
         return Err(MathError::Definition(command));
     }
     let storage = Storage::new();
-    let mut events = Vec::new();
-    for event in Parser::new(tex, &storage) {
-        if events.len() == MAX_EVENTS {
-            return Err(MathError::TooLarge);
+    let mut failure = None;
+    let mut count = 0;
+    // Stops at the first error (remembered in `failure`) or past `MAX_EVENTS`.
+    let events = Parser::new(tex, &storage).map_while(|event| {
+        count += 1;
+        if count > MAX_EVENTS {
+            failure = Some(MathError::TooLarge);
+            return None;
         }
         match event {
             // Function names are written unescaped by the crate; as text they are escaped.
-            Ok(Event::Content(Content::Function(name))) if name.contains(['<', '>', '&']) => {
-                events.push(Event::Content(Content::Text(name)));
-            }
-            Ok(event) => events.push(event),
+            Ok(Event::Content(Content::Function(name))) if name.contains(['<', '>', '&']) => Some(
+                Ok::<_, std::fmt::Error>(Event::Content(Content::Text(name))),
+            ),
+            Ok(event) => Some(Ok(event)),
             Err(error) => {
                 let message = error.to_string();
                 let first = message.lines().next().unwrap_or_default();
                 let first = first.strip_prefix("parsing error: ").unwrap_or(first);
-                return Err(MathError::Invalid(first.to_owned()));
+                failure = Some(MathError::Invalid(first.to_owned()));
+                None
             }
         }
-    }
+    });
     let config = RenderConfig {
         display_mode: if display {
             DisplayMode::Block
@@ -162,12 +167,11 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, MathError> {
         ..RenderConfig::default()
     };
     let mut mathml = String::with_capacity(tex.len() * 8);
-    push_mathml(
-        &mut mathml,
-        events.into_iter().map(Ok::<_, std::fmt::Error>),
-        config,
-    )
-    .map_err(|error| MathError::Invalid(error.to_string()))?;
+    push_mathml(&mut mathml, events, config)
+        .map_err(|error| MathError::Invalid(error.to_string()))?;
+    if let Some(failure) = failure {
+        return Err(failure);
+    }
     let inner = mathml
         .find('>')
         .map(|open| &mathml[open + 1..])
@@ -207,9 +211,8 @@ fn check_into(out: &mut String, mathml: &str) {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
         match rest.as_bytes()[0] {
-            b'<' => match tag(rest) {
-                Some((len, clean)) => {
-                    out.push_str(&clean);
+            b'<' => match tag_into(out, rest) {
+                Some(len) => {
                     rest = &rest[len..];
                     continue;
                 }
@@ -230,9 +233,18 @@ fn check_into(out: &mut String, mathml: &str) {
     out.push_str(rest);
 }
 
-/// An allowed tag at the start of `s`: its length and the tag as written out (attributes that
-/// are not allowed left out).
-fn tag(s: &str) -> Option<(usize, String)> {
+/// Writes the allowed tag at the start of `s` to `out`, leaving out attributes that are not
+/// allowed, and returns its length in `s`; writes nothing when `s` starts with no allowed tag.
+fn tag_into(out: &mut String, s: &str) -> Option<usize> {
+    let mark = out.len();
+    let written = write_tag(out, s);
+    if written.is_none() {
+        out.truncate(mark);
+    }
+    written
+}
+
+fn write_tag(out: &mut String, s: &str) -> Option<usize> {
     let end = s.find('>')?;
     let inner = &s[1..end];
     let (closing, inner) = match inner.strip_prefix('/') {
@@ -246,12 +258,11 @@ fn tag(s: &str) -> Option<(usize, String)> {
     let name_len = inner.bytes().take_while(u8::is_ascii_lowercase).count();
     let name = &inner[..name_len];
     ELEMENTS.binary_search(&name).ok()?;
-    let mut clean = String::with_capacity(end + 1);
-    clean.push('<');
+    out.push('<');
     if closing {
-        clean.push('/');
+        out.push('/');
     }
-    clean.push_str(name);
+    out.push_str(name);
     let mut attrs = &inner[name_len..];
     while !attrs.is_empty() {
         let after_space = attrs.strip_prefix(' ')?;
@@ -261,16 +272,16 @@ fn tag(s: &str) -> Option<(usize, String)> {
             return None;
         }
         if ATTRIBUTES.binary_search(&attr).is_ok() {
-            clean.push(' ');
-            clean.push_str(attr);
-            clean.push_str("=\"");
-            clean.push_str(value);
-            clean.push('"');
+            out.push(' ');
+            out.push_str(attr);
+            out.push_str("=\"");
+            out.push_str(value);
+            out.push('"');
         }
         attrs = after_value;
     }
-    clean.push_str(if self_closing { "/>" } else { ">" });
-    Some((end + 1, clean))
+    out.push_str(if self_closing { "/>" } else { ">" });
+    Some(end + 1)
 }
 
 /// The length of a character reference (`&amp;`, `&#123;`, `&#x1F;`) at the start of `s`.

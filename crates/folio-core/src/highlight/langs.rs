@@ -60,9 +60,66 @@ pub(super) struct Syntax {
     pub(super) case_insensitive: bool,
     /// Identifiers starting with a capital letter are types.
     pub(super) capitalized_types: bool,
-    pub(super) keywords: &'static [&'static str],
-    pub(super) types: &'static [&'static str],
-    pub(super) builtins: &'static [&'static str],
+    pub(super) keywords: Names,
+    pub(super) types: Names,
+    pub(super) builtins: Names,
+}
+
+/// A sorted list of names, with masks of their first letters and lengths that turn most
+/// identifiers away before the binary search (most identifiers are in no list).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Names {
+    words: &'static [&'static str],
+    firsts: u64,
+    lengths: u64,
+}
+
+/// A bit for the first letter of a name, either case.
+const fn first_bit(b: u8) -> u64 {
+    let b = b.to_ascii_lowercase();
+    if b.is_ascii_lowercase() {
+        1 << (b - b'a')
+    } else if b == b'_' {
+        1 << 26
+    } else {
+        1 << 27
+    }
+}
+
+impl Names {
+    pub(super) const fn new(words: &'static [&'static str]) -> Self {
+        let (mut firsts, mut lengths, mut i) = (0, 0, 0);
+        while i < words.len() {
+            let word = words[i].as_bytes();
+            firsts |= first_bit(word[0]);
+            lengths |= 1 << word.len();
+            i += 1;
+        }
+        Self {
+            words,
+            firsts,
+            lengths,
+        }
+    }
+
+    /// Whether `word` is in the list; `upper` compares `word` in upper case (SQL).
+    pub(super) fn contains(&self, word: &str, upper: bool) -> bool {
+        let bytes = word.as_bytes();
+        let Some(&first) = bytes.first() else {
+            return false;
+        };
+        if bytes.len() >= 64
+            || self.lengths & (1 << bytes.len()) == 0
+            || self.firsts & first_bit(first) == 0
+        {
+            return false;
+        }
+        if upper && bytes.iter().any(u8::is_ascii_lowercase) {
+            let upper = word.to_ascii_uppercase();
+            return self.words.binary_search(&upper.as_str()).is_ok();
+        }
+        self.words.binary_search(&word).is_ok()
+    }
 }
 
 /// Which string prefixes a language has.
@@ -89,9 +146,9 @@ const BASE: Syntax = Syntax {
     shell: false,
     case_insensitive: false,
     capitalized_types: false,
-    keywords: &[],
-    types: &[],
-    builtins: &[],
+    keywords: Names::new(&[]),
+    types: Names::new(&[]),
+    builtins: Names::new(&[]),
 };
 
 const RUST: Syntax = Syntax {
@@ -99,9 +156,9 @@ const RUST: Syntax = Syntax {
     prefixes: Prefixes::Rust,
     rust: true,
     capitalized_types: true,
-    keywords: RUST_KW,
-    types: RUST_TY,
-    builtins: RUST_BI,
+    keywords: Names::new(RUST_KW),
+    types: Names::new(RUST_TY),
+    builtins: Names::new(RUST_BI),
     ..BASE
 };
 
@@ -110,15 +167,15 @@ const JAVASCRIPT: Syntax = Syntax {
     backtick: Backtick::Template,
     regex_literals: true,
     decorators: true,
-    keywords: JS_KW,
-    builtins: JS_BI,
+    keywords: Names::new(JS_KW),
+    builtins: Names::new(JS_BI),
     ..BASE
 };
 
 const TYPESCRIPT: Syntax = Syntax {
     capitalized_types: true,
-    keywords: TS_KW,
-    types: TS_TY,
+    keywords: Names::new(TS_KW),
+    types: Names::new(TS_TY),
     ..JAVASCRIPT
 };
 
@@ -129,32 +186,32 @@ const PYTHON: Syntax = Syntax {
     triple_quotes: true,
     prefixes: Prefixes::Python,
     decorators: true,
-    keywords: PY_KW,
-    types: PY_TY,
-    builtins: PY_BI,
+    keywords: Names::new(PY_KW),
+    types: Names::new(PY_TY),
+    builtins: Names::new(PY_BI),
     ..BASE
 };
 
 const GO: Syntax = Syntax {
     backtick: Backtick::Raw,
-    keywords: GO_KW,
-    types: GO_TY,
-    builtins: GO_BI,
+    keywords: Names::new(GO_KW),
+    types: Names::new(GO_TY),
+    builtins: Names::new(GO_BI),
     ..BASE
 };
 
 const C: Syntax = Syntax {
     preprocessor: true,
-    keywords: C_KW,
-    types: C_TY,
-    builtins: C_BI,
+    keywords: Names::new(C_KW),
+    types: Names::new(C_TY),
+    builtins: Names::new(C_BI),
     ..BASE
 };
 
 const CPP: Syntax = Syntax {
     prefixes: Prefixes::Cpp,
-    keywords: CPP_KW,
-    types: CPP_TY,
+    keywords: Names::new(CPP_KW),
+    types: Names::new(CPP_TY),
     ..C
 };
 
@@ -162,9 +219,9 @@ const JAVA: Syntax = Syntax {
     triple_quotes: true,
     decorators: true,
     capitalized_types: true,
-    keywords: JAVA_KW,
-    types: JAVA_TY,
-    builtins: JAVA_BI,
+    keywords: Names::new(JAVA_KW),
+    types: Names::new(JAVA_TY),
+    builtins: Names::new(JAVA_BI),
     ..BASE
 };
 
@@ -174,8 +231,8 @@ const SHELL: Syntax = Syntax {
     single_quote: SingleQuote::Literal,
     backtick: Backtick::Command,
     shell: true,
-    keywords: SH_KW,
-    builtins: SH_BI,
+    keywords: Names::new(SH_KW),
+    builtins: Names::new(SH_BI),
     ..BASE
 };
 
@@ -184,9 +241,9 @@ const SQL: Syntax = Syntax {
     single_quote: SingleQuote::Sql,
     backtick: Backtick::Identifier,
     case_insensitive: true,
-    keywords: SQL_KW,
-    types: SQL_TY,
-    builtins: SQL_BI,
+    keywords: Names::new(SQL_KW),
+    types: Names::new(SQL_TY),
+    builtins: Names::new(SQL_BI),
     ..BASE
 };
 
@@ -208,15 +265,6 @@ pub(super) fn syntax(language: Language) -> &'static Syntax {
     }
 }
 
-/// Whether `word` is in the sorted `list`; `upper` compares `word` in upper case (SQL).
-pub(super) fn contains(list: &[&str], word: &str, upper: bool) -> bool {
-    if upper && word.bytes().any(|b| b.is_ascii_lowercase()) {
-        let upper = word.to_ascii_uppercase();
-        return list.binary_search(&upper.as_str()).is_ok();
-    }
-    list.binary_search(&word).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,7 +279,10 @@ mod tests {
         for table in tables {
             assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
         }
-        assert!(contains(SQL_KW, "select", true));
-        assert!(!contains(RUST_KW, "FN", false));
+        assert!(Names::new(SQL_KW).contains("select", true));
+        assert!(Names::new(RUST_KW).contains("fn", false));
+        assert!(!Names::new(RUST_KW).contains("FN", false));
+        assert!(!Names::new(RUST_KW).contains("xfn", false));
+        assert!(!Names::new(&[]).contains("", false));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::Class;
 use super::cursor::{Cursor, is_ident, is_ident_start};
-use super::langs::{Backtick, Prefixes, SingleQuote, Syntax, contains};
+use super::langs::{Backtick, Prefixes, SingleQuote, Syntax};
 use super::specials;
 use super::strings::{self, Escapes, Quote, Rules};
 
@@ -37,6 +37,8 @@ struct Scanner<'c, 's, 'o> {
     braces: usize,
     /// For each JavaScript template literal whose `${` is open, the bracket depth at its `${`.
     templates: Vec<usize>,
+    /// First bytes of the comment markers, to skip the comment checks for other bytes.
+    comment_starts: [u8; 2],
 }
 
 /// Highlights `c.pos..end` as code of the language `syn` describes.
@@ -49,6 +51,10 @@ pub(super) fn code(c: &mut Cursor<'_, '_>, syn: &'static Syntax, end: usize) {
         declares: Declares::Nothing,
         braces: 0,
         templates: Vec::new(),
+        comment_starts: [
+            syn.line_comments.first().map_or(0, |m| m.as_bytes()[0]),
+            syn.block_comment.map_or(0, |(open, _)| open.as_bytes()[0]),
+        ],
     };
     scanner.run();
 }
@@ -59,7 +65,7 @@ impl Scanner<'_, '_, '_> {
             let b = self.c.peek(0);
             if b.is_ascii_whitespace() {
                 self.c.pos += 1;
-            } else if !self.comment() && !self.special(b) {
+            } else if !(self.comment_starts.contains(&b) && self.comment()) && !self.special(b) {
                 self.other(b);
             }
         }
@@ -172,7 +178,11 @@ impl Scanner<'_, '_, '_> {
         } else {
             Prev::Operator
         };
-        self.c.bump();
+        if b < 0x80 {
+            self.c.pos += 1;
+        } else {
+            self.c.bump();
+        }
     }
 
     fn string(&mut self, quote: Quote, start: usize, escapes: Escapes) {
@@ -328,7 +338,7 @@ impl Scanner<'_, '_, '_> {
         let c = &mut *self.c;
         let upper = syn.case_insensitive;
         let declared = std::mem::replace(&mut self.declares, Declares::Nothing);
-        let class = if contains(syn.keywords, word, upper) {
+        let class = if syn.keywords.contains(word, upper) {
             self.declares = match word {
                 "fn" | "def" | "function" | "func" => Declares::Function,
                 "class" | "struct" | "enum" | "trait" | "interface" | "union" => Declares::Type,
@@ -339,9 +349,9 @@ impl Scanner<'_, '_, '_> {
         } else if syn.rust && next == b'!' && c.peek(1) != b'=' {
             c.pos += 1;
             Some(Class::Function)
-        } else if contains(syn.builtins, word, upper) {
+        } else if syn.builtins.contains(word, upper) {
             Some(Class::Builtin)
-        } else if contains(syn.types, word, upper)
+        } else if syn.types.contains(word, upper)
             || declared == Declares::Type
             || (syn.capitalized_types && word.as_bytes()[0].is_ascii_uppercase())
         {

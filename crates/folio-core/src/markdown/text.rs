@@ -7,6 +7,7 @@
 //! `<code>` elements is left alone; pulldown-cmark may split a text run into several events
 //! (at `_`, entities …), so adjacent text events are joined first.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::ops::Range;
 
@@ -88,13 +89,17 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, I> {
         }
     }
 
-    /// Queues `text` with its shortcodes replaced and, where allowed, its autolinks as links.
-    fn text(&mut self, text: &str, range: &Range<usize>) {
-        let links = if self.linked == 0 && self.raw_code == 0 {
+    /// The autolinks in `text`, where links may start.
+    fn links(&self, text: &str) -> Vec<(Range<usize>, Kind)> {
+        if self.linked == 0 && self.raw_code == 0 {
             autolink::find(text)
         } else {
             Vec::new()
-        };
+        }
+    }
+
+    /// Queues `text` with its `links` as links and its shortcodes replaced.
+    fn text(&mut self, text: &str, links: Vec<(Range<usize>, Kind)>, range: &Range<usize>) {
         let mut at = 0;
         for (link, kind) in links {
             self.plain(&text[at..link.start], range);
@@ -176,7 +181,15 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, I> {
             if !has_candidates(&text) {
                 return Some((Event::Text(text), range));
             }
-            self.text(&text, &range);
+            let links = self.links(&text);
+            if links.is_empty() {
+                // Most text has no shortcode either: the event goes on as it came.
+                return match replace_shortcodes(&text) {
+                    Cow::Borrowed(_) => Some((Event::Text(text), range)),
+                    Cow::Owned(replaced) => Some((Event::Text(replaced.into()), range)),
+                };
+            }
+            self.text(&text, links, &range);
         }
     }
 }
