@@ -65,7 +65,9 @@ impl Scanner<'_, '_, '_> {
             let b = self.c.peek(0);
             if b.is_ascii_whitespace() {
                 self.c.pos += 1;
-            } else if !(self.comment_starts.contains(&b) && self.comment()) && !self.special(b) {
+            } else if self.comment_starts.contains(&b) && self.comment() {
+                continue;
+            } else if !self.special(b) {
                 self.other(b);
             }
         }
