@@ -298,10 +298,10 @@ fn code_blocks_in_every_language_with_odd_code() {
         "rust", "js", "ts", "py", "go", "c", "cpp", "java", "sh", "console", "json", "yaml",
         "toml", "html", "css", "sql", "md", "diff", "unknown", "",
     ];
-    let nested_templates = format!("`{}", "${`".repeat(5_000));
-    let nested_comments = "/*".repeat(20_000);
-    let many_scripts = "<script></script><style></style>".repeat(10_000);
-    let many_lines = "- a: b\n  c: [d]\n".repeat(20_000);
+    let nested_templates = format!("`{}", "${`".repeat(2_000));
+    let nested_comments = "/*".repeat(5_000);
+    let many_scripts = "<script></script><style></style>".repeat(2_000);
+    let many_lines = "- a: b\n  c: [d]\n".repeat(4_000);
     let codes = [
         "\"unterminated",
         "'",
