@@ -156,6 +156,9 @@ impl Scanner<'_, '_, '_> {
             b'#' if syn.preprocessor && only_spaces_before(self.c) => {
                 specials::preprocessor(self.c, self.end)
             }
+            b'<' if syn.shell && self.c.at("<<") && self.c.peek(2) != b'<' => {
+                return specials::heredoc(self.c, self.end);
+            }
             b'$' if syn.shell => {
                 if !specials::shell_variable(self.c, self.end) {
                     return false;

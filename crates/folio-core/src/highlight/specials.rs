@@ -1,5 +1,5 @@
 //! Tokens only some languages have: JavaScript regular expressions, Rust attributes, C
-//! preprocessor lines and shell variables.
+//! preprocessor lines, shell variables and here-documents.
 
 use super::Class;
 use super::cursor::{Cursor, is_ident, is_ident_start};
@@ -97,5 +97,58 @@ pub(super) fn shell_variable(c: &mut Cursor<'_, '_>, end: usize) -> bool {
         _ => return false,
     }
     c.token(Class::Variable, start);
+    true
+}
+
+/// A shell here-document at the cursor: `<<EOF`, `<<-EOF`, `<<'EOF'` …, then the lines up to
+/// the one holding only the delimiter, as a string. The rest of the command line stays plain.
+pub(super) fn heredoc(c: &mut Cursor<'_, '_>, end: usize) -> bool {
+    let start = c.pos;
+    let mut i = start + 2;
+    let strip_tabs = c.byte(i) == b'-';
+    if strip_tabs {
+        i += 1;
+    }
+    while c.byte(i) == b' ' {
+        i += 1;
+    }
+    let quote = c.byte(i);
+    let quoted = matches!(quote, b'\'' | b'"');
+    if quoted {
+        i += 1;
+    }
+    let word_start = i;
+    while i < end && is_ident(c.byte(i)) {
+        i += 1;
+    }
+    if i == word_start || (quoted && c.byte(i) != quote) {
+        return false;
+    }
+    let word = &c.src[word_start..i];
+    if quoted {
+        i += 1;
+    }
+    c.emit(Class::Meta, start, i);
+    let Some(newline) = c.src[i..end].find('\n') else {
+        return true;
+    };
+    let body = i + newline + 1;
+    let mut line = body;
+    while line < end {
+        let line_end = c.src[line..end].find('\n').map_or(end, |n| line + n);
+        let text = &c.src[line..line_end];
+        let text = if strip_tabs {
+            text.trim_start_matches('\t')
+        } else {
+            text
+        };
+        if text == word {
+            c.emit(Class::String, body, line);
+            c.emit(Class::Meta, line, line_end);
+            return true;
+        }
+        line = line_end + 1;
+    }
+    c.emit(Class::String, body, end);
     true
 }

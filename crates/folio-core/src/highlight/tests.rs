@@ -337,6 +337,19 @@ fn shell_and_console() {
                 "if [ -f x ]; then rm -rf x; fi",
                 &[("kw", "if"), ("kw", "then"), ("kw", "fi")],
             ),
+            (
+                "cat <<'EOF' > x\nit's $not a var\nEOF\necho ok",
+                &[
+                    ("meta", "<<'EOF'"),
+                    ("str", "it's $not a var\n"),
+                    ("meta", "EOF"),
+                    ("bi", "echo"),
+                ],
+            ),
+            (
+                "cat <<-END\n\tx\n\tEND",
+                &[("meta", "<<-END"), ("str", "\tx\n"), ("meta", "\tEND")],
+            ),
         ],
     );
     check(
