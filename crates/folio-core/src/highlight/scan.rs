@@ -139,7 +139,11 @@ impl Scanner<'_, '_, '_> {
                 self.c.token(Class::Escape, start);
                 self.template(start + 1);
             }
-            b'/' if syn.regex_literals && self.prev != Prev::Value => {
+            // Not after `<`: a JSX closing tag (`</div>`).
+            b'/' if syn.regex_literals
+                && self.prev != Prev::Value
+                && (start == 0 || self.c.byte(start - 1) != b'<') =>
+            {
                 if !specials::regex(self.c, self.end) {
                     return false;
                 }

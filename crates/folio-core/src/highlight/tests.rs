@@ -158,6 +158,10 @@ fn javascript_and_typescript() {
                 ],
             ),
             (
+                "const el = <p>{a}</p><b>{b}</b>; // jsx",
+                &[("kw", "const"), ("com", "// jsx")],
+            ),
+            (
                 "x = a / b / c; y = /ab+c\\//g.test(s)",
                 &[("str", "/ab+c\\//g"), ("fn", "test")],
             ),
