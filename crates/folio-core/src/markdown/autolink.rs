@@ -6,7 +6,8 @@
 //! also ends at CJK and full-width punctuation (`。`, `，`, `）`, `「` …), and after the domain only
 //! `/ ? # :` continue it, so `见https://example.com。` and `访问https://example.com获取` link
 //! just the URL; `www.` may follow any non-ASCII character as well as the spec's space and
-//! `* _ ~ (`.
+//! `* _ ~ (`. As in GitHub's implementation, schemes match in any case and `www.` only in
+//! lower case.
 
 use std::ops::Range;
 
@@ -44,9 +45,7 @@ pub(super) fn find(text: &str) -> Vec<(Range<usize>, Kind)> {
                     .flatten()
                     .map(|end| (i..end, Kind::Url))
             }
-            b'w' | b'W'
-                if www_may_start(bytes, i) && starts_with_ignore_case(&bytes[i..], b"www.") =>
-            {
+            b'w' if www_may_start(bytes, i) && bytes[i..].starts_with(b"www.") => {
                 url_end(text, i, true).map(|end| (i..end, Kind::Www))
             }
             b'@' => email(bytes, i, floor).map(|range| (range, Kind::Email)),
@@ -228,6 +227,10 @@ mod tests {
             ("www.a_b.example.org", &[("www.a_b.example.org", Www)]),
             ("xhttps://example.org", &[]),
             ("awww.example.org", &[]),
+            (
+                "WWW.EXAMPLE.ORG HTTPS://EXAMPLE.ORG",
+                &[("HTTPS://EXAMPLE.ORG", Url)],
+            ),
             ("https://", &[]),
             (
                 "mail me at jo.doe+blog@mail.example.com.",

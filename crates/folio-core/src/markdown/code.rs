@@ -11,10 +11,15 @@
 //! in neither the excerpt nor the reading time. A language the highlighter does not know is
 //! written plain, still named in `data-lang`; a block without a language has no `code-lang`
 //! label, no `data-lang` and no `language-` class.
+//!
+//! The same adapter writes math (see [`super::formulas`]): one adapter less for every event to
+//! pass through.
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use super::Spanned;
+use super::formulas::formula;
+use super::report::Report;
 use crate::highlight::{Language, highlight};
 use crate::html::escape_into;
 
@@ -23,15 +28,20 @@ pub const COPY_LABEL: &str = "Copy";
 /// The copy button's `aria-label`.
 pub const COPY_ARIA_LABEL: &str = "Copy code";
 
-pub(super) struct CodeBlocks<I> {
+pub(super) struct CodeAndMath<'a, 'r, I> {
     inner: I,
     /// Folio's extras; off, code blocks pass through as pulldown-cmark writes them.
     extras: bool,
+    report: &'r Report<'a>,
 }
 
-impl<I> CodeBlocks<I> {
-    pub(super) fn new(inner: I, extras: bool) -> Self {
-        Self { inner, extras }
+impl<'a, 'r, I> CodeAndMath<'a, 'r, I> {
+    pub(super) fn new(inner: I, extras: bool, report: &'r Report<'a>) -> Self {
+        Self {
+            inner,
+            extras,
+            report,
+        }
     }
 }
 
@@ -73,17 +83,23 @@ fn block(lang: &str, code: &str) -> String {
     out
 }
 
-impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for CodeBlocks<I> {
+impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for CodeAndMath<'a, '_, I> {
     type Item = Spanned<'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
         let (event, range) = self.inner.next()?;
-        let Event::Start(Tag::CodeBlock(kind)) = event else {
-            return Some((event, range));
+        let kind = match event {
+            Event::Start(Tag::CodeBlock(kind)) if self.extras => kind,
+            Event::InlineMath(tex) => {
+                let html = formula(&tex, false, range.start, self.report);
+                return Some((Event::InlineHtml(html.into()), range));
+            }
+            Event::DisplayMath(tex) => {
+                let html = formula(&tex, true, range.start, self.report);
+                return Some((Event::InlineHtml(html.into()), range));
+            }
+            event => return Some((event, range)),
         };
-        if !self.extras {
-            return Some((Event::Start(Tag::CodeBlock(kind)), range));
-        }
         let lang = match &kind {
             CodeBlockKind::Fenced(info) => language_word(info),
             CodeBlockKind::Indented => "",

@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! parser → raw_html → text → summary → images → links → headings → footnotes → blocks
-//!        → code → formulas → writer
+//!        → code (and math) → writer
 //! ```
 //!
 //! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `text`
@@ -210,8 +210,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     );
     let events = footnotes::Footnotes::new(events, &report);
     let events = blocks::Blocks::new(events);
-    let events = code::CodeBlocks::new(events, extras);
-    let events = formulas::Formulas::new(events, &report);
+    let events = code::CodeAndMath::new(events, extras, &report);
 
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.map(|(event, _)| event));

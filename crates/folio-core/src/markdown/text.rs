@@ -138,6 +138,27 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, I> {
     }
 }
 
+/// One quick look at `text`: whether it has a `:` (a shortcode may follow), and whether it has
+/// what every autolink needs (`://`, `www.` or `@`). Most text has neither and goes on as it is.
+fn look(text: &str) -> (bool, bool) {
+    let bytes = text.as_bytes();
+    let mut colon = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b':' => {
+                colon = true;
+                if bytes[i + 1..].starts_with(b"//") {
+                    return (true, true);
+                }
+            }
+            b'@' => return (colon, true),
+            b'.' if i >= 3 && &bytes[i - 3..i] == b"www" => return (colon, true),
+            _ => {}
+        }
+    }
+    (colon, false)
+}
+
 /// A raw inline tag that changes what text may become: `(opening, name)` for `a`, `code`,
 /// `pre`, `kbd` and `samp`.
 fn raw_tag(html: &str) -> Option<(bool, &'static str)> {
@@ -151,11 +172,6 @@ fn raw_tag(html: &str) -> Option<(bool, &'static str)> {
         .into_iter()
         .find(|known| name.eq_ignore_ascii_case(known))
         .map(|known| (opening, known))
-}
-
-/// Whether `text` may hold a shortcode or an autolink at all.
-fn has_candidates(text: &str) -> bool {
-    text.bytes().any(|b| matches!(b, b':' | b'@' | b'.'))
 }
 
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, I> {
@@ -178,10 +194,15 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, I> {
                 return Some((Event::Text(text), range));
             }
             let (text, range) = self.join(text, range);
-            if !has_candidates(&text) {
+            let (colon, may_link) = look(&text);
+            if !colon && !may_link {
                 return Some((Event::Text(text), range));
             }
-            let links = self.links(&text);
+            let links = if may_link {
+                self.links(&text)
+            } else {
+                Vec::new()
+            };
             if links.is_empty() {
                 // Most text has no shortcode either: the event goes on as it came.
                 return match replace_shortcodes(&text) {
@@ -197,6 +218,20 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, I> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quick_look_finds_what_may_need_work() {
+        for (text, expected) in [
+            ("plain prose.", (false, false)),
+            ("at 10:30", (true, false)),
+            ("see https://x.y", (true, true)),
+            ("or www.x.y", (false, true)),
+            ("a@b.c", (false, true)),
+            (":tada: a@b", (true, true)),
+        ] {
+            assert_eq!(look(text), expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn raw_tags_that_matter() {
