@@ -49,7 +49,11 @@ impl<'s, 'o> Cursor<'s, 'o> {
 
     /// Moves past one character (all its bytes).
     pub(super) fn bump(&mut self) {
-        self.pos += self.rest().chars().next().map_or(0, char::len_utf8);
+        match self.src.as_bytes().get(self.pos) {
+            Some(b) if b.is_ascii() => self.pos += 1,
+            Some(_) => self.pos += self.rest().chars().next().map_or(1, char::len_utf8),
+            None => {}
+        }
     }
 
     /// Moves past bytes for which `f` holds; non-ASCII bytes are passed as they are, so `f` must
