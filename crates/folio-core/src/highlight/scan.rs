@@ -78,7 +78,7 @@ impl Scanner<'_, '_, '_> {
         let c = &mut *self.c;
         let start = c.pos;
         for marker in self.syn.line_comments {
-            if c.at(marker) && (!self.syn.shell || at_word_start(c)) {
+            if c.at(marker) && (!self.syn.shell || specials::at_word_start(c)) {
                 c.pos = c.line_end(self.end);
                 c.token(Class::Comment, start);
                 return true;
@@ -126,12 +126,16 @@ impl Scanner<'_, '_, '_> {
             }
             b'\'' => return self.single_quote(start),
             b'`' => return self.backtick(start),
-            b'0'..=b'9' => self.number(),
+            b'0'..=b'9' => {
+                specials::number(self.c, self.end);
+                self.prev = Prev::Value;
+            }
             b'.' if self.c.peek(1).is_ascii_digit()
                 && self.prev != Prev::Value
                 && (start == 0 || self.c.byte(start - 1) != b'.') =>
             {
-                self.number();
+                specials::number(self.c, self.end);
+                self.prev = Prev::Value;
             }
             b'}' if self.templates.last() == Some(&self.braces) => {
                 self.templates.pop();
@@ -157,7 +161,7 @@ impl Scanner<'_, '_, '_> {
             b'#' if syn.rust && matches!(self.c.peek(1), b'[' | b'!') => {
                 return specials::rust_attribute(self.c, self.end);
             }
-            b'#' if syn.preprocessor && only_spaces_before(self.c) => {
+            b'#' if syn.preprocessor && specials::only_spaces_before(self.c) => {
                 specials::preprocessor(self.c, self.end)
             }
             b'<' if syn.shell && self.c.at("<<") && self.c.peek(2) != b'<' => {
@@ -299,32 +303,6 @@ impl Scanner<'_, '_, '_> {
         self.prev = Prev::Value;
     }
 
-    fn number(&mut self) {
-        let c = &mut *self.c;
-        let start = c.pos;
-        if c.peek(0) == b'0' && matches!(c.peek(1) | 0x20, b'x' | b'b' | b'o') {
-            c.pos += 2;
-            c.eat_while(self.end, |b| b.is_ascii_hexdigit() || b == b'_');
-        } else {
-            c.eat_while(self.end, |b| b.is_ascii_digit() || b == b'_');
-            if c.peek(0) == b'.' && c.peek(1).is_ascii_digit() {
-                c.pos += 1;
-                c.eat_while(self.end, |b| b.is_ascii_digit() || b == b'_');
-            }
-            let exp_digit = |i| c.peek(i).is_ascii_digit();
-            if c.peek(0) | 0x20 == b'e'
-                && (exp_digit(1) || (matches!(c.peek(1), b'+' | b'-') && exp_digit(2)))
-            {
-                c.pos += 2;
-                c.eat_while(self.end, |b| b.is_ascii_digit());
-            }
-        }
-        // Suffixes: `u8`, `f64`, `L`, `n`.
-        c.eat_while(self.end, |b| b.is_ascii_alphanumeric() || b == b'_');
-        c.token(Class::Number, start);
-        self.prev = Prev::Value;
-    }
-
     /// A name: keyword, type, built-in, function, a string prefix, or plain.
     fn name(&mut self) {
         let syn = self.syn;
@@ -435,22 +413,4 @@ impl Scanner<'_, '_, '_> {
         self.string(quote, start, escapes);
         true
     }
-}
-
-/// Whether the cursor starts a shell word (a `#` there starts a comment).
-fn at_word_start(c: &Cursor<'_, '_>) -> bool {
-    c.pos == 0
-        || matches!(
-            c.byte(c.pos - 1),
-            b' ' | b'\t' | b'\n' | b';' | b'|' | b'&' | b'('
-        )
-}
-
-/// Whether only spaces stand between the start of the line and the cursor.
-fn only_spaces_before(c: &Cursor<'_, '_>) -> bool {
-    c.src[..c.pos]
-        .bytes()
-        .rev()
-        .take_while(|&b| b != b'\n')
-        .all(|b| b == b' ' || b == b'\t')
 }

@@ -1,5 +1,5 @@
-//! Tokens only some languages have: JavaScript regular expressions, Rust attributes, C
-//! preprocessor lines, shell variables and here-documents.
+//! Tokens only some languages have (JavaScript regular expressions, Rust attributes, C
+//! preprocessor lines, shell variables and here-documents), numbers, and where a token stands.
 
 use super::Class;
 use super::cursor::{Cursor, is_ident, is_ident_start};
@@ -151,4 +151,47 @@ pub(super) fn heredoc(c: &mut Cursor<'_, '_>, end: usize) -> bool {
     }
     c.emit(Class::String, body, end);
     true
+}
+
+/// A number: decimal with `_`, fraction and exponent, `0x`/`0b`/`0o`, and a type suffix.
+pub(super) fn number(c: &mut Cursor<'_, '_>, end: usize) {
+    let start = c.pos;
+    if c.peek(0) == b'0' && matches!(c.peek(1) | 0x20, b'x' | b'b' | b'o') {
+        c.pos += 2;
+        c.eat_while(end, |b| b.is_ascii_hexdigit() || b == b'_');
+    } else {
+        c.eat_while(end, |b| b.is_ascii_digit() || b == b'_');
+        if c.peek(0) == b'.' && c.peek(1).is_ascii_digit() {
+            c.pos += 1;
+            c.eat_while(end, |b| b.is_ascii_digit() || b == b'_');
+        }
+        let exp_digit = |i| c.peek(i).is_ascii_digit();
+        if c.peek(0) | 0x20 == b'e'
+            && (exp_digit(1) || (matches!(c.peek(1), b'+' | b'-') && exp_digit(2)))
+        {
+            c.pos += 2;
+            c.eat_while(end, |b| b.is_ascii_digit());
+        }
+    }
+    // Suffixes: `u8`, `f64`, `L`, `n`.
+    c.eat_while(end, |b| b.is_ascii_alphanumeric() || b == b'_');
+    c.token(Class::Number, start);
+}
+
+/// Whether the cursor starts a shell word (a `#` there starts a comment).
+pub(super) fn at_word_start(c: &Cursor<'_, '_>) -> bool {
+    c.pos == 0
+        || matches!(
+            c.byte(c.pos - 1),
+            b' ' | b'\t' | b'\n' | b';' | b'|' | b'&' | b'('
+        )
+}
+
+/// Whether only spaces stand between the start of the line and the cursor.
+pub(super) fn only_spaces_before(c: &Cursor<'_, '_>) -> bool {
+    c.src[..c.pos]
+        .bytes()
+        .rev()
+        .take_while(|&b| b != b'\n')
+        .all(|b| b == b' ' || b == b'\t')
 }
