@@ -65,10 +65,10 @@ wasm-opt:
 	  echo "Installing wasm-opt $(WASM_OPT_VERSION) into $(TOOLS_DIR) (once, about 8 minutes)"; \
 	  cargo install --locked --quiet wasm-opt --version $(WASM_OPT_VERSION) --root $(TOOLS_DIR); }
 
-BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
+BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-	    || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	    || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji'; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing $(BROWSER_PACKAGES)"; \
 	    export DEBIAN_FRONTEND=noninteractive; \

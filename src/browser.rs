@@ -236,19 +236,6 @@ pub(crate) fn set_theme(dark: bool) {
     }
 }
 
-/// Puts the site's word for "Copy" on the renderer's copy buttons (the renderer is shared with
-/// the CLI and writes English).
-pub(crate) fn localize_copy_buttons(body: &Element, label: &str) {
-    let Ok(buttons) = body.query_selector_all("button.copy-code") else {
-        return;
-    };
-    for i in 0..buttons.length() {
-        if let Some(button) = buttons.item(i) {
-            button.set_text_content(Some(label));
-        }
-    }
-}
-
 /// Where the app mounts: a hidden container when the shell carries the page's first paint
 /// (`#folio-prerender`, written by `folio index`), so the reader keeps reading that until the
 /// app has rendered the same page; `None` (mount in `<body>`) for the bare app shell.

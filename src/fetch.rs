@@ -254,9 +254,9 @@ mod tests {
             LoadError::Interrupted,
             LoadError::BadContent("x".into()),
         ];
-        let text = folio_core::i18n::strings_for("en");
+        let english = folio_core::i18n::english();
         let titles: std::collections::HashSet<_> =
-            errors.iter().map(|error| error.title(text)).collect();
+            errors.iter().map(|e| e.title(english)).collect();
         assert_eq!(titles.len(), errors.len());
         let retryable: Vec<bool> = errors.iter().map(LoadError::retryable).collect();
         assert_eq!(retryable, [false, true, true, true, true, true]);

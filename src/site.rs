@@ -112,6 +112,7 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
             trust_html: manifest.site.trust_html,
             post_link: Some(&post_link),
             image_size: Some(&image_size),
+            text: site.text,
         },
     );
     Ok(Arc::new(LoadedPost {

@@ -37,6 +37,7 @@ fuzz_target!(|data: &[u8]| {
             trust_html,
             post_link: Some(&post_link),
             image_size: None,
+            text: folio_core::i18n::english(),
         },
     );
     if !trust_html {

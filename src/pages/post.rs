@@ -62,13 +62,10 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     // scrolled to the fragment (and the reader may have scrolled on): swap and stay. Otherwise
     // Suspense may still be moving the body into the document: scroll on the next frame.
     Effect::new(move |_| {
-        if let Some(body) = body.get() {
-            browser::localize_copy_buttons(&body, text.copy);
-            if !browser::reveal_app() {
-                request_animation_frame(|| {
-                    browser::scroll_to_fragment();
-                });
-            }
+        if body.get().is_some() && !browser::reveal_app() {
+            request_animation_frame(|| {
+                browser::scroll_to_fragment();
+            });
         }
     });
     view! {

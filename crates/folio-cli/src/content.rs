@@ -118,6 +118,7 @@ pub(crate) fn slugs_in_use(content: &Path) -> Result<HashMap<String, String>> {
                 trust_html: false,
                 post_link: None,
                 image_size: None,
+                text: folio_core::i18n::english(),
             },
         );
         taken

@@ -223,6 +223,7 @@ fn parse_file(
             trust_html: scan.site.trust_html,
             post_link: None,
             image_size: None,
+            text: folio_core::i18n::english(),
         },
     );
     scan.diagnostics.extend(

@@ -42,6 +42,14 @@ pub struct Strings {
     pub problem_line: fn(usize) -> String,
     pub contents: &'static str,
     pub copy: &'static str,
+    pub copy_code: &'static str,
+    pub permalink: &'static str,
+    pub back_to_reference: &'static str,
+    pub alert_note: &'static str,
+    pub alert_tip: &'static str,
+    pub alert_important: &'static str,
+    pub alert_warning: &'static str,
+    pub alert_caution: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
     pub newer_post: &'static str,
@@ -118,6 +126,14 @@ static EN: Strings = Strings {
     problem_line: |line| format!("Line {line}: "),
     contents: "Contents",
     copy: "Copy",
+    copy_code: "Copy code",
+    permalink: "Permalink: ",
+    back_to_reference: "Back to reference ",
+    alert_note: "Note",
+    alert_tip: "Tip",
+    alert_important: "Important",
+    alert_warning: "Warning",
+    alert_caution: "Caution",
     copied: "Copied",
     copy_failed: "Press Ctrl+C to copy",
     newer_post: "Newer",
@@ -182,6 +198,14 @@ static ZH_CN: Strings = Strings {
     problem_line: |line| format!("第 {line} 行："),
     contents: "目录",
     copy: "复制",
+    copy_code: "复制代码",
+    permalink: "本节链接：",
+    back_to_reference: "返回引用 ",
+    alert_note: "注意",
+    alert_tip: "提示",
+    alert_important: "重要",
+    alert_warning: "警告",
+    alert_caution: "小心",
     copied: "已复制",
     copy_failed: "请按 Ctrl+C 复制",
     newer_post: "较新",
@@ -203,6 +227,11 @@ static ZH_CN: Strings = Strings {
     search_more: "更多结果",
     search_unavailable: "这个站点没有搜索索引。`folio index --out` 会生成它，`make build` 就是这样做的。",
 };
+
+/// The English strings, the default when a site names no language.
+pub fn english() -> &'static Strings {
+    &EN
+}
 
 /// The strings for a BCP 47 language tag: Chinese for any `zh` tag, English otherwise.
 pub fn strings_for(lang: &str) -> &'static Strings {

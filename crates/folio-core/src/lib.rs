@@ -7,13 +7,16 @@
 pub mod cjk;
 pub mod date;
 pub mod document;
+pub mod emoji;
 pub mod excerpt;
 pub mod front_matter;
+pub mod highlight;
 pub mod html;
 pub mod i18n;
 pub mod image_size;
 pub mod manifest;
 pub mod markdown;
+pub mod math;
 pub mod meta;
 pub mod paths;
 pub mod post;

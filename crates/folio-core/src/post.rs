@@ -31,6 +31,8 @@ pub struct PostContext<'a> {
     pub post_link: Option<crate::PostLink<'a>>,
     /// Pixel sizes of the site's own images, by resolved URL (see [`crate::PostEntry::images`]).
     pub image_size: Option<crate::ImageSize<'a>>,
+    /// The words Folio writes into the post, in the site's language.
+    pub text: &'static crate::i18n::Strings,
 }
 
 impl std::fmt::Debug for PostContext<'_> {
@@ -63,6 +65,7 @@ impl Post {
     /// use folio_core::post::{Post, PostContext};
     /// let cx = PostContext {
     ///     base: "/", file: "hello.md", trust_html: false, post_link: None, image_size: None,
+    ///     text: folio_core::i18n::english(),
     /// };
     /// let post = Post::parse("---\ntitle: [unclosed\n---\nStill **here**.", &cx);
     /// assert_eq!(post.title, "hello");
@@ -82,6 +85,7 @@ impl Post {
                 first_line: document.body_line,
                 post_link: cx.post_link,
                 image_size: cx.image_size,
+                text: cx.text,
                 commonmark_only: false,
             },
         );

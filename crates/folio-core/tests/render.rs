@@ -136,3 +136,18 @@ fn a_chinese_post_with_a_repeated_title_and_a_remote_image() {
     // punctuation in headings, a remote image, and a body that starts after 17 lines of front matter.
     insta::assert_snapshot!(render_fixture("chinese-post", Some(CHINESE_TITLE), 18));
 }
+
+#[test]
+fn code_blocks_are_highlighted_with_a_copy_button() {
+    insta::assert_snapshot!(render_fixture("code", None, 1));
+}
+
+#[test]
+fn math_renders_as_mathml_and_errors_show_their_source() {
+    insta::assert_snapshot!(render_fixture("math", None, 1));
+}
+
+#[test]
+fn bare_urls_become_links_and_shortcodes_emoji() {
+    insta::assert_snapshot!(render_fixture("autolinks", None, 1));
+}

@@ -27,6 +27,7 @@ fn parse_all(posts: Vec<(&'static str, String)>) {
                         trust_html,
                         post_link: None,
                         image_size: None,
+                        text: folio_core::i18n::english(),
                     },
                 );
                 assert!(post.rendered.html.contains("deep"), "{name}");

@@ -173,6 +173,7 @@ impl<'a> Shells<'a> {
                 trust_html: self.manifest.site.trust_html,
                 post_link: Some(&post_link),
                 image_size: Some(&image_size),
+                text: self.pages.text,
             },
         );
         // As the app does: the page describes the file as it is now.

@@ -10,9 +10,12 @@
 use pulldown_cmark::{Alignment, BlockQuoteKind, Event, Tag, TagEnd};
 
 use super::Spanned;
+use crate::html::escape_into;
+use crate::i18n::Strings;
 
 pub(super) struct Blocks<'a, I> {
     inner: I,
+    text: &'static Strings,
     /// The table start, held back while its wrapper goes out.
     table: Option<Spanned<'a>>,
     /// The current table's column alignments; the writer gets none, so it writes no `style`.
@@ -24,9 +27,10 @@ pub(super) struct Blocks<'a, I> {
 }
 
 impl<I> Blocks<'_, I> {
-    pub(super) fn new(inner: I) -> Self {
+    pub(super) fn new(inner: I, text: &'static Strings) -> Self {
         Self {
             inner,
+            text,
             table: None,
             alignments: Vec::new(),
             column: 0,
@@ -49,24 +53,20 @@ impl<I> Blocks<'_, I> {
     }
 }
 
-fn alert_start(kind: BlockQuoteKind) -> &'static str {
-    match kind {
-        BlockQuoteKind::Note => {
-            "<div class=\"alert alert-note\" role=\"note\">\n<p class=\"alert-title\">Note</p>\n"
-        }
-        BlockQuoteKind::Tip => {
-            "<div class=\"alert alert-tip\" role=\"note\">\n<p class=\"alert-title\">Tip</p>\n"
-        }
-        BlockQuoteKind::Important => {
-            "<div class=\"alert alert-important\" role=\"note\">\n<p class=\"alert-title\">Important</p>\n"
-        }
-        BlockQuoteKind::Warning => {
-            "<div class=\"alert alert-warning\" role=\"note\">\n<p class=\"alert-title\">Warning</p>\n"
-        }
-        BlockQuoteKind::Caution => {
-            "<div class=\"alert alert-caution\" role=\"note\">\n<p class=\"alert-title\">Caution</p>\n"
-        }
-    }
+/// The start of an alert box, titled in the site's language.
+fn alert_start(kind: BlockQuoteKind, text: &Strings) -> String {
+    let (class, title) = match kind {
+        BlockQuoteKind::Note => ("note", text.alert_note),
+        BlockQuoteKind::Tip => ("tip", text.alert_tip),
+        BlockQuoteKind::Important => ("important", text.alert_important),
+        BlockQuoteKind::Warning => ("warning", text.alert_warning),
+        BlockQuoteKind::Caution => ("caution", text.alert_caution),
+    };
+    let mut out =
+        format!("<div class=\"alert alert-{class}\" role=\"note\">\n<p class=\"alert-title\">");
+    escape_into(&mut out, title);
+    out.push_str("</p>\n");
+    out
 }
 
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Blocks<'a, I> {
@@ -108,7 +108,9 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Blocks<'a, I> {
             }
             // Same as the writer's own table end, plus the wrapper's.
             Event::End(TagEnd::Table) => Event::Html("</tbody></table>\n</div>\n".into()),
-            Event::Start(Tag::BlockQuote(Some(kind))) => Event::Html(alert_start(kind).into()),
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                Event::Html(alert_start(kind, self.text).into())
+            }
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
             event => event,
         };
