@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
-use folio_core::post::{Post, PostContext};
-use folio_core::{Manifest, PostEntry, paths};
+use folio_core::post::{PostContext, render_body};
+use folio_core::{Manifest, PostEntry, Rendered, paths};
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
 
@@ -76,11 +76,12 @@ async fn load_manifest(base: &str) -> Result<Arc<Manifest>, LoadError> {
         .map_err(|err| LoadError::BadContent(err.to_string()))
 }
 
-/// A post fetched and rendered, with the index entry that located it.
+/// A post fetched and rendered, with the index entry that describes it (title, date, tags,
+/// problems: the build read the front matter, so the browser needs no YAML or TOML parser).
 #[derive(Debug)]
 pub(crate) struct LoadedPost {
     pub(crate) entry: PostEntry,
-    pub(crate) post: Post,
+    pub(crate) rendered: Rendered,
     pub(crate) manifest: Arc<Manifest>,
 }
 
@@ -104,8 +105,9 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
     let markdown = cache::markdown(&paths::post_file_url(site.base, &entry.file)).await?;
     let post_link = |url: &str| manifest.post_link(site.base, url);
     let image_size = |url: &str| entry.image_size(site.base, url);
-    let post = Post::parse(
+    let rendered = render_body(
         &markdown,
+        &entry,
         &PostContext {
             base: site.base,
             file: &entry.file,
@@ -117,7 +119,7 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
     );
     Ok(Arc::new(LoadedPost {
         entry,
-        post,
+        rendered,
         manifest: Arc::clone(&manifest),
     }))
 }

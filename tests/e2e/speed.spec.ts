@@ -42,7 +42,12 @@ test('a visited post opens with the network off', async ({ page, context }) => {
   // The service worker installs on the first visit and is handed what the page fetched.
   await page.waitForFunction(async () => {
     const controlled = navigator.serviceWorker.controller !== null;
-    return controlled && (await caches.match('/posts/2025/notes-on-static-hosting.md')) !== undefined;
+    const cached = await Promise.all(
+      [location.pathname, '/posts/2025/notes-on-static-hosting.md', '/posts/index.json', '/404.html'].map(
+        (url) => caches.match(url),
+      ),
+    );
+    return controlled && cached.every((response) => response !== undefined);
   }, null, { timeout: 15_000 });
   await context.setOffline(true);
   await page.reload();

@@ -14,7 +14,7 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use folio_core::post::{Post, PostContext};
+use folio_core::post::{PostContext, render_body};
 use folio_core::{Manifest, PostEntry, paths};
 
 use crate::csp;
@@ -158,15 +158,17 @@ impl<'a> Shells<'a> {
         Ok(written)
     }
 
-    /// A post's shell: its head as an article, its rendered page as the first paint.
+    /// A post's shell: its head as an article, its rendered page as the first paint, rendered
+    /// exactly as the app renders it (`render_body` with the index entry).
     fn write_post(&self, entry: &PostEntry) -> Result<()> {
         let source = self.content.join("posts").join(&entry.file);
         let bytes = fs::read(&source).with_context(|| format!("reading {}", source.display()))?;
         let text = String::from_utf8_lossy(&bytes);
         let post_link = |url: &str| self.manifest.post_link(self.base, url);
         let image_size = |url: &str| entry.image_size(self.base, url);
-        let post = Post::parse(
+        let rendered = render_body(
             &text,
+            entry,
             &PostContext {
                 base: self.base,
                 file: &entry.file,
@@ -176,38 +178,32 @@ impl<'a> Shells<'a> {
                 text: self.pages.text,
             },
         );
-        // As the app does: the page describes the file as it is now.
-        let shown = PostEntry {
-            images: entry.images.clone(),
-            ..PostEntry::from_post(&post, &entry.file, &self.manifest.site)
-        };
         let folder = paths::post_folder_url(self.base, &entry.file);
-        let image = post
-            .meta
+        let image = entry
             .cover
             .as_deref()
             .map(|cover| folio_core::url::resolve(&folder, cover).into_owned())
-            .or_else(|| first_image(&post.rendered.html));
+            .or_else(|| first_image(&rendered.html));
         let head = PageHead {
             source: Some(paths::post_file_url(self.base, &entry.file)),
-            title: Some(post.title.clone()),
-            description: shown
+            title: Some(entry.title.clone()),
+            description: entry
                 .description
                 .clone()
-                .unwrap_or_else(|| shown.excerpt.clone()),
+                .unwrap_or_else(|| entry.excerpt.clone()),
             path: relative(&paths::post_url("/", &entry.slug)),
             article: Some(Article {
-                published: shown.date,
-                modified: shown.updated,
-                author: shown.author.clone(),
-                tags: shown.tags.clone(),
+                published: entry.date,
+                modified: entry.updated,
+                author: entry.author.clone(),
+                tags: entry.tags.clone(),
                 image,
-                lang: post.meta.lang.clone(),
+                lang: entry.lang.clone(),
             }),
         };
         let body = self
             .pages
-            .frame(Section::Other, &self.pages.post(&post, &shown));
+            .frame(Section::Other, &self.pages.post(entry, &rendered));
         self.write(
             &self.out.join("posts").join(&entry.slug).join("index.html"),
             &head,
