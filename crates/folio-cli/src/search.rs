@@ -82,21 +82,18 @@ mod tests {
     use folio_core::search::{Meta, Plan, Query, Shard};
     use folio_core::{PostEntry, SiteConfig};
 
+    /// An index entry with only what search reads (the rest as the manifest's defaults).
     fn entry(slug: &str, file: &str, title: &str, description: Option<&str>) -> PostEntry {
-        PostEntry {
-            slug: slug.to_owned(),
-            title: title.to_owned(),
-            date: None,
-            updated: None,
-            description: description.map(str::to_owned),
-            excerpt: String::new(),
-            tags: vec!["笔记".to_owned()],
-            author: None,
-            reading_minutes: 1,
-            file: file.to_owned(),
-            draft: false,
-            images: Default::default(),
-        }
+        serde_json::from_value(serde_json::json!({
+            "slug": slug,
+            "title": title,
+            "description": description,
+            "excerpt": "",
+            "tags": ["笔记"],
+            "reading_minutes": 1,
+            "file": file,
+        }))
+        .unwrap()
     }
 
     /// Searches the files written to `out/search/` as the app would.

@@ -303,11 +303,7 @@ impl<'a> Pages<'a> {
             html.push_str("</ul></aside>");
         }
         html.push_str(&self.toc(rendered));
-        let _ = write!(
-            html,
-            "<div class=\"post-body\">{}</div>",
-            rendered.html
-        );
+        let _ = write!(html, "<div class=\"post-body\">{}</div>", rendered.html);
         html.push_str("<footer class=\"post-footer\">");
         html.push_str(&self.neighbours(entry));
         let _ = write!(
