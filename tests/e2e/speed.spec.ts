@@ -51,6 +51,7 @@ test('a visited post opens with the network off', async ({ page, context }) => {
   }, null, { timeout: 15_000 });
   await context.setOffline(true);
   await page.reload();
+  await settled(page);
   await expect(page.locator('h1.post-title')).toHaveText('Notes on static hosting');
   await expect(page.locator('.post-body')).toContainText('Deep links without rewrite rules');
   await page.getByRole('link', { name: '← All posts' }).click();
