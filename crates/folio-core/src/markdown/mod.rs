@@ -48,7 +48,7 @@ pub type PostLink<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// Tags that live inside a line of text: a word may run across them (`foo*bar*`), and raw HTML
 /// inside them belongs to the enclosing block.
-fn is_inline(tag: TagEnd) -> bool {
+pub(crate) fn is_inline(tag: TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Emphasis

@@ -5,11 +5,11 @@
 //! [`crate::markdown`]) the renderer uses: paragraphs, headings, list items, table cells, code,
 //! image descriptions and footnotes count; markup, link targets and raw HTML do not.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::Event;
 
 use crate::cjk::is_cjk;
 use crate::markdown::RenderOptions;
-use crate::markdown::options;
+use crate::markdown::{is_inline, options};
 
 /// The plain text of a whole post file (front matter left out).
 ///
@@ -39,30 +39,13 @@ pub fn markdown_text(body: &str) -> String {
         match event {
             Event::Text(piece) | Event::Code(piece) => text.push(&piece),
             Event::SoftBreak | Event::HardBreak => text.line_break(),
-            Event::Start(tag) if !is_inline_start(&tag) => text.block_break(),
-            Event::End(tag) if !is_inline_end(tag) => text.block_break(),
+            Event::Start(tag) if !is_inline(tag.to_end()) => text.block_break(),
+            Event::End(tag) if !is_inline(tag) => text.block_break(),
             Event::Html(_) => text.block_break(),
             _ => {}
         }
     }
     text.text
-}
-
-fn is_inline_start(tag: &Tag<'_>) -> bool {
-    is_inline_end(tag.to_end())
-}
-
-fn is_inline_end(tag: TagEnd) -> bool {
-    matches!(
-        tag,
-        TagEnd::Emphasis
-            | TagEnd::Strong
-            | TagEnd::Strikethrough
-            | TagEnd::Link
-            | TagEnd::Image
-            | TagEnd::Superscript
-            | TagEnd::Subscript
-    )
 }
 
 /// Text with whitespace collapsed as it is written.
