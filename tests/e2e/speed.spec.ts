@@ -40,15 +40,18 @@ test('a visited post opens with the network off', async ({ page, context }) => {
   await page.goto(`${site}/posts/notes-on-static-hosting/`);
   await settled(page);
   // The service worker installs on the first visit and is handed what the page fetched.
-  await page.waitForFunction(async () => {
-    const controlled = navigator.serviceWorker.controller !== null;
-    const cached = await Promise.all(
-      [location.pathname, '/posts/2025/notes-on-static-hosting.md', '/posts/index.json', '/404.html'].map(
-        (url) => caches.match(url),
-      ),
-    );
-    return controlled && cached.every((response) => response !== undefined);
-  }, null, { timeout: 15_000 });
+  // (`waitForFunction` does not await an async predicate, so poll through `evaluate`.)
+  const ready = () =>
+    page.evaluate(async () => {
+      const controlled = navigator.serviceWorker.controller !== null;
+      const cached = await Promise.all(
+        [location.pathname, '/posts/2025/notes-on-static-hosting.md', '/posts/index.json', '/404.html'].map(
+          (url) => caches.match(url),
+        ),
+      );
+      return controlled && cached.every((response) => response !== undefined);
+    });
+  await expect.poll(ready, { timeout: 15_000 }).toBe(true);
   await context.setOffline(true);
   await page.reload();
   await settled(page);
