@@ -35,6 +35,7 @@ help:
 	@echo "make check   lint the content folder (CONTENT=<dir>)"
 	@echo "make bench   measure speed and size beside marked, markdown-it and Docsify; rewrites the README table"
 	@echo "make tools   install the build tools into $(TOOLS_DIR)"
+	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each)"
 
 # ---------------------------------------------------------------- tools
 
@@ -65,10 +66,10 @@ wasm-opt:
 	  echo "Installing wasm-opt $(WASM_OPT_VERSION) into $(TOOLS_DIR) (once, about 8 minutes)"; \
 	  cargo install --locked --quiet wasm-opt --version $(WASM_OPT_VERSION) --root $(TOOLS_DIR); }
 
-BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk
+BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-	    || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	    || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji'; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing $(BROWSER_PACKAGES)"; \
 	    export DEBIAN_FRONTEND=noninteractive; \
@@ -92,7 +93,7 @@ node-deps:
 
 .PHONY: build serve check
 build: tools
-	trunk build --release --public-url '$(PUBLIC_URL)' --dist '$(DIST)'
+	trunk build --release --public-url '$(PUBLIC_URL)' --dist '$(DIST)' $(if $(FEATURES),--features '$(FEATURES)')
 
 serve: tools
 	trunk serve --public-url '$(PUBLIC_URL)' --watch . --watch '$(FOLIO_CONTENT)'
@@ -117,7 +118,10 @@ host-test: node-deps
 	cargo test --workspace --quiet
 
 # The sites the browser tests serve: the sample blog at / and under /blog/, a fixture site
-# (broken posts, the seed post when ../shared has it) and a Chinese site, built with CONTENT=.
+# (broken posts, generated multi-MB and deeply nested posts, the seed post when ../shared has
+# it), a Chinese site, the XSS gallery, all built with CONTENT=, and the fixture site built with
+# the `panic-probe` feature (it exports a function that panics, for the panic hook's test;
+# never shipped).
 test-sites: tools
 	$(MAKE) build DIST=$(WORK)/root
 	$(MAKE) build DIST=$(WORK)/blog PUBLIC_URL=/blog/
@@ -125,12 +129,16 @@ test-sites: tools
 	cp -r tests/fixtures/content $(WORK)/fixture-content
 	@if [ -f $(SEED) ]; then cp $(SEED) $(WORK)/fixture-content/posts/; \
 	else echo "SKIPPED: the seed post $(SEED) is absent; its browser test will skip"; fi
+	node tests/support/generate-stress.mjs $(WORK)/fixture-content/posts
 	$(MAKE) build DIST=$(WORK)/fixture CONTENT=$(WORK)/fixture-content
 	$(MAKE) build DIST=$(WORK)/zh CONTENT=tests/fixtures/zh-content
+	$(MAKE) build DIST=$(WORK)/xss CONTENT=tests/fixtures/xss
+	$(MAKE) build DIST=$(WORK)/probe CONTENT=tests/fixtures/content FEATURES=panic-probe
 
 browser-test: browser node-deps test-sites
 	cd $(NPM_DIR) && npx playwright test
 
+<<<<<<< HEAD
 # ---------------------------------------------------------------- benchmarks
 
 # `make bench`: every performance figure in one run, with Folio's peers measured beside it, printed
@@ -174,3 +182,36 @@ bench-site: bench-deps
 	node bench/corpus.mjs bench --out $(BENCH_WORK) --seed-post $(SEED)
 	$(MAKE) build DIST=$(BENCH_WORK)/site CONTENT=$(BENCH_WORK)/ttc-content
 	cargo build --release --locked --quiet -p folio-cli
+=======
+# The search index of 10,000 generated full-length posts, built and queried optimized: shard sizes
+# and the bytes and time of typical first queries. Its own target folder and no LTO, so it neither
+# waits for nor invalidates the release build.
+.PHONY: bench-search
+bench-search:
+	CARGO_TARGET_DIR=target/bench-search CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_OPT_LEVEL=3 \
+	  cargo test --release --quiet -p folio-core --test search_scale -- --ignored --nocapture
+
+# ---------------------------------------------------------------- fuzzing (not part of `make test`)
+
+# make fuzz FUZZ_SECONDS=600: runs each cargo-fuzz target in fuzz/ for that long (libFuzzer on
+# nightly Rust; both installed here when missing). Crashes land in fuzz/artifacts/<target>/.
+FUZZ_SECONDS ?= 120
+FUZZ_TARGETS := front_matter render
+FUZZ_SEEDS_front_matter := public/posts tests/fixtures/content/posts
+FUZZ_SEEDS_render := crates/folio-core/tests/fixtures/render public/posts
+
+.PHONY: fuzz fuzz-tools
+fuzz-tools:
+	@rustup toolchain list | grep -q '^nightly' \
+	  || rustup toolchain install nightly --no-self-update --profile minimal
+	@cargo fuzz --version >/dev/null 2>&1 || { \
+	  echo "Installing cargo-fuzz into $(TOOLS_DIR) (once, a few minutes)"; \
+	  cargo install --locked --quiet cargo-fuzz --root $(TOOLS_DIR); }
+
+fuzz: fuzz-tools
+	@$(foreach target,$(FUZZ_TARGETS), \
+	  echo "fuzzing $(target) for $(FUZZ_SECONDS) s" && mkdir -p fuzz/corpus/$(target) && \
+	  (cd fuzz && cargo +nightly fuzz run -O $(target) corpus/$(target) \
+	    $(addprefix ../,$(FUZZ_SEEDS_$(target))) \
+	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) && ) true
+>>>>>>> main

@@ -1,5 +1,6 @@
 //! The app's root: site context, head management, layout and routes.
 
+use leptos::ev;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -11,6 +12,7 @@ use crate::pages::archive::ArchivePage;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
 use crate::pages::post::PostPage;
+use crate::pages::search::SearchPage;
 use crate::pages::tags::{TagPage, TagsPage};
 use crate::site::Site;
 
@@ -25,6 +27,17 @@ pub(crate) fn App() -> impl IntoView {
     let site = Site::new(base, lang);
     provide_context(site);
     let router_base = base.trim_end_matches('/').to_owned();
+    // A reader pointing at, focusing or touching a link to a post is about to open it: fetch it
+    // now. The listeners live as long as the page.
+    let intent = move |event: &web_sys::Event| {
+        if let Some(path) = browser::link_path(event) {
+            site.prefetch_link(&path);
+        }
+    };
+    let _ = window_event_listener(ev::mouseover, move |event| intent(&event));
+    let _ = window_event_listener(ev::focusin, move |event| intent(&event));
+    let _ = window_event_listener(ev::touchstart, move |event| intent(&event));
+    browser::register_service_worker(base, crate::cache::urls);
 
     view! {
         <Title formatter=move |text: String| site_title(site, &text) />
@@ -39,6 +52,7 @@ pub(crate) fn App() -> impl IntoView {
                     <Route path=path!("/archive") view=ArchivePage />
                     <Route path=path!("/tags") view=TagsPage />
                     <Route path=path!("/tags/:tag") view=TagPage />
+                    <Route path=path!("/search") view=SearchPage />
                 </Routes>
             </main>
             <Footer />

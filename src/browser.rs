@@ -236,19 +236,6 @@ pub(crate) fn set_theme(dark: bool) {
     }
 }
 
-/// Puts the site's word for "Copy" on the renderer's copy buttons (the renderer is shared with
-/// the CLI and writes English).
-pub(crate) fn localize_copy_buttons(body: &Element, label: &str) {
-    let Ok(buttons) = body.query_selector_all("button.copy-code") else {
-        return;
-    };
-    for i in 0..buttons.length() {
-        if let Some(button) = buttons.item(i) {
-            button.set_text_content(Some(label));
-        }
-    }
-}
-
 /// Where the app mounts: a hidden container when the shell carries the page's first paint
 /// (`#folio-prerender`, written by `folio index`), so the reader keeps reading that until the
 /// app has rendered the same page; `None` (mount in `<body>`) for the bare app shell.
@@ -285,4 +272,81 @@ pub(crate) fn reveal_app() -> bool {
     }
     prerender.remove();
     true
+}
+
+/// The path of the same-origin link an event happened on (the reader points at, focuses or
+/// touches it), for prefetching.
+pub(crate) fn link_path(event: &web_sys::Event) -> Option<String> {
+    let anchor = event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest("a[href]")
+        .ok()??
+        .dyn_into::<HtmlAnchorElement>()
+        .ok()?;
+    let window = web_sys::window()?;
+    (anchor.origin() == window.location().origin().ok()?).then(|| anchor.pathname())
+}
+
+/// The `content` of `<meta name="{name}">`, if the page has one.
+fn meta_content(name: &str) -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector(&format!("meta[name='{name}']"))
+        .ok()??
+        .dyn_into::<HtmlMetaElement>()
+        .ok()
+        .map(|meta| meta.content())
+}
+
+/// Registers the offline service worker when the build wrote one (`folio:sw`, release builds),
+/// and hands it the URLs this page fetched before it was in control, so even a first visit is
+/// readable offline.
+pub(crate) fn register_service_worker(base: &'static str, fetched: fn() -> Vec<String>) {
+    let Some(script) = meta_content("folio:sw") else {
+        return;
+    };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let container = window.navigator().service_worker();
+    let options = web_sys::RegistrationOptions::new();
+    options.set_scope(base);
+    let registered = container.register_with_options(&script, &options);
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(error) = wasm_bindgen_futures::JsFuture::from(registered).await {
+            leptos::logging::warn!("Folio's offline cache is unavailable: {error:?}");
+            return;
+        }
+        let send = move || {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            let Some(worker) = window.navigator().service_worker().controller() else {
+                return;
+            };
+            let page = window.location().href().unwrap_or_default();
+            let page = page.split('#').next().unwrap_or_default().to_owned();
+            let urls = js_sys::Array::new();
+            for url in std::iter::once(page)
+                .chain(std::iter::once(format!("{base}posts/index.json")))
+                .chain(fetched())
+            {
+                urls.push(&url.into());
+            }
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"folio-cache".into());
+            let _ = js_sys::Reflect::set(&message, &"urls".into(), &urls);
+            let _ = worker.post_message(&message);
+        };
+        if container.controller().is_some() {
+            send();
+        } else {
+            // First visit: the worker takes control when it activates (it claims its clients).
+            let on_change = Closure::<dyn Fn()>::new(send);
+            container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+            on_change.forget();
+        }
+    });
 }

@@ -7,13 +7,15 @@
 
 mod app;
 mod browser;
+mod cache;
 mod components;
 mod fetch;
 mod pages;
+mod panic;
 mod site;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    panic::install();
     match browser::hidden_app_container() {
         Some(container) => leptos::mount::mount_to(container, app::App).forget(),
         None => leptos::mount::mount_to_body(app::App),

@@ -12,14 +12,25 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
+// Checkouts sharing one machine can run their browser tests at the same time by giving each a
+// different FOLIO_TEST_PORT_OFFSET (e.g. 1000): every port below moves by it.
+const offset = Number(process.env.FOLIO_TEST_PORT_OFFSET ?? 0);
+const at = (port: number, path = '') => `http://127.0.0.1:${port + offset}${path}`;
+
 /** Each built site gets a plain static server (see support/server.mjs). */
 export const sites = {
-  root: 'http://127.0.0.1:4101',
-  blog: 'http://127.0.0.1:4102/blog',
-  fixture: 'http://127.0.0.1:4103',
-  flaky: 'http://127.0.0.1:4104',
-  flakyShell: 'http://127.0.0.1:4109',
-  zh: 'http://127.0.0.1:4110',
+  root: at(4101),
+  blog: at(4102, '/blog'),
+  fixture: at(4103),
+  flaky: at(4104),
+  flakyShell: at(4109),
+  zh: at(4110),
+  xss: at(4121),
+  faults: at(4122),
+  notJson: at(4123),
+  newVersion: at(4124),
+  hostileFiles: at(4125),
+  probe: at(4126),
 };
 
 /** The release build served the way different static hosts serve it (hosts.spec.ts; the modes
@@ -28,20 +39,20 @@ export const hosts = {
   /** GitHub Pages, Netlify, Cloudflare Pages, an S3 website, nginx: the default server. */
   pages: sites.root,
   /** CloudFront with a function appending /index.html to extensionless URIs: no redirect. */
-  slashlessIndex: 'http://127.0.0.1:4105',
+  slashlessIndex: at(4105),
   /** S3 behind CloudFront, index.html appended only after a slash: `/posts/x` is a miss. */
-  slashless404: 'http://127.0.0.1:4106',
+  slashless404: at(4106),
   /** No error document: a miss is a bare 404. */
-  noErrorPage: 'http://127.0.0.1:4107',
+  noErrorPage: at(4107),
   /** A GitHub Pages project site: `sites.blog`. */
   subPath: sites.blog,
   /** A sub-path on S3 behind CloudFront. */
-  subPath404: 'http://127.0.0.1:4108/blog',
+  subPath404: at(4108, '/blog'),
 };
 
 const serve = (root: string, port: number, extra = '') => ({
-  command: `node support/server.mjs --root ${root} --port ${port} ${extra}`,
-  url: `http://127.0.0.1:${port}${extra.includes('--mount') ? '/blog/' : '/'}`,
+  command: `node support/server.mjs --root ${root} --port ${port + offset} ${extra}`,
+  url: at(port, extra.includes('--mount') ? '/blog/' : '/'),
   reuseExistingServer: false,
   stdout: 'ignore' as const,
 });
@@ -72,5 +83,17 @@ export default defineConfig({
     serve('.work/root', 4106, '--slashless 404'),
     serve('.work/root', 4107, '--error-page none'),
     serve('.work/blog', 4108, '--mount /blog/ --slashless 404'),
+    serve('.work/xss', 4121),
+    // Post faults, each for the first request only (so "Try again" can be checked), except 404.
+    serve(
+      '.work/fixture',
+      4122,
+      '--status /posts/impossible-date.md=404 --status /posts/empty.md=500@1 ' +
+        '--slow /posts/latin1.md=12000@1 --truncate /posts/no-front-matter.md@1',
+    ),
+    serve('.work/fixture', 4123, '--body /posts/index.json=fixtures/faults/not-json.json'),
+    serve('.work/fixture', 4124, '--body /posts/index.json=fixtures/faults/version-99.json'),
+    serve('.work/fixture', 4125, '--body /posts/index.json=fixtures/faults/hostile-files.json'),
+    serve('.work/probe', 4126),
   ],
 });

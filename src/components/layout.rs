@@ -6,6 +6,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::search_box::SearchBox;
 use crate::components::theme::ThemeToggle;
 use crate::site::Site;
 
@@ -32,6 +33,7 @@ pub(crate) fn Header() -> impl IntoView {
                     <A href=site.href("archive/")>{site.text.archive}</A>
                     <A href=site.href("tags/")>{site.text.tags}</A>
                     {extra}
+                    <SearchBox />
                     <ThemeToggle />
                 </nav>
             </div>

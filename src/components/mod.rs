@@ -4,6 +4,7 @@ pub(crate) mod byline;
 pub(crate) mod layout;
 pub(crate) mod post_list;
 pub(crate) mod reveal;
+pub(crate) mod search_box;
 pub(crate) mod status;
 pub(crate) mod theme;
 pub(crate) mod toc;

@@ -34,8 +34,8 @@ pub(crate) fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView
     let retryable = error.retryable();
     view! {
         <div class="notice notice-error" role="alert">
-            <h1>{site.text.error_title}</h1>
-            <p class="notice-detail">{error.to_string()}</p>
+            <h1>{error.title(site.text)}</h1>
+            <p class="notice-detail">{error.message(site.text)}</p>
             <Show when=move || retryable>
                 <button type="button" class="button" on:click=move |_| retry.run(())>
                     {site.text.try_again}

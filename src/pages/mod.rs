@@ -4,4 +4,5 @@ pub(crate) mod archive;
 pub(crate) mod home;
 pub(crate) mod not_found;
 pub(crate) mod post;
+pub(crate) mod search;
 pub(crate) mod tags;

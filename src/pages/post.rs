@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use folio_core::{PostEntry, Severity, paths};
+use folio_core::{PostEntry, Problem, Severity, paths};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
@@ -44,14 +44,13 @@ pub(crate) fn PostPage() -> impl IntoView {
 fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     let site = expect_context::<Site>();
     let text = site.text;
-    let post = &loaded.post;
-    // The byline describes the file as fetched now, which may be newer than the index.
-    let entry = PostEntry::from_post(post, &loaded.entry.file, &loaded.manifest.site);
+    let entry = loaded.entry.clone();
+    let rendered = &loaded.rendered;
     let description = entry
         .description
         .clone()
         .unwrap_or_else(|| entry.excerpt.clone());
-    let notice = (!post.problems.is_empty()).then(|| problems_notice(site, post));
+    let notice = (!entry.problems.is_empty()).then(|| problems_notice(site, &entry.problems));
     let edit = loaded
         .manifest
         .site
@@ -62,29 +61,26 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     // scrolled to the fragment (and the reader may have scrolled on): swap and stay. Otherwise
     // Suspense may still be moving the body into the document: scroll on the next frame.
     Effect::new(move |_| {
-        if let Some(body) = body.get() {
-            browser::localize_copy_buttons(&body, text.copy);
-            if !browser::reveal_app() {
-                request_animation_frame(|| {
-                    browser::scroll_to_fragment();
-                });
-            }
+        if body.get().is_some() && !browser::reveal_app() {
+            request_animation_frame(|| {
+                browser::scroll_to_fragment();
+            });
         }
     });
     view! {
-        <Title text=post.title.clone() />
+        <Title text=entry.title.clone() />
         <Meta name="description" content=description />
-        <article class="post" lang=post.meta.lang.clone()>
+        <article class="post" lang=entry.lang.clone()>
             <header class="post-header">
-                <h1 class="post-title">{post.title.clone()}</h1>
-                <Byline entry with_author=true />
+                <h1 class="post-title">{entry.title.clone()}</h1>
+                <Byline entry=entry.clone() with_author=true />
             </header>
             {notice}
-            <Toc headings=post.rendered.headings.clone() />
+            <Toc headings=rendered.headings.clone() />
             <div
                 class="post-body"
                 node_ref=body
-                inner_html=post.rendered.html.clone()
+                inner_html=rendered.html.clone()
                 on:click=move |event| browser::on_post_body_click(event, text)
             ></div>
             <footer class="post-footer">
@@ -138,15 +134,14 @@ fn Neighbours(loaded: Arc<LoadedPost>) -> impl IntoView {
 
 /// A visible notice listing what is wrong with the post's source, so a writer sees it and a
 /// reader knows why something looks off.
-fn problems_notice(site: Site, post: &folio_core::Post) -> impl IntoView + use<> {
-    let has_errors = post.problems.iter().any(|p| p.severity == Severity::Error);
+fn problems_notice(site: Site, problems: &[Problem]) -> impl IntoView + use<> {
+    let has_errors = problems.iter().any(|p| p.severity == Severity::Error);
     let class = if has_errors {
         "notice notice-warning"
     } else {
         "notice notice-info"
     };
-    let items = post
-        .problems
+    let items = problems
         .iter()
         .map(|problem| {
             view! { <li>{(site.text.problem_line)(problem.line)}{problem.message.clone()}</li> }

@@ -29,3 +29,20 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Records every Content-Security-Policy violation the page reports, from the first byte on:
+ * a violation means something the policy blocks reached the page (or the app needs something
+ * the policy forbids). Read them with {@link cspViolations}. */
+export async function watchCsp(page: Page) {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      seen.push(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sample})`);
+    });
+  });
+}
+
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
+}

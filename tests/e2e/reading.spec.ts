@@ -132,3 +132,39 @@ test('a site whose default theme is dark starts dark', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: '切换到浅色主题' })).toBeVisible();
 });
+
+test('code is highlighted and its copy button copies it', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${site}/posts/welcome-to-folio/`);
+  await settled(page);
+  const block = page.locator('.code-block').filter({ hasText: 'fn main' });
+  await expect(block.locator('pre[data-lang="rust"] .tok-kw').first()).toHaveText('fn');
+  await expect(block.locator('.tok-str').first()).toContainText('Hello from a fenced code block');
+  await expect(block.locator('.tok-com').first()).toContainText('Highlighted in the browser');
+  const button = block.getByRole('button', { name: 'Copy code' });
+  await button.click();
+  await expect(button).toHaveText('Copied');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain('fn main() {');
+  expect(copied).toContain('println!("{greeting}");');
+  await expect(button).toHaveText('Copy', { timeout: 5_000 });
+});
+
+test('TeX becomes MathML with its source kept, shortcodes become emoji, bare URLs links', async ({ page }) => {
+  await page.goto(`${site}/posts/welcome-to-folio/`);
+  await settled(page);
+  const inline = page.locator('.post-body math[display="inline"]').first();
+  await expect(inline).toHaveAttribute('alttext', 'e^{i\\pi} + 1 = 0');
+  await expect(inline.locator('msup')).toHaveCount(1);
+  await expect(inline.locator('annotation[encoding="application/x-tex"]')).toHaveText('e^{i\\pi} + 1 = 0');
+  await expect(page.locator('.post-body math[display="block"] mfrac')).toHaveCount(1);
+  await expect(page.locator('.post-body')).toContainText('Shortcodes such as 🎉 become emoji');
+  await expect(page.locator('.post-body a[href="https://commonmark.org"]')).toHaveAttribute('rel', 'noopener noreferrer');
+});
+
+test('a Chinese site labels alerts and buttons in Chinese, in the first paint and in the app alike', async ({ request }) => {
+  const html = await (await request.get(`${sites.zh}/posts/chunfen/`)).text();
+  expect(html).toContain('aria-label="本节链接：吃什么"');
+  expect(html).toContain('<p class="alert-title">提示</p>');
+  expect(html).toContain('aria-label="复制代码">复制</button>');
+});

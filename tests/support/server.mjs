@@ -10,12 +10,29 @@
 //   --mount /blog/    serve DIR under this path prefix instead of /
 //   --fail-first P    the first request for path P answers 500 (to test retrying)
 //   --slashless M, --error-page none: how hosts differ; see "Host models" below.
+// Faults, to test how the app copes with a bad network or a bad host. Each may be given more
+// than once (one path each); a trailing `@N` limits it to the first N requests for that path, so
+// a test can check that "Try again" then works:
+//   --status P=CODE      answer HTTP CODE (with a plain-text body)
+//   --slow P=MS          wait MS milliseconds before answering
+//   --truncate P         declare the full Content-Length, send half the body, cut the connection
+//   --body P=FILE        answer with FILE's bytes (relative to the working directory) instead
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 
 const args = new Map();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i], process.argv[i + 1]);
+const faults = [];
+for (let i = 2; i < process.argv.length; i += 2) {
+  const [name, value] = [process.argv[i], process.argv[i + 1]];
+  if (['--status', '--slow', '--truncate', '--body'].includes(name)) {
+    const match = /^(.*?)(?:@(\d+))?$/.exec(value);
+    const [path, setting] = name === '--truncate' ? [match[1], ''] : splitOnce(match[1], '=');
+    faults.push({ kind: name.slice(2), path, setting, left: match[2] ? Number(match[2]) : Infinity });
+  } else {
+    args.set(name, value);
+  }
+}
 const root = resolve(args.get('--root') ?? '.');
 const port = Number(args.get('--port') ?? 8080);
 const mount = args.get('--mount') ?? '/';
@@ -39,6 +56,19 @@ const slashless = args.get('--slashless') ?? 'redirect';
 const errorPage = args.get('--error-page') ?? '404.html';
 if (!['redirect', 'index', '404'].includes(slashless)) throw new Error(`--slashless ${slashless}?`);
 if (!['404.html', 'none'].includes(errorPage)) throw new Error(`--error-page ${errorPage}?`);
+
+function splitOnce(text, separator) {
+  const at = text.indexOf(separator);
+  if (at < 0) throw new Error(`expected PATH${separator}VALUE, got ${text}`);
+  return [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** The faults that apply to this request, each used up once. */
+function faultsFor(pathname) {
+  const active = faults.filter((fault) => fault.path === pathname && fault.left > 0);
+  for (const fault of active) fault.left -= 1;
+  return Object.fromEntries(active.map((fault) => [fault.kind, fault.setting]));
+}
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -67,13 +97,19 @@ async function fileAt(path) {
   }
 }
 
-async function send(res, status, path, head) {
-  const body = await readFile(path);
+async function send(res, status, path, head, fault = {}) {
+  const body = fault.body !== undefined ? await readFile(fault.body) : await readFile(path);
   res.writeHead(status, {
     'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
     'content-length': body.length,
     'cache-control': 'no-cache',
   });
+  if (fault.truncate !== undefined && !head) {
+    // The browser has the headers and half the body, then the connection drops.
+    res.write(body.subarray(0, Math.floor(body.length / 2)));
+    setTimeout(() => res.socket?.destroy(), 50);
+    return;
+  }
   res.end(head ? undefined : body);
 }
 
@@ -95,6 +131,16 @@ const server = createServer(async (req, res) => {
     res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
     return;
   }
+  const fault = faultsFor(url.pathname);
+  if (fault.slow !== undefined) {
+    await new Promise((done) => setTimeout(done, Number(fault.slow)));
+    // The app gave up and aborted: nobody is listening any more.
+    if (res.destroyed || req.socket.destroyed) return;
+  }
+  if (fault.status !== undefined) {
+    res.writeHead(Number(fault.status), { 'content-type': 'text/plain' }).end(`HTTP ${fault.status}`);
+    return;
+  }
   if (!url.pathname.startsWith(mount)) return notFound(res, head);
   let rel;
   try {
@@ -105,7 +151,7 @@ const server = createServer(async (req, res) => {
   const path = resolve(root, rel);
   if (path !== root && !path.startsWith(root + sep)) return notFound(res, head);
   const kind = await fileAt(path);
-  if (kind === 'file') return send(res, 200, path, head);
+  if (kind === 'file') return send(res, 200, path, head, fault);
   if (kind === 'dir') {
     if (!url.pathname.endsWith('/') && slashless === '404') return notFound(res, head);
     if (!url.pathname.endsWith('/') && slashless === 'redirect') {

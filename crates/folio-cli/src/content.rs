@@ -57,15 +57,27 @@ pub(crate) fn read_site(content: &Path) -> Result<Result<SiteConfig, Diagnostic>
 /// their own files there.
 pub(crate) fn scan_posts(content: &Path) -> Result<Vec<SourceFile>> {
     let root = content.join("posts");
+    Ok(files_under(&root, &[])?
+        .into_iter()
+        .filter(|rel| is_markdown(rel))
+        .map(|rel| SourceFile {
+            path: root.join(&rel),
+            rel,
+        })
+        .collect())
+}
+
+/// Every file under `dir`, sorted, as paths relative to it (`/`-separated). Hidden entries and
+/// the folders named in `skip_dirs` (at any depth) are left out.
+pub(crate) fn files_under(dir: &Path, skip_dirs: &[&str]) -> Result<Vec<String>> {
     let mut found = Vec::new();
-    let mut pending = vec![root.clone()];
-    while let Some(dir) = pending.pop() {
-        let entries =
-            fs::read_dir(&dir).with_context(|| format!("reading folder {}", dir.display()))?;
+    let mut pending = vec![(dir.to_path_buf(), String::new())];
+    while let Some((folder, prefix)) = pending.pop() {
+        let entries = fs::read_dir(&folder)
+            .with_context(|| format!("reading folder {}", folder.display()))?;
         for entry in entries {
-            let entry = entry.with_context(|| format!("reading folder {}", dir.display()))?;
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else {
+            let entry = entry.with_context(|| format!("reading folder {}", folder.display()))?;
+            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
                 eprintln!(
                     "{}: skipped: the file name is not valid UTF-8",
                     entry.path().display()
@@ -75,30 +87,26 @@ pub(crate) fn scan_posts(content: &Path) -> Result<Vec<SourceFile>> {
             if name.starts_with('.') {
                 continue;
             }
-            let path = entry.path();
+            let rel = format!("{prefix}{name}");
             let kind = entry
                 .file_type()
-                .with_context(|| format!("reading {}", path.display()))?;
+                .with_context(|| format!("reading {}", entry.path().display()))?;
             if kind.is_dir() {
-                pending.push(path);
-            } else if name.ends_with(".md") || name.ends_with(".markdown") {
-                let rel = relative_slash_path(&root, &path)?;
-                found.push(SourceFile { rel, path });
+                if !skip_dirs.contains(&name.as_str()) {
+                    pending.push((entry.path(), format!("{rel}/")));
+                }
+            } else {
+                found.push(rel);
             }
         }
     }
-    found.sort_by(|a, b| a.rel.cmp(&b.rel));
+    found.sort();
     Ok(found)
 }
 
-fn relative_slash_path(root: &Path, path: &Path) -> Result<String> {
-    let rel = path
-        .strip_prefix(root)
-        .with_context(|| format!("{} is outside {}", path.display(), root.display()))?;
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    parts
-        .map(|parts| parts.join("/"))
-        .with_context(|| format!("{}: the path is not valid UTF-8", path.display()))
+/// Whether a file name is Markdown Folio reads.
+pub(crate) fn is_markdown(name: &str) -> bool {
+    name.ends_with(".md") || name.ends_with(".markdown")
 }
 
 /// Every slug of the posts in `content` (none when it has no `posts/`), with the file that has
@@ -118,6 +126,7 @@ pub(crate) fn slugs_in_use(content: &Path) -> Result<HashMap<String, String>> {
                 trust_html: false,
                 post_link: None,
                 image_size: None,
+                text: folio_core::i18n::english(),
             },
         );
         taken

@@ -45,6 +45,7 @@ pub(crate) fn feed_items<'a>(
                     trust_html: manifest.site.trust_html,
                     post_link: Some(&post_link),
                     image_size: Some(&image_size),
+                    text: folio_core::i18n::strings_for(&manifest.site.language),
                 },
             );
             Ok(FeedItem {
@@ -284,6 +285,7 @@ mod tests {
                         trust_html: false,
                         post_link: None,
                         image_size: None,
+                        text: folio_core::i18n::english(),
                     },
                 );
                 PostEntry::from_post(&post, file, &site)

@@ -17,7 +17,7 @@ use crate::content::{self, SourceFile};
 use crate::diagnostic::{Diagnostic, count, tally};
 use crate::feeds;
 use crate::progress::Progress;
-use crate::shell::Shells;
+use crate::shell::{ShellOptions, Shells};
 
 pub(crate) const ABOUT: &str = "\
 Write the post index (and, with --shell, the per-page shells) for a content folder.
@@ -43,19 +43,29 @@ pub(crate) struct IndexArgs {
     #[arg(default_value = "public")]
     content: PathBuf,
     /// Where to write the site files. Without it, only `posts/index.json` is written, into the
-    /// content folder. With it, the content folder is first copied there.
+    /// content folder. With it, the content folder is first copied there, and the search index
+    /// is written to `<out>/search/`.
     #[arg(long)]
     out: Option<PathBuf>,
     /// Also write the per-page shells (`posts/<slug>/index.html`, tag pages, `404.html`) from the
     /// app shell at `<out>/index.html`, as Trunk's post-build hook does.
     #[arg(long, requires = "out")]
     shell: bool,
+    /// Put a Content-Security-Policy into every shell (release builds; Trunk's hook passes it
+    /// when `TRUNK_PROFILE=release`). It allows the shell's inline scripts by hash, so it must
+    /// not be used where a server injects scripts of its own (`trunk serve`).
+    #[arg(long, requires = "shell")]
+    csp: bool,
     /// Path the site is served under (`/` or `/blog/`); Trunk's `--public-url`.
     #[arg(long, default_value = "/")]
     public_url: String,
     /// List drafts and scheduled (future-dated) posts too, for development builds.
     #[arg(long, visible_alias = "drafts")]
     preview: bool,
+    /// With --shell: write `sw.js`, a service worker that keeps the app shell, the index and
+    /// every visited post for offline reading (release builds; a dev server should not cache).
+    #[arg(long, requires = "shell")]
+    service_worker: bool,
     /// Print problems only: no progress bar, no summary.
     #[arg(long, short)]
     quiet: bool,
@@ -213,6 +223,7 @@ fn parse_file(
             trust_html: scan.site.trust_html,
             post_link: None,
             image_size: None,
+            text: folio_core::i18n::english(),
         },
     );
     scan.diagnostics.extend(
@@ -220,6 +231,14 @@ fn parse_file(
             .iter()
             .map(|problem| Diagnostic::new(&file.path, problem)),
     );
+    // The app refuses to fetch a path that fails this check, so such a post could never be read.
+    if let Err(err) = paths::validate_post_file(&file.rel) {
+        scan.diagnostics.push(Diagnostic::new(
+            &file.path,
+            &Problem::error(1, format!("{err}; this post is left out of the index")),
+        ));
+        return None;
+    }
     if let Err(err) = paths::validate_slug(&post.slug) {
         scan.diagnostics.push(Diagnostic::new(
             &file.path,
@@ -257,8 +276,23 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Scan> {
     fs::write(&manifest_path, manifest.to_json())
         .with_context(|| format!("writing {}", manifest_path.display()))?;
     let feeds_written = write_feeds(&args.content, out, &manifest, clock)?;
+    if args.out.is_some() {
+        crate::search::write(&args.content, out, &manifest)?;
+    }
     let shells = if args.shell {
-        Some(Shells::load(out, &args.content, &base, &manifest)?.write_all()?)
+        Some(
+            Shells::load(
+                out,
+                &args.content,
+                &base,
+                &manifest,
+                ShellOptions {
+                    service_worker: args.service_worker,
+                    csp: args.csp,
+                },
+            )?
+            .write_all()?,
+        )
     } else {
         None
     };

@@ -8,12 +8,14 @@
 mod check;
 mod clock;
 mod content;
+mod csp;
 mod diagnostic;
 mod feeds;
 mod import;
 mod index;
 mod new;
 mod progress;
+mod search;
 mod shell;
 mod slug;
 

@@ -98,10 +98,10 @@ fn shells_are_counted_in_the_summary() {
     let shell = "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>";
     fs::write(out.join("index.html"), shell).unwrap_or_else(|e| panic!("{e}"));
     let run = folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
-    // Home, 404, archive, tags index, 3 posts, 2 tags.
+    // Home, 404, archive, tags index, search, 3 posts, 2 tags.
     assert!(
         summary(&run.stderr).ends_with(
-            "; 1 error, 0 warnings; wrote 9 page shells; \
+            "; 1 error, 0 warnings; wrote 10 page shells; \
              no feeds or sitemap without base_url in site.toml"
         ),
         "{}",

@@ -17,7 +17,11 @@ pub fn escape(text: &str) -> String {
 /// [`escape`], appending to `out`.
 pub fn escape_into(out: &mut String, s: &str) {
     let mut rest = s;
-    while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
+    // A byte scan: much cheaper than a search for a set of chars.
+    while let Some(i) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
         out.push_str(&rest[..i]);
         out.push_str(match rest.as_bytes()[i] {
             b'&' => "&amp;",

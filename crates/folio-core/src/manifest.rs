@@ -58,6 +58,16 @@ pub struct PostEntry {
     /// the build measured them: pages reserve their space before they load.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub images: BTreeMap<String, [u32; 2]>,
+    /// The post's language (front-matter `lang`), when it differs from the site's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// The post's cover image as written in its front matter (relative to its file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<String>,
+    /// What is wrong with the post's source, as the build found it; the page shows it as a
+    /// notice. (The app renders only the body, so it learns about the front matter here.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<crate::Problem>,
 }
 
 /// Why a manifest could not be read.
@@ -135,7 +145,8 @@ impl Manifest {
     /// use folio_core::{Manifest, PostEntry, SiteConfig};
     /// let entry = PostEntry { slug: "春分".into(), title: "春分".into(), date: None, updated: None,
     ///     description: None, excerpt: String::new(), tags: vec![], author: None,
-    ///     reading_minutes: 1, file: "2024/春分.md".into(), draft: false, images: Default::default() };
+    ///     reading_minutes: 1, file: "2024/春分.md".into(), draft: false, images: Default::default(),
+    ///     lang: None, cover: None, problems: vec![] };
     /// let manifest = Manifest::new(SiteConfig::default(), vec![entry]);
     /// assert_eq!(manifest.post_link("/blog/", "/blog/posts/2024/春分.md#吃").as_deref(),
     ///            Some("/blog/posts/%E6%98%A5%E5%88%86/#吃"));
@@ -272,6 +283,9 @@ impl PostEntry {
             file: file.to_owned(),
             draft: post.meta.draft,
             images: BTreeMap::new(),
+            lang: post.meta.lang.clone(),
+            cover: post.meta.cover.clone(),
+            problems: post.problems.clone(),
         }
     }
 

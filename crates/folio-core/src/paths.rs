@@ -105,6 +105,97 @@ pub fn validate_slug(slug: &str) -> Result<(), SlugError> {
     Ok(())
 }
 
+/// Why a manifest `file` (a post's Markdown path below `posts/`) cannot be fetched.
+///
+/// The app builds its fetch URL from this field, so anything that could climb out of `posts/`,
+/// reach another host or be read differently by a server is refused before a request is made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PostFileError {
+    /// Nothing there.
+    #[error("the post file path is empty")]
+    Empty,
+    /// Starts with `/` (or `//host`): it would leave the posts folder or the site.
+    #[error("the post file path {0:?} is absolute")]
+    Absolute(String),
+    /// Names a scheme (`https:`, `javascript:`, `c:`).
+    #[error("the post file path {0:?} has a scheme")]
+    Scheme(String),
+    /// Holds a backslash, which some servers and browsers read as `/`.
+    #[error("the post file path {0:?} contains a backslash")]
+    Backslash(String),
+    /// An empty, `.` or `..` segment.
+    #[error("the post file path {0:?} has an empty, `.` or `..` segment")]
+    DotSegment(String),
+    /// A `%XX` escape: it could hide `..`, `/` or `\` from this check and not from a server
+    /// that decodes twice. A `%` not followed by two hex digits is plain text.
+    #[error("the post file path {0:?} contains a percent escape")]
+    Percent(String),
+    /// Control characters, `?` or `#`, which change what a URL names.
+    #[error("the post file path {0:?} contains a control character, `?` or `#`")]
+    Character(String),
+    /// Not a `.md` or `.markdown` file.
+    #[error("the post file path {0:?} does not end in .md or .markdown")]
+    Extension(String),
+}
+
+/// Checks a manifest's `file` field before it becomes a URL: a relative, `/`-separated path
+/// below `posts/` of a `.md` or `.markdown` file, with no `.`/`..` segments, backslashes,
+/// schemes, `%XX` escapes, queries or fragments.
+///
+/// The CLI only writes such paths; the app checks again because the manifest is just a file on
+/// the host and must not be able to send the app anywhere else.
+///
+/// ```
+/// use folio_core::paths::{validate_post_file, PostFileError};
+/// assert!(validate_post_file("2024/雨夜 书店.md").is_ok());
+/// assert!(matches!(validate_post_file("../secret.md"), Err(PostFileError::DotSegment(_))));
+/// assert!(matches!(validate_post_file("//evil.example/a.md"), Err(PostFileError::Absolute(_))));
+/// ```
+pub fn validate_post_file(file: &str) -> Result<(), PostFileError> {
+    let owned = || file.to_owned();
+    if file.is_empty() {
+        return Err(PostFileError::Empty);
+    }
+    if file.starts_with('/') {
+        return Err(PostFileError::Absolute(owned()));
+    }
+    if file.contains('\\') {
+        return Err(PostFileError::Backslash(owned()));
+    }
+    if has_percent_escape(file) {
+        return Err(PostFileError::Percent(owned()));
+    }
+    if file.chars().any(|c| c.is_control() || c == '?' || c == '#') {
+        return Err(PostFileError::Character(owned()));
+    }
+    // A colon in the first segment is read as a scheme (`https:`, `c:`), even where the scheme
+    // is not a valid one: browsers and servers disagree on those.
+    if file
+        .split('/')
+        .next()
+        .is_some_and(|first| first.contains(':'))
+    {
+        return Err(PostFileError::Scheme(owned()));
+    }
+    if file
+        .split('/')
+        .any(|segment| matches!(segment.trim(), "" | "." | ".."))
+    {
+        return Err(PostFileError::DotSegment(owned()));
+    }
+    let lower = file.to_ascii_lowercase();
+    if !(lower.ends_with(".md") || lower.ends_with(".markdown")) {
+        return Err(PostFileError::Extension(owned()));
+    }
+    Ok(())
+}
+
+fn has_percent_escape(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit())
+}
+
 /// Normalizes a site's public URL path to start and end with `/` (`blog` -> `/blog/`).
 ///
 /// ```
@@ -208,6 +299,81 @@ mod tests {
             assert_eq!(validate_slug(slug), expected, "{slug:?}");
         }
         assert_eq!(validate_slug(&"长".repeat(70)), Err(SlugError::TooLong));
+    }
+
+    #[test]
+    fn slugs_from_hostile_post_urls_are_refused() {
+        // As the router hands them over from `/posts/<slug>/`, percent-decoded.
+        let separator = |s: &str| Err(SlugError::Separator(s.to_owned()));
+        let dot = |s: &str| Err(SlugError::Dot(s.to_owned()));
+        let cases = [
+            ("../../etc/passwd", separator("../../etc/passwd")),
+            ("..", dot("..")),
+            (".%2e", dot(".%2e")),
+            ("a/../../secret", separator("a/../../secret")),
+            ("https://evil.example", separator("https://evil.example")),
+            ("//evil.example", separator("//evil.example")),
+            ("\\\\evil\\x", separator("\\\\evil\\x")),
+            ("/etc/passwd", separator("/etc/passwd")),
+            ("a\u{0}b", Err(SlugError::Control("a\u{0}b".to_owned()))),
+        ];
+        for (slug, expected) in cases {
+            assert_eq!(validate_slug(slug), expected, "{slug:?}");
+        }
+    }
+
+    #[test]
+    fn post_file_validation_table() {
+        use PostFileError as E;
+        type Variant = fn(String) -> PostFileError;
+        let cases: &[(&str, Variant)] = &[
+            ("/etc/passwd.md", E::Absolute),
+            ("//evil.example/a.md", E::Absolute),
+            ("https://evil.example/a.md", E::Scheme),
+            ("https:a.md", E::Scheme),
+            ("javascript:alert(1).md", E::Scheme),
+            ("c:/a.md", E::Scheme),
+            ("a\\..\\b.md", E::Backslash),
+            ("\\\\evil\\a.md", E::Backslash),
+            ("../a.md", E::DotSegment),
+            ("a/../../b.md", E::DotSegment),
+            ("./a.md", E::DotSegment),
+            ("a/./b.md", E::DotSegment),
+            ("a//b.md", E::DotSegment),
+            ("a/ .. /b.md", E::DotSegment),
+            ("a/", E::DotSegment),
+            ("%2e%2e/a.md", E::Percent),
+            ("..%2fa.md", E::Percent),
+            ("a%2Fb.md", E::Percent),
+            ("%252e%252e/a.md", E::Percent),
+            ("a.md?x=1", E::Character),
+            ("a.md#x", E::Character),
+            ("a\n.md", E::Character),
+            ("a.html", E::Extension),
+            ("a.md.html", E::Extension),
+            ("posts", E::Extension),
+        ];
+        for (file, error) in cases {
+            assert_eq!(
+                validate_post_file(file),
+                Err(error((*file).to_owned())),
+                "{file:?}"
+            );
+        }
+        for good in [
+            "a.md",
+            "2024/a.md",
+            "2024/深/你好 世界.md",
+            "notes.MARKDOWN",
+            "v1.0/a..b.md",
+            "...md",
+            "2024/a:b.md",
+            "100% done.md",
+            "50%-off.md",
+        ] {
+            assert_eq!(validate_post_file(good), Ok(()), "{good:?}");
+        }
+        assert_eq!(validate_post_file(""), Err(PostFileError::Empty));
     }
 
     #[test]

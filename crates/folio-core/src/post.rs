@@ -31,6 +31,8 @@ pub struct PostContext<'a> {
     pub post_link: Option<crate::PostLink<'a>>,
     /// Pixel sizes of the site's own images, by resolved URL (see [`crate::PostEntry::images`]).
     pub image_size: Option<crate::ImageSize<'a>>,
+    /// The words Folio writes into the post, in the site's language.
+    pub text: &'static crate::i18n::Strings,
 }
 
 impl std::fmt::Debug for PostContext<'_> {
@@ -55,6 +57,46 @@ pub fn file_stem(file: &str) -> &str {
         .unwrap_or(name)
 }
 
+/// Renders the body of a post the index already describes (see [`crate::PostEntry`]): the
+/// front matter is skipped, not parsed, since the build read it into the entry. This is what the
+/// browser runs, so it needs no YAML or TOML parser, and what the build writes into the post's
+/// shell, so both show exactly the same HTML.
+///
+/// ```
+/// use folio_core::post::{Post, PostContext, render_body};
+/// use folio_core::{PostEntry, SiteConfig};
+/// let source = "---\ntitle: Hello\n---\n# Hello\n\nSee [the other](other.md).";
+/// let cx = PostContext {
+///     base: "/", file: "hello.md", trust_html: false, post_link: None, image_size: None,
+///     text: folio_core::i18n::english(),
+/// };
+/// let entry = PostEntry::from_post(&Post::parse(source, &cx), "hello.md", &SiteConfig::default());
+/// let body = render_body(source, &entry, &cx);
+/// assert_eq!(body.html, Post::parse(source, &cx).rendered.html);
+/// assert!(!body.html.contains("<h1"), "the title is in the page header, not the body");
+/// ```
+pub fn render_body(source: &str, entry: &crate::PostEntry, cx: &PostContext<'_>) -> Rendered {
+    let (body, first_line) = match crate::front_matter::split(source) {
+        Ok(split) => (split.body, split.body_line),
+        // An unclosed fence: the whole file is the body, as `Post::parse` shows it.
+        Err(_) => (source.strip_prefix('\u{feff}').unwrap_or(source), 1),
+    };
+    let folder = paths::post_folder_url(cx.base, cx.file);
+    render(
+        body,
+        &RenderOptions {
+            base: &folder,
+            trust_html: cx.trust_html,
+            title: Some(&entry.title),
+            first_line,
+            post_link: cx.post_link,
+            image_size: cx.image_size,
+            text: cx.text,
+            commonmark_only: false,
+        },
+    )
+}
+
 impl Post {
     /// Parses front matter and renders the body. Never fails: whatever is wrong becomes a
     /// [`Problem`] and the rest of the post is still there.
@@ -63,6 +105,7 @@ impl Post {
     /// use folio_core::post::{Post, PostContext};
     /// let cx = PostContext {
     ///     base: "/", file: "hello.md", trust_html: false, post_link: None, image_size: None,
+    ///     text: folio_core::i18n::english(),
     /// };
     /// let post = Post::parse("---\ntitle: [unclosed\n---\nStill **here**.", &cx);
     /// assert_eq!(post.title, "hello");
@@ -82,6 +125,7 @@ impl Post {
                 first_line: document.body_line,
                 post_link: cx.post_link,
                 image_size: cx.image_size,
+                text: cx.text,
                 commonmark_only: false,
             },
         );

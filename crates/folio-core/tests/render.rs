@@ -136,3 +136,56 @@ fn a_chinese_post_with_a_repeated_title_and_a_remote_image() {
     // punctuation in headings, a remote image, and a body that starts after 17 lines of front matter.
     insta::assert_snapshot!(render_fixture("chinese-post", Some(CHINESE_TITLE), 18));
 }
+
+#[test]
+fn code_blocks_are_highlighted_with_a_copy_button() {
+    insta::assert_snapshot!(render_fixture("code", None, 1));
+}
+
+#[test]
+fn math_renders_as_mathml_and_errors_show_their_source() {
+    insta::assert_snapshot!(render_fixture("math", None, 1));
+}
+
+#[test]
+fn bare_urls_become_links_and_shortcodes_emoji() {
+    insta::assert_snapshot!(render_fixture("autolinks", None, 1));
+}
+
+/// The browser renders posts with `render_body` (front matter skipped, metadata from the index)
+/// and the build writes `Post::parse`'s HTML into the shell: they must agree on every post, or
+/// the app's rendering would differ from the first paint it replaces.
+#[test]
+fn render_body_matches_the_full_parse_for_every_kind_of_post() {
+    use folio_core::post::{PostContext, render_body};
+    use folio_core::{Post, PostEntry, SiteConfig};
+    let sources = [
+        "# Title only\n\nBody.",
+        "Intro first.\n\n# Later heading\n\nBody.",
+        "---\ntitle: Same\n---\n# Same\n\nBody.",
+        "---\ntitle: Front\n---\n# Different\n\nBody.",
+        "+++\ntitle = \"TOML\"\n+++\n## Section\n\nText with a [link](other.md).",
+        "---\ntitle: \"unclosed\n---\n# Heading\n\nStill here.",
+        "---\ntitle: never closed\n\n# Heading\n\nAll of it is the body.",
+        "\u{feff}---\r\ntitle: BOM and CRLF\r\n---\r\n# BOM and CRLF\r\n\r\nBody.\r\n",
+        "",
+        "---\n---\n",
+        "---\ntitle: \"\"\n---\n# Empty title\n",
+    ];
+    let site = SiteConfig::default();
+    for source in sources {
+        let cx = PostContext {
+            base: "/blog/",
+            file: "2024/post.md",
+            trust_html: false,
+            post_link: None,
+            image_size: None,
+            text: folio_core::i18n::english(),
+        };
+        let post = Post::parse(source, &cx);
+        let entry = PostEntry::from_post(&post, "2024/post.md", &site);
+        let body = render_body(source, &entry, &cx);
+        assert_eq!(body.html, post.rendered.html, "{source:?}");
+        assert_eq!(body.headings, post.rendered.headings, "{source:?}");
+    }
+}

@@ -291,3 +291,110 @@ fn decode(value: &str) -> String {
         .replace("&gt;", ">")
         .replace("&amp;", "&")
 }
+
+#[test]
+fn code_blocks_in_every_language_with_odd_code() {
+    let languages = [
+        "rust", "js", "ts", "py", "go", "c", "cpp", "java", "sh", "console", "json", "yaml",
+        "toml", "html", "css", "sql", "md", "diff", "unknown", "",
+    ];
+    let nested_templates = format!("`{}", "${`".repeat(2_000));
+    let nested_comments = "/*".repeat(5_000);
+    let many_scripts = "<script></script><style></style>".repeat(2_000);
+    let many_lines = "- a: b\n  c: [d]\n".repeat(4_000);
+    let codes = [
+        "\"unterminated",
+        "'",
+        "'\\",
+        "`",
+        "r#\"",
+        "r###",
+        "R\"abc(",
+        "\"\"\"",
+        "'''",
+        "/*",
+        "<!--",
+        "<script>",
+        "<style>a{",
+        "${",
+        "$",
+        "#[",
+        "#include <",
+        "\\",
+        "@",
+        "0x",
+        "1e",
+        ".5",
+        "- a: |\n",
+        "[[",
+        "key = '''",
+        "\u{0}\u{1F600}\u{FEFF}中文'字'\r\n",
+        "@@ -1 +1 @@\n-\n+",
+        "<<",
+        "<<'E",
+        "<<-E\n\tE",
+        "x <<E\n",
+        "```",
+        &nested_templates,
+        &nested_comments,
+        &many_scripts,
+        &many_lines,
+    ];
+    for language in languages {
+        for code in codes {
+            let markdown = format!("~~~~{language}\n{code}\n~~~~\n");
+            render_all_modes(language, &markdown);
+        }
+    }
+}
+
+#[test]
+fn math_with_odd_and_hostile_formulas() {
+    let deep = format!("${}x{}$", "\\frac{".repeat(500), "}{1}".repeat(500));
+    let long = format!("${}$", "x+".repeat(20_000));
+    let cases = [
+        "$$",
+        "$ $",
+        "$$$$",
+        "$x$$y$",
+        "$\\$",
+        "$\\operatorname{<script>alert(1)</script>}$",
+        "$\\text{</math><script>alert(1)</script>}$",
+        "$\\href{javascript:alert(1)}{x}$",
+        "$\\def\\a{\\a\\a}\\a$",
+        "$$\n\\begin{aligned}\n$$",
+        "$\\begin{array}{c|c|c}$",
+        "$\\left($",
+        "$\\color{#12}{x}$",
+        "$\u{0}$",
+        &deep,
+        &long,
+    ];
+    for input in cases {
+        render_all_modes(input, input);
+    }
+}
+
+#[test]
+fn shortcodes_and_autolinks_in_odd_text() {
+    let cases = [
+        ":".repeat(50_000),
+        ":tada:".repeat(20_000),
+        ":+1::-1:".repeat(10_000),
+        "www.".repeat(20_000),
+        "https://".repeat(20_000),
+        format!("https://a.b/{}", "(".repeat(20_000)),
+        format!("https://a.b/{}", ")".repeat(20_000)),
+        format!("www.a.b{}", "&x;".repeat(10_000)),
+        "a@".repeat(20_000),
+        "@a.b".repeat(20_000),
+        format!("{}@example.org", "a.".repeat(20_000)),
+        "见https://例子.测试。www.中文.com".to_owned(),
+        "https://example.com/_x_*y*~~z~~".to_owned(),
+        "[https://a.b](https://c.d) <a>www.x.y</a> <code>a@b.c".to_owned(),
+        "<a href=\"https://x.y\">https://x.y".repeat(1_000),
+    ];
+    for input in &cases {
+        render_all_modes("text extras", input);
+    }
+}

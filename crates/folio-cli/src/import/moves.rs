@@ -53,6 +53,7 @@ impl<'a> Moves<'a> {
                 trust_html: false,
                 post_link: None,
                 image_size: None,
+                text: folio_core::i18n::english(),
             },
         );
         let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();

@@ -69,6 +69,7 @@ pub(super) fn import(site: &SourceSite, found: &FoundPost, targets: &Targets) ->
             trust_html: false,
             post_link: None,
             image_size: None,
+            text: folio_core::i18n::english(),
         },
     );
     if text.trim_start().starts_with('{') {

@@ -1,10 +1,10 @@
 //! What the dialect modules hand over: the posts a site has, where each goes, and what was
-//! passed over; plus the folder walk they share.
+//! passed over; plus the folder walk they share (it lives in `content`, which reads posts the
+//! same way).
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+pub(super) use crate::content::{files_under, is_markdown};
 
 use super::Dialect;
 use crate::diagnostic::Diagnostic;
@@ -72,48 +72,6 @@ impl SourceSite {
             format!("not imported: {}", why.into()),
         ));
     }
-}
-
-/// Every file under `dir`, sorted, as paths relative to it (`/`-separated). Hidden entries and
-/// the folders named in `skip_dirs` (at any depth) are left out.
-pub(super) fn files_under(dir: &Path, skip_dirs: &[&str]) -> Result<Vec<String>> {
-    let mut found = Vec::new();
-    let mut pending = vec![(dir.to_path_buf(), String::new())];
-    while let Some((folder, prefix)) = pending.pop() {
-        let entries = fs::read_dir(&folder)
-            .with_context(|| format!("reading folder {}", folder.display()))?;
-        for entry in entries {
-            let entry = entry.with_context(|| format!("reading folder {}", folder.display()))?;
-            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
-                eprintln!(
-                    "{}: skipped: the file name is not valid UTF-8",
-                    entry.path().display()
-                );
-                continue;
-            };
-            if name.starts_with('.') {
-                continue;
-            }
-            let rel = format!("{prefix}{name}");
-            let kind = entry
-                .file_type()
-                .with_context(|| format!("reading {}", entry.path().display()))?;
-            if kind.is_dir() {
-                if !skip_dirs.contains(&name.as_str()) {
-                    pending.push((entry.path(), format!("{rel}/")));
-                }
-            } else {
-                found.push(rel);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
-/// Whether a file name is Markdown Folio reads.
-pub(super) fn is_markdown(name: &str) -> bool {
-    name.ends_with(".md") || name.ends_with(".markdown")
 }
 
 /// Whether a file name is another page format generators take (`.html`, `.adoc`, `.org`, …),

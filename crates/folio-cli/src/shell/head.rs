@@ -18,6 +18,8 @@ pub(crate) struct PageHead {
     pub(crate) path: String,
     /// Set for posts: they are articles, not websites.
     pub(crate) article: Option<Article>,
+    /// A post's Markdown URL, preloaded so it downloads while the app starts.
+    pub(crate) source: Option<String>,
 }
 
 /// What a post adds to its head.
@@ -211,6 +213,7 @@ mod tests {
                 image: Some("/blog/posts/img/cover.png".to_owned()),
                 lang: None,
             }),
+            source: None,
         }
     }
 
@@ -262,6 +265,7 @@ mod tests {
             description: "About things".to_owned(),
             path: String::new(),
             article: None,
+            source: None,
         };
         let tags = head.tags(&site(), "/blog/");
         assert!(tags.contains("<meta property=\"og:type\" content=\"website\">"));

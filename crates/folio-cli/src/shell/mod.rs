@@ -8,14 +8,16 @@
 
 mod head;
 mod page;
+mod service_worker;
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use folio_core::post::{Post, PostContext};
+use folio_core::post::{PostContext, render_body};
 use folio_core::{Manifest, PostEntry, paths};
 
+use crate::csp;
 use head::{Article, PageHead};
 use page::{Pages, Section};
 
@@ -32,6 +34,19 @@ pub(crate) struct Shells<'a> {
     manifest: &'a Manifest,
     pages: Pages<'a>,
     template: String,
+    /// Write `sw.js` and point every page at it.
+    service_worker: bool,
+    /// The Content-Security-Policy for every page, in release builds.
+    csp: Option<String>,
+}
+
+/// What a release build adds to every shell.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct ShellOptions {
+    /// Write `sw.js`, the offline service worker, and point every page at it.
+    pub(crate) service_worker: bool,
+    /// Put a Content-Security-Policy into every page (see [`crate::csp`]).
+    pub(crate) csp: bool,
 }
 
 impl<'a> Shells<'a> {
@@ -41,17 +56,21 @@ impl<'a> Shells<'a> {
         content: &'a Path,
         base: &'a str,
         manifest: &'a Manifest,
+        options: ShellOptions,
     ) -> Result<Self> {
         let path = out.join("index.html");
         let template = fs::read_to_string(&path)
             .with_context(|| format!("reading the app shell {}", path.display()))?;
+        let template = strip_previous(&template);
         Ok(Self {
+            csp: options.csp.then(|| csp::policy(&template)),
+            service_worker: options.service_worker,
             out,
             content,
             base,
             manifest,
             pages: Pages::new(manifest, base),
-            template: strip_previous(&template),
+            template,
         })
     }
 
@@ -66,8 +85,17 @@ impl<'a> Shells<'a> {
             description: site.description.clone(),
             path: path.to_owned(),
             article: None,
+            source: None,
         };
         let mut written = 0;
+        if self.service_worker {
+            let path = self.out.join("sw.js");
+            fs::write(
+                &path,
+                service_worker::script(&self.template, self.base, self.manifest),
+            )
+            .with_context(|| format!("writing {}", path.display()))?;
+        }
         for number in 1..=self.manifest.page_count() {
             let (file, path) = if number == 1 {
                 (self.out.join("index.html"), String::new())
@@ -98,12 +126,20 @@ impl<'a> Shells<'a> {
             Some(&tags),
         )?;
         written += 3;
+        // Results depend on the query in the address: the app renders them, nothing to paint.
+        self.write(
+            &self.out.join("search/index.html"),
+            &page(Some(text.search.to_owned()), "search/"),
+            None,
+        )?;
+        written += 1;
         for tag in self.manifest.tags() {
             let head = PageHead {
                 title: Some(format!("#{}", tag.name)),
                 description: (text.tagged)(&tag.name),
                 path: relative(&paths::tag_url("/", &tag.slug)),
                 article: None,
+                source: None,
             };
             let body = self
                 .pages
@@ -122,54 +158,52 @@ impl<'a> Shells<'a> {
         Ok(written)
     }
 
-    /// A post's shell: its head as an article, its rendered page as the first paint.
+    /// A post's shell: its head as an article, its rendered page as the first paint, rendered
+    /// exactly as the app renders it (`render_body` with the index entry).
     fn write_post(&self, entry: &PostEntry) -> Result<()> {
         let source = self.content.join("posts").join(&entry.file);
         let bytes = fs::read(&source).with_context(|| format!("reading {}", source.display()))?;
         let text = String::from_utf8_lossy(&bytes);
         let post_link = |url: &str| self.manifest.post_link(self.base, url);
         let image_size = |url: &str| entry.image_size(self.base, url);
-        let post = Post::parse(
+        let rendered = render_body(
             &text,
+            entry,
             &PostContext {
                 base: self.base,
                 file: &entry.file,
                 trust_html: self.manifest.site.trust_html,
                 post_link: Some(&post_link),
                 image_size: Some(&image_size),
+                text: self.pages.text,
             },
         );
-        // As the app does: the page describes the file as it is now.
-        let shown = PostEntry {
-            images: entry.images.clone(),
-            ..PostEntry::from_post(&post, &entry.file, &self.manifest.site)
-        };
         let folder = paths::post_folder_url(self.base, &entry.file);
-        let image = post
-            .meta
+        let image = entry
             .cover
             .as_deref()
             .map(|cover| folio_core::url::resolve(&folder, cover).into_owned())
-            .or_else(|| first_image(&post.rendered.html));
+            .or_else(|| first_image(&rendered.html));
         let head = PageHead {
-            title: Some(post.title.clone()),
-            description: shown
+            source: Some(paths::post_file_url(self.base, &entry.file)),
+            title: Some(entry.title.clone()),
+            description: entry
                 .description
                 .clone()
-                .unwrap_or_else(|| shown.excerpt.clone()),
+                .unwrap_or_else(|| entry.excerpt.clone()),
             path: relative(&paths::post_url("/", &entry.slug)),
             article: Some(Article {
-                published: shown.date,
-                modified: shown.updated,
-                author: shown.author.clone(),
-                tags: shown.tags.clone(),
+                published: entry.date,
+                modified: entry.updated,
+                author: entry.author.clone(),
+                tags: entry.tags.clone(),
                 image,
-                lang: post.meta.lang.clone(),
+                lang: entry.lang.clone(),
             }),
         };
         let body = self
             .pages
-            .frame(Section::Other, &self.pages.post(&post, &shown));
+            .frame(Section::Other, &self.pages.post(entry, &rendered));
         self.write(
             &self.out.join("posts").join(&entry.slug).join("index.html"),
             &head,
@@ -187,10 +221,34 @@ impl<'a> Shells<'a> {
 
     fn render(&self, head: &PageHead, body: Option<&str>) -> String {
         let site = &self.manifest.site;
-        let tags = format!("{HEAD_START}{}{HEAD_END}", head.tags(site, self.base));
+        let mut extra = String::new();
+        if self.service_worker {
+            extra.push_str(&format!(
+                "<meta name=\"folio:sw\" content=\"{}\">",
+                escape(&format!("{}sw.js", self.base))
+            ));
+        }
+        // The app needs the index (and on a post page, the post) as soon as it starts: ask for
+        // them while the wasm downloads instead of after it has started.
+        let mut preload = vec![format!("{}posts/index.json", self.base)];
+        preload.extend(head.source.iter().cloned());
+        for url in preload {
+            extra.push_str(&format!(
+                "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
+                escape(&url)
+            ));
+        }
+        let tags = format!(
+            "{HEAD_START}{}{extra}{HEAD_END}",
+            head.tags(site, self.base)
+        );
         let html = set_title(&self.template, &escape(&head.full_title(site)), &tags);
         let html = set_html_attribute(&html, "lang", &site.language);
         let html = set_html_attribute(&html, "data-theme-default", site.theme.as_str());
+        let html = match &self.csp {
+            Some(policy) => csp::insert(&html, policy),
+            None => html,
+        };
         match body {
             Some(body) => insert_body(&html, body),
             None => html,
@@ -227,7 +285,11 @@ fn insert_body(html: &str, body: &str) -> String {
 /// The template without what an earlier run inserted.
 fn strip_previous(html: &str) -> String {
     let mut html = html.to_owned();
-    for (start, end) in [(HEAD_START, HEAD_END), (BODY_START, BODY_END)] {
+    for (start, end) in [
+        (HEAD_START, HEAD_END),
+        (BODY_START, BODY_END),
+        (csp::START, csp::END),
+    ] {
         if let (Some(a), Some(b)) = (html.find(start), html.find(end))
             && a < b
         {

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use folio_core::html::escape;
 use folio_core::i18n::{Strings, strings_for};
-use folio_core::{Manifest, Post, PostEntry, Severity, paths, slug::tag_slug};
+use folio_core::{Manifest, PostEntry, Rendered, Severity, paths, slug::tag_slug};
 
 /// Which header link is the current page's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,6 +94,18 @@ impl<'a> Pages<'a> {
                 );
             }
         }
+        // The search box (`components/search_box.rs`); without the app it is a plain form that
+        // opens the search page.
+        let _ = write!(
+            html,
+            "<form class=\"search-box\" role=\"search\" action=\"{}\" method=\"get\">\
+             <input type=\"search\" name=\"q\" autocomplete=\"off\" enterkeyhint=\"search\" \
+             aria-label=\"{}\" placeholder=\"{}\" aria-keyshortcuts=\"/\">\
+             <kbd class=\"search-key\" aria-hidden=\"true\">/</kbd></form>",
+            escape(&self.href("search/")),
+            escape(text.search_label),
+            escape(text.search_placeholder)
+        );
         let _ = write!(
             html,
             "<button type=\"button\" class=\"theme-toggle\" aria-label=\"{0}\" title=\"{0}\">\
@@ -254,21 +266,21 @@ impl<'a> Pages<'a> {
     }
 
     /// A post (`pages/post.rs`): header, problems, contents, body, neighbours.
-    pub(crate) fn post(&self, post: &Post, entry: &PostEntry) -> String {
+    pub(crate) fn post(&self, entry: &PostEntry, rendered: &Rendered) -> String {
         let text = self.text;
-        let mut html = String::with_capacity(post.rendered.html.len() + 2048);
+        let mut html = String::with_capacity(rendered.html.len() + 2048);
         html.push_str("<article class=\"post\"");
-        if let Some(lang) = &post.meta.lang {
+        if let Some(lang) = &entry.lang {
             let _ = write!(html, " lang=\"{}\"", escape(lang));
         }
         let _ = write!(
             html,
             "><header class=\"post-header\"><h1 class=\"post-title\">{}</h1>{}</header>",
-            escape(&post.title),
+            escape(&entry.title),
             self.byline(entry, true)
         );
-        if !post.problems.is_empty() {
-            let errors = post.problems.iter().any(|p| p.severity == Severity::Error);
+        if !entry.problems.is_empty() {
+            let errors = entry.problems.iter().any(|p| p.severity == Severity::Error);
             let class = if errors {
                 "notice notice-warning"
             } else {
@@ -280,7 +292,7 @@ impl<'a> Pages<'a> {
                 escape(text.problems_title),
                 escape(text.problems_body)
             );
-            for problem in &post.problems {
+            for problem in &entry.problems {
                 let _ = write!(
                     html,
                     "<li>{}{}</li>",
@@ -290,12 +302,8 @@ impl<'a> Pages<'a> {
             }
             html.push_str("</ul></aside>");
         }
-        html.push_str(&self.toc(post));
-        let _ = write!(
-            html,
-            "<div class=\"post-body\">{}</div>",
-            post.rendered.html
-        );
+        html.push_str(&self.toc(rendered));
+        let _ = write!(html, "<div class=\"post-body\">{}</div>", rendered.html);
         html.push_str("<footer class=\"post-footer\">");
         html.push_str(&self.neighbours(entry));
         let _ = write!(
@@ -317,9 +325,8 @@ impl<'a> Pages<'a> {
     }
 
     /// Contents (`components/toc.rs`), closed, nothing marked as being read yet.
-    fn toc(&self, post: &Post) -> String {
-        let entries: Vec<_> = post
-            .rendered
+    fn toc(&self, rendered: &Rendered) -> String {
+        let entries: Vec<_> = rendered
             .headings
             .iter()
             .filter(|heading| (2..=4).contains(&heading.level))

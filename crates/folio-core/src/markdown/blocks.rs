@@ -1,44 +1,72 @@
 //! Block wrappers: tables in `<div class="table-wrap">` (a wide table scrolls sideways on a
-//! narrow screen instead of widening the page), and GitHub alerts (`> [!NOTE]`, `TIP`,
+//! narrow screen instead of widening the page), with column alignment as a class
+//! (`<td class="align-right">`) rather than pulldown-cmark's `style` attribute, which the site's
+//! Content-Security-Policy (`style-src 'self'`) would block; and GitHub alerts (`> [!NOTE]`, `TIP`,
 //! `IMPORTANT`, `WARNING`, `CAUTION`) as titled boxes instead of quotes:
 //! `<div class="alert alert-note" role="note"><p class="alert-title">Note</p>…</div>`.
 //!
 //! One adapter for both, since every adapter in the chain costs a little on every event.
 
-use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
+use pulldown_cmark::{Alignment, BlockQuoteKind, Event, Tag, TagEnd};
 
 use super::Spanned;
+use crate::html::escape_into;
+use crate::i18n::Strings;
 
 pub(super) struct Blocks<'a, I> {
     inner: I,
+    text: &'static Strings,
     /// The table start, held back while its wrapper goes out.
     table: Option<Spanned<'a>>,
+    /// The current table's column alignments; the writer gets none, so it writes no `style`.
+    alignments: Vec<Alignment>,
+    /// Column of the next cell in the current row.
+    column: usize,
+    /// Whether the cells are header cells.
+    in_head: bool,
 }
 
 impl<I> Blocks<'_, I> {
-    pub(super) fn new(inner: I) -> Self {
-        Self { inner, table: None }
+    pub(super) fn new(inner: I, text: &'static Strings) -> Self {
+        Self {
+            inner,
+            text,
+            table: None,
+            alignments: Vec::new(),
+            column: 0,
+            in_head: false,
+        }
+    }
+
+    /// The start tag of an aligned cell; `None` leaves an unaligned cell to the writer.
+    fn aligned_cell(&self) -> Option<&'static str> {
+        let alignment = self.alignments.get(self.column)?;
+        Some(match (self.in_head, alignment) {
+            (_, Alignment::None) => return None,
+            (true, Alignment::Left) => "<th class=\"align-left\">",
+            (true, Alignment::Center) => "<th class=\"align-center\">",
+            (true, Alignment::Right) => "<th class=\"align-right\">",
+            (false, Alignment::Left) => "<td class=\"align-left\">",
+            (false, Alignment::Center) => "<td class=\"align-center\">",
+            (false, Alignment::Right) => "<td class=\"align-right\">",
+        })
     }
 }
 
-fn alert_start(kind: BlockQuoteKind) -> &'static str {
-    match kind {
-        BlockQuoteKind::Note => {
-            "<div class=\"alert alert-note\" role=\"note\">\n<p class=\"alert-title\">Note</p>\n"
-        }
-        BlockQuoteKind::Tip => {
-            "<div class=\"alert alert-tip\" role=\"note\">\n<p class=\"alert-title\">Tip</p>\n"
-        }
-        BlockQuoteKind::Important => {
-            "<div class=\"alert alert-important\" role=\"note\">\n<p class=\"alert-title\">Important</p>\n"
-        }
-        BlockQuoteKind::Warning => {
-            "<div class=\"alert alert-warning\" role=\"note\">\n<p class=\"alert-title\">Warning</p>\n"
-        }
-        BlockQuoteKind::Caution => {
-            "<div class=\"alert alert-caution\" role=\"note\">\n<p class=\"alert-title\">Caution</p>\n"
-        }
-    }
+/// The start of an alert box, titled in the site's language.
+fn alert_start(kind: BlockQuoteKind, text: &Strings) -> String {
+    let (class, title) = match kind {
+        BlockQuoteKind::Note => ("note", text.alert_note),
+        BlockQuoteKind::Tip => ("tip", text.alert_tip),
+        BlockQuoteKind::Important => ("important", text.alert_important),
+        BlockQuoteKind::Warning => ("warning", text.alert_warning),
+        BlockQuoteKind::Caution => ("caution", text.alert_caution),
+    };
+    let mut out =
+        format!("<div class=\"alert alert-{class}\" role=\"note\">\n<p class=\"alert-title\">");
+    escape_into(&mut out, title);
+    out.push_str("</p>\n");
+    out
 }
 
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Blocks<'a, I> {
@@ -51,13 +79,38 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Blocks<'a, I> {
         let (event, range) = self.inner.next()?;
         let event = match event {
             Event::Start(Tag::Table(alignments)) => {
-                // The writer needs the table start itself (it keeps the column alignments).
-                self.table = Some((Event::Start(Tag::Table(alignments)), range.clone()));
+                // The writer needs the table start itself (it tells header from body cells).
+                self.alignments = alignments;
+                self.table = Some((Event::Start(Tag::Table(Vec::new())), range.clone()));
                 Event::Html("<div class=\"table-wrap\">".into())
+            }
+            Event::Start(Tag::TableHead) => {
+                self.in_head = true;
+                self.column = 0;
+                Event::Start(Tag::TableHead)
+            }
+            Event::End(TagEnd::TableHead) => {
+                self.in_head = false;
+                Event::End(TagEnd::TableHead)
+            }
+            Event::Start(Tag::TableRow) => {
+                self.column = 0;
+                Event::Start(Tag::TableRow)
+            }
+            Event::Start(Tag::TableCell) => match self.aligned_cell() {
+                // The writer closes the cell itself (`</td>` or `</th>`) from the end event.
+                Some(start) => Event::Html(start.into()),
+                None => Event::Start(Tag::TableCell),
+            },
+            Event::End(TagEnd::TableCell) => {
+                self.column += 1;
+                Event::End(TagEnd::TableCell)
             }
             // Same as the writer's own table end, plus the wrapper's.
             Event::End(TagEnd::Table) => Event::Html("</tbody></table>\n</div>\n".into()),
-            Event::Start(Tag::BlockQuote(Some(kind))) => Event::Html(alert_start(kind).into()),
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                Event::Html(alert_start(kind, self.text).into())
+            }
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
             event => event,
         };

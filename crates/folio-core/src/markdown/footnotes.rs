@@ -13,6 +13,7 @@ use pulldown_cmark::{Event, Tag, TagEnd};
 use super::Spanned;
 use super::report::Report;
 use crate::html::escape_into;
+use crate::i18n::Strings;
 use crate::slug::{IdMap, slugify};
 
 /// A referenced footnote.
@@ -27,6 +28,7 @@ struct Note {
 
 pub(super) struct Footnotes<'a, 'r, I> {
     inner: I,
+    text: &'static Strings,
     report: &'r Report<'a>,
     /// Notes in number order (number = index + 1).
     notes: Vec<Note>,
@@ -48,9 +50,10 @@ fn normalize(label: &str) -> String {
 }
 
 impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Footnotes<'a, 'r, I> {
-    pub(super) fn new(inner: I, report: &'r Report<'a>) -> Self {
+    pub(super) fn new(inner: I, text: &'static Strings, report: &'r Report<'a>) -> Self {
         Self {
             inner,
+            text,
             report,
             notes: Vec::new(),
             numbers: HashMap::new(),
@@ -177,7 +180,8 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Footnotes<'a, 'r, I> {
         for (k, ref_id) in refs.iter().enumerate() {
             out.push_str(" <a href=\"#");
             escape_into(&mut out, ref_id);
-            out.push_str("\" class=\"footnote-backref\" aria-label=\"Back to reference ");
+            out.push_str("\" class=\"footnote-backref\" aria-label=\"");
+            escape_into(&mut out, self.text.back_to_reference);
             out.push_str(&(index + 1).to_string());
             if refs.len() > 1 {
                 out.push('-');

@@ -10,6 +10,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use super::report::Report;
 use super::{Heading, Spanned};
 use crate::html::escape_into;
+use crate::i18n::Strings;
 use crate::slug::{IdMap, heading_id};
 
 /// What the headings pass found.
@@ -28,6 +29,7 @@ pub(super) struct Headings<'a, 'r, 'o, I> {
     extras: bool,
     /// Raw HTML is trusted: custom heading attributes (`{data-x=y}`) are kept.
     trust_html: bool,
+    text: &'static Strings,
     report: &'r Report<'a>,
     outline: &'o mut Outline,
     ids: IdMap,
@@ -41,6 +43,7 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
         title: Option<&'a str>,
         extras: bool,
         trust_html: bool,
+        text: &'static Strings,
         report: &'r Report<'a>,
         outline: &'o mut Outline,
     ) -> Self {
@@ -49,6 +52,7 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
             title,
             extras,
             trust_html,
+            text,
             report,
             outline,
             ids: IdMap::default(),
@@ -124,8 +128,10 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
         ));
         self.ready.extend(inner);
         if self.extras {
-            self.ready
-                .push_back((Event::InlineHtml(anchor(&id, &text).into()), end.clone()));
+            self.ready.push_back((
+                Event::InlineHtml(anchor(&id, &text, self.text.permalink).into()),
+                end.clone(),
+            ));
         }
         self.ready
             .push_back((Event::End(TagEnd::Heading(level)), end));
@@ -166,11 +172,12 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
 }
 
 /// The visible `#` link to a heading, after its text.
-fn anchor(id: &str, text: &str) -> String {
+fn anchor(id: &str, text: &str, permalink: &str) -> String {
     let mut out = String::with_capacity(id.len() * 2 + text.len() + 64);
     out.push_str("<a class=\"anchor\" href=\"#");
     escape_into(&mut out, id);
-    out.push_str("\" aria-label=\"Permalink: ");
+    out.push_str("\" aria-label=\"");
+    escape_into(&mut out, permalink);
     escape_into(&mut out, text);
     out.push_str("\">#</a>");
     out

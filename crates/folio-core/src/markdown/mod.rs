@@ -5,22 +5,28 @@
 //! job, and pulldown-cmark's HTML writer writes the result:
 //!
 //! ```text
-//! parser → raw_html → summary → images → links → headings → footnotes → blocks → writer
+//! parser → raw_html → text → summary → images → links → headings → footnotes → blocks
+//!        → code (and math) → writer
 //! ```
 //!
-//! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `summary`
+//! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `text`
+//! replaces emoji shortcodes and turns bare URLs into links for `links` to check; `summary`
 //! only watches (excerpt, reading time). Events carry their byte range in the source so problems
 //! can name a line.
 
+mod autolink;
 mod blocks;
+mod code;
 mod footnotes;
+mod formulas;
 mod headings;
 mod images;
 mod links;
-mod options;
+pub(crate) mod options;
 mod raw_html;
 mod report;
 mod summary;
+mod text;
 
 use std::fmt;
 use std::ops::Range;
@@ -29,6 +35,7 @@ use pulldown_cmark::{Event, TagEnd};
 use serde::{Deserialize, Serialize};
 
 use crate::Problem;
+use crate::i18n::Strings;
 use crate::reading_time::ReadingTime;
 use crate::sanitize::Sanitizer;
 
@@ -41,7 +48,7 @@ pub type PostLink<'a> = &'a dyn Fn(&str) -> Option<String>;
 
 /// Tags that live inside a line of text: a word may run across them (`foo*bar*`), and raw HTML
 /// inside them belongs to the enclosing block.
-fn is_inline(tag: TagEnd) -> bool {
+pub(crate) fn is_inline(tag: TagEnd) -> bool {
     matches!(
         tag,
         TagEnd::Emphasis
@@ -78,6 +85,9 @@ pub struct RenderOptions<'a> {
     /// Pixel size of an image by its resolved URL, when known (the build measures the site's own
     /// images), written as `width`/`height` so the page reserves the space before it loads.
     pub image_size: Option<ImageSize<'a>>,
+    /// The words Folio writes into a post (alert titles, "Copy", link labels), in the site's
+    /// language.
+    pub text: &'static Strings,
     /// Strict CommonMark: no extensions, no folio extras (ids, anchors, lazy images, figures,
     /// leading-h1 removal, `rel` on links). For conformance measurement. Unsafe link URLs are
     /// still removed.
@@ -102,6 +112,7 @@ impl<'a> RenderOptions<'a> {
             first_line: 1,
             post_link: None,
             image_size: None,
+            text: crate::i18n::english(),
             commonmark_only: false,
         }
     }
@@ -222,6 +233,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
 
     let events = options::parser(markdown, options);
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
+    let events = text::TextExtras::new(events, extras);
     let events = summary::Summarize::new(events, &mut summary);
     let events = images::Images::new(
         events,
@@ -238,11 +250,13 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         options.title,
         extras,
         options.trust_html,
+        options.text,
         &report,
         &mut outline,
     );
-    let events = footnotes::Footnotes::new(events, &report);
-    let events = blocks::Blocks::new(events);
+    let events = footnotes::Footnotes::new(events, options.text, &report);
+    let events = blocks::Blocks::new(events, options.text);
+    let events = code::CodeAndMath::new(events, extras, options.text, &report);
 
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.map(|(event, _)| event));
@@ -268,6 +282,28 @@ mod tests {
 
     fn html(markdown: &str, options: &RenderOptions<'_>) -> String {
         render(markdown, options).html
+    }
+
+    #[test]
+    fn the_words_folio_writes_follow_the_site_language() {
+        let markdown =
+            "> [!TIP]\n> 试试\n\n```rust\nfn a() {}\n```\n\n## 标题\n\n注[^1]\n\n[^1]: 脚注\n";
+        let zh = RenderOptions {
+            text: crate::i18n::strings_for("zh-CN"),
+            ..RenderOptions::new("")
+        };
+        let html = render(markdown, &zh).html;
+        for needle in [
+            "<p class=\"alert-title\">提示</p>",
+            "aria-label=\"复制代码\">复制</button>",
+            "aria-label=\"本节链接：标题\"",
+            "aria-label=\"返回引用 1\"",
+        ] {
+            assert!(html.contains(needle), "{needle}\n{html}");
+        }
+        let en = render(markdown, &RenderOptions::new("")).html;
+        assert!(en.contains("<p class=\"alert-title\">Tip</p>"), "{en}");
+        assert!(en.contains(">Copy</button>"), "{en}");
     }
 
     #[test]

@@ -7,13 +7,13 @@ use super::RenderOptions;
 /// The parser for a render, with byte ranges on its events (problems name lines).
 ///
 /// CommonMark plus the GitHub extensions posts use (tables, task lists, strikethrough,
-/// footnotes, `> [!NOTE]` alerts) and `{#custom-id}` heading attributes; the bare spec when
+/// footnotes, `> [!NOTE]` alerts), `{#custom-id}` heading attributes and `$…$`/`$$…$$` math; the bare spec when
 /// [`RenderOptions::commonmark_only`] is set, for measuring conformance.
 ///
 /// Left out on purpose: smart punctuation (it would turn the straight quotes of Chinese text
 /// into curly ones and mangle `"…"` inside CJK sentences) and metadata blocks (front matter is
 /// split off before rendering, so a `---` in the body is a thematic break).
-pub(super) fn parser<'a>(
+pub(crate) fn parser<'a>(
     markdown: &'a str,
     options: &RenderOptions<'_>,
 ) -> OffsetIter<'a, DefaultBrokenLinkCallback> {
@@ -26,6 +26,7 @@ pub(super) fn parser<'a>(
             | Options::ENABLE_TASKLISTS
             | Options::ENABLE_HEADING_ATTRIBUTES
             | Options::ENABLE_GFM
+            | Options::ENABLE_MATH
     };
     Parser::new_ext(markdown, dialect).into_offset_iter()
 }

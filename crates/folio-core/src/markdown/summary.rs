@@ -45,7 +45,8 @@ impl<'s, I> Summarize<'s, I> {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(*tag),
-            Event::Text(text) | Event::Code(text) => {
+            // Math counts as its TeX source, as code counts as written.
+            Event::Text(text) | Event::Code(text) | Event::InlineMath(text) => {
                 if self.image == 0 {
                     self.summary.reading.feed(text);
                 }

@@ -1,0 +1,124 @@
+//! `folio index` on hostile content: file names that could not be fetched safely stay out of
+//! the index, hostile front matter is escaped in the shells, and `--csp` writes a policy that
+//! allows exactly the app shell's inline script.
+
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+const APP_SHELL: &str = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Folio</title>\n<script type=\"module\">\nimport init from '/app.js';\nawait init();\n</script>\n</head>\n<body></body>\n</html>\n";
+
+/// Runs `folio index <content> --out <out> --shell [extra]`, returning stderr.
+fn index(content: &Path, out: &Path, extra: &[&str]) -> String {
+    fs::create_dir_all(out).unwrap();
+    fs::write(out.join("index.html"), APP_SHELL).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("index")
+        .arg(content)
+        .arg("--out")
+        .arg(out)
+        .arg("--shell")
+        .args(extra)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "{stderr}");
+    stderr
+}
+
+fn content_with(posts: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("content/posts")).unwrap();
+    for (name, text) in posts {
+        fs::write(dir.path().join("content/posts").join(name), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn file_names_the_app_would_refuse_to_fetch_stay_out_of_the_index() {
+    let dir = content_with(&[
+        ("good.md", "# Good\n"),
+        ("back\\slash.md", "# Backslash\n"),
+        ("%2e%2e.md", "# Encoded dots\n"),
+    ]);
+    let out = dir.path().join("out");
+    let stderr = index(&dir.path().join("content"), &out, &[]);
+    let manifest = fs::read_to_string(out.join("posts/index.json")).unwrap();
+    let manifest = folio_core::Manifest::from_json(&manifest).unwrap();
+    let files: Vec<&str> = manifest.posts.iter().map(|p| p.file.as_str()).collect();
+    assert_eq!(files, ["good.md"]);
+    assert!(stderr.contains("contains a backslash"), "{stderr}");
+    assert!(stderr.contains("contains a percent escape"), "{stderr}");
+}
+
+#[test]
+fn hostile_front_matter_is_text_in_the_shell() {
+    let dir = content_with(&[(
+        "hostile.md",
+        "---\ntitle: \"</title><script>alert(1)</script>\"\ndescription: '\"><img src=x onerror=alert(1)>'\n---\nBody.\n",
+    )]);
+    let out = dir.path().join("out");
+    index(&dir.path().join("content"), &out, &[]);
+    let shell = fs::read_to_string(out.join("posts/hostile/index.html")).unwrap();
+    assert!(
+        shell
+            .contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; · Folio</title>"),
+        "{shell}"
+    );
+    assert!(
+        shell.contains(
+            "<meta name=\"description\" content=\"&quot;&gt;&lt;img src=x onerror=alert(1)&gt;\">"
+        ),
+        "{shell}"
+    );
+    // The loader and the JSON-LD data block, which escapes `<` so no value can end it early.
+    let data = "<script type=\"application/ld+json\">";
+    assert_eq!(shell.matches("<script").count(), 2, "{shell}");
+    assert_eq!(shell.matches(data).count(), 1, "{shell}");
+    assert_eq!(shell.matches("</script>").count(), 2, "{shell}");
+}
+
+#[test]
+fn csp_goes_into_every_shell_only_when_asked_and_once_on_a_rerun() {
+    let dir = content_with(&[("a.md", "---\ntags: [x]\n---\nA.\n")]);
+    let content = dir.path().join("content");
+    let out = dir.path().join("out");
+    index(&content, &out, &[]);
+    assert!(
+        !fs::read_to_string(out.join("posts/a/index.html"))
+            .unwrap()
+            .contains("Content-Security-Policy")
+    );
+
+    index(&content, &out, &["--csp"]);
+    // The loader script's hash: `printf '\nimport init from …\n' | openssl dgst -sha256 -binary | base64`.
+    let expected = "'sha256-mStLiw5ufhC4Rn65S+yuobFT1L6YIq0IsINW02YqTpc='";
+    for page in [
+        "index.html",
+        "404.html",
+        "posts/a/index.html",
+        "tags/x/index.html",
+    ] {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        assert_eq!(html.matches("Content-Security-Policy").count(), 1, "{page}");
+        assert!(html.contains(expected), "{page}: {html}");
+        let meta = html.find("Content-Security-Policy").unwrap();
+        assert!(meta < html.find("<script").unwrap(), "{page}");
+    }
+    // The hook runs again on every rebuild, with index.html already carrying a policy.
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    fs::write(out.join("index.html"), &home).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(["index", "--shell", "--csp", "--out"])
+        .arg(&out)
+        .arg(&content)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let again = fs::read_to_string(out.join("posts/a/index.html")).unwrap();
+    assert_eq!(again.matches("Content-Security-Policy").count(), 1);
+    assert_eq!(again.matches("'sha256-").count(), 1, "{again}");
+}

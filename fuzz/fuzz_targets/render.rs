@@ -1,0 +1,135 @@
+//! Rendering: `render` and `Post::parse` never panic, sanitized output is safe, and the
+//! sanitizer is a fixed point on its own output.
+//!
+//! The first byte picks the options, the rest is the post (invalid UTF-8 replaced, as the CLI
+//! and the app do).
+#![no_main]
+
+use folio_core::post::{Post, PostContext};
+use folio_core::{RenderOptions, render, sanitize_fragment};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&flags, rest)) = data.split_first() else {
+        return;
+    };
+    let markdown = String::from_utf8_lossy(rest);
+    let trust_html = flags & 1 != 0;
+    let commonmark_only = flags & 2 != 0;
+
+    let post_link = |path: &str| {
+        path.ends_with("other.md")
+            .then(|| "/posts/other/".to_owned())
+    };
+    let options = RenderOptions {
+        trust_html,
+        commonmark_only,
+        title: (flags & 4 != 0).then_some("Title"),
+        post_link: Some(&post_link),
+        ..RenderOptions::new("/blog/posts/2024/")
+    };
+    let rendered = render(&markdown, &options);
+    let post = Post::parse(
+        &markdown,
+        &PostContext {
+            base: "/blog/",
+            file: "2024/a.md",
+            trust_html,
+            post_link: Some(&post_link),
+            image_size: None,
+            text: folio_core::i18n::english(),
+        },
+    );
+    if !trust_html {
+        assert_safe(&rendered.html);
+        assert_safe(&post.rendered.html);
+        let once = sanitize_fragment(&markdown);
+        assert_safe(&once);
+        assert_eq!(
+            sanitize_fragment(&once),
+            once,
+            "sanitizing twice changed the output"
+        );
+    }
+});
+
+/// No `<script`, no `on…` attribute, and no URL attribute with a scheme other than http(s),
+/// mailto or tel (`data:image/` for `src`) in any tag. Sanitized output only holds tags the
+/// sanitizer and renderer wrote (`name attr="value" …`) and escaped text, so every `<` starts
+/// one of them.
+fn assert_safe(html: &str) {
+    assert!(!html.to_ascii_lowercase().contains("<script"), "{html}");
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        let mut attrs = tag.split_once(' ').map_or("", |(_, attrs)| attrs);
+        while let Some((name, after)) = attrs.split_once("=\"") {
+            let name = name.trim().to_ascii_lowercase();
+            let Some((value, after)) = after.split_once('"') else {
+                panic!("unterminated attribute in {tag:?}");
+            };
+            assert!(!name.starts_with("on"), "event handler {name} in {html}");
+            if matches!(
+                name.as_str(),
+                "href" | "src" | "cite" | "action" | "formaction"
+            ) {
+                let value = decode(value);
+                let scheme = folio_core::url::scheme(&value);
+                let image = name == "src"
+                    && value
+                        .trim_start()
+                        .to_ascii_lowercase()
+                        .starts_with("data:image/");
+                assert!(
+                    matches!(
+                        scheme.as_deref(),
+                        None | Some("http" | "https" | "mailto" | "tel")
+                    ) || image,
+                    "{name}={value:?} in {html}"
+                );
+            }
+            attrs = after;
+        }
+    }
+}
+
+/// Decodes what the writers escape in attribute values, plus numeric references.
+fn decode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find(';') else {
+            break;
+        };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "quot" => Some('"'),
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .or_else(|| entity.strip_prefix("#X"))
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}

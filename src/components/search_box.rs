@@ -1,0 +1,149 @@
+//! The search box in the header. Typing searches at once: each keystroke puts the query in the
+//! address of the search page (`/search/?q=…`), which shows the results, so the address is
+//! always a link to them. `/` anywhere (outside a text field) jumps into the box.
+
+use folio_core::search::page_url;
+use leptos::ev;
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use wasm_bindgen::JsCast;
+
+use crate::site::Site;
+
+/// A search field that drives the search page.
+#[component]
+pub(crate) fn SearchBox() -> impl IntoView {
+    let site = expect_context::<Site>();
+    let text = site.text;
+    let location = use_location();
+    let params = use_query_map();
+    let navigate = use_navigate();
+    let input = NodeRef::<Input>::new();
+    let search_path = page_url(site.base, "");
+    let on_search_page = {
+        let search_path = search_path.clone();
+        move || is_search_path(&location.pathname.get(), &search_path)
+    };
+    // The address is the truth: a hard load of `/search/?q=…`, or going back and forth in
+    // history, shows its query in the box; anywhere else the box is empty. Typing navigates first,
+    // so the box already holds what the address says and nothing moves under the caret.
+    let address_query = {
+        let on_search_page = on_search_page.clone();
+        move || {
+            if on_search_page() {
+                params.read().get("q").unwrap_or_default()
+            } else {
+                String::new()
+            }
+        }
+    };
+    Effect::new(move |_| {
+        let wanted = address_query();
+        if let Some(input) = input.get()
+            && input.value() != wanted
+        {
+            input.set_value(&wanted);
+        }
+    });
+    let go = move |query: String, replace: bool| {
+        navigate(
+            &page_url(site.base, &query),
+            NavigateOptions {
+                resolve: false,
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    };
+    let on_input = {
+        let go = go.clone();
+        let on_search_page = on_search_page.clone();
+        move |event: ev::Event| {
+            let query = event_target_value(&event);
+            let here = on_search_page();
+            // Typing on another page opens the search page (one history entry); typing on it
+            // replaces the address, so Back leaves search instead of undoing letters.
+            if here || !query.is_empty() {
+                go(query, here);
+            }
+        }
+    };
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        let query = input.get().map(|input| input.value()).unwrap_or_default();
+        go(query, on_search_page());
+    };
+    let slash = window_event_listener(ev::keydown, move |event| {
+        let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
+        if event.key() == "/"
+            && plain
+            && !typing_in_a_field()
+            && let Some(input) = input.get()
+        {
+            event.prevent_default();
+            let _ = input.focus();
+            input.select();
+        }
+    });
+    on_cleanup(move || slash.remove());
+    view! {
+        <form class="search-box" role="search" action=search_path method="get" on:submit=on_submit>
+            <input
+                node_ref=input
+                type="search"
+                name="q"
+                autocomplete="off"
+                enterkeyhint="search"
+                aria-label=text.search_label
+                placeholder=text.search_placeholder
+                aria-keyshortcuts="/"
+                on:input=on_input
+            />
+            <kbd class="search-key" aria-hidden="true">"/"</kbd>
+        </form>
+    }
+}
+
+/// Whether `path` is the search page (`/blog/search/` or `/blog/search`).
+fn is_search_path(path: &str, search_path: &str) -> bool {
+    path.trim_end_matches('/') == search_path.trim_end_matches('/')
+}
+
+/// Whether the keyboard focus is in a field that takes text, where `/` is just a character.
+fn typing_in_a_field() -> bool {
+    let Some(active) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+    else {
+        return false;
+    };
+    let tag = active.tag_name().to_ascii_lowercase();
+    matches!(tag.as_str(), "input" | "textarea" | "select")
+        || active
+            .dyn_into::<web_sys::HtmlElement>()
+            .is_ok_and(|element| element.is_content_editable())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_search_path;
+
+    #[test]
+    fn the_search_page_is_recognised_with_or_without_its_slash() {
+        let cases = [
+            ("/search/", "/search/", true),
+            ("/search", "/search/", true),
+            ("/blog/search/", "/blog/search/", true),
+            ("/blog/search", "/blog/search/", true),
+            ("/search/", "/blog/search/", false),
+            ("/posts/search/", "/search/", false),
+            ("/", "/search/", false),
+        ];
+        for (path, search, expected) in cases {
+            assert_eq!(is_search_path(path, search), expected, "{path}");
+        }
+    }
+}

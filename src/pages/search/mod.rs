@@ -1,0 +1,116 @@
+//! The search page at `/search/?q=…`: results for the query in the address, which the header's
+//! search box keeps up to date on every keystroke, so the address is always a link to what is
+//! shown.
+
+mod load;
+
+use folio_core::paths;
+use folio_core::search::snippet::Part;
+use leptos::either::{Either, EitherOf5};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+use crate::components::byline::Byline;
+use crate::components::status::{LoadFailed, Loading};
+use crate::fetch::LoadError;
+use crate::site::Site;
+
+/// Results shown at first, and added by each "more results".
+const PAGE: usize = 10;
+
+/// Results for the query in the address.
+#[component]
+pub(crate) fn SearchPage() -> impl IntoView {
+    let site = expect_context::<Site>();
+    let text = site.text;
+    let params = use_query_map();
+    let query = Memo::new(move |_| params.read().get("q").unwrap_or_default());
+    // How many results to show, for the query it was raised for: a new query starts over.
+    let shown = RwSignal::new((String::new(), PAGE));
+    let limit = move || {
+        let (raised_for, limit) = shown.get();
+        if raised_for == query.get() {
+            limit
+        } else {
+            PAGE
+        }
+    };
+    let results = LocalResource::new(move || load::search(site, query.get(), limit()));
+    let retry = Callback::new(move |()| results.refetch());
+    let more = move |_| {
+        let next = limit() + PAGE;
+        shown.set((query.get_untracked(), next));
+    };
+    let page_title = move || {
+        let query = query.get();
+        if query.trim().is_empty() {
+            text.search.to_owned()
+        } else {
+            format!("{query} · {}", text.search)
+        }
+    };
+    view! {
+        <Title text=page_title />
+        <h1 class="page-title">{text.search}</h1>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let found = match results.await {
+                    Ok(found) => found,
+                    Err(LoadError::NotFound) => {
+                        return EitherOf5::A(view! { <p class="notice">{text.search_unavailable}</p> });
+                    }
+                    Err(error) => return EitherOf5::B(view! { <LoadFailed error retry /> }),
+                };
+                if found.query.is_empty() {
+                    return EitherOf5::C(view! { <p class="search-hint">{text.search_hint}</p> });
+                }
+                if found.total == 0 {
+                    let none = (text.search_none)(found.query.trim());
+                    return EitherOf5::D(view! { <p class="search-empty" role="status">{none}</p> });
+                }
+                let more_button = (found.total > found.items.len()).then(|| view! {
+                    <button type="button" class="button search-more" on:click=more>
+                        {text.search_more}
+                    </button>
+                });
+                let items = found
+                    .items
+                    .into_iter()
+                    .map(|item| {
+                        let href = paths::post_url(site.base, &item.entry.slug);
+                        view! {
+                            <li class="search-result">
+                                <h2 class="post-card-title">
+                                    <A href=href>{marked(item.title)}</A>
+                                </h2>
+                                <Byline entry=item.entry />
+                                <p class="search-snippet">{marked(item.snippet)}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                EitherOf5::E(view! {
+                    <p class="page-subtitle" role="status">{(text.search_count)(found.total)}</p>
+                    <ol class="search-results">{items}</ol>
+                    {more_button}
+                })
+            })}
+        </Transition>
+    }
+}
+
+/// Text with the matched parts in `<mark>`.
+fn marked(parts: Vec<Part>) -> impl IntoView {
+    parts
+        .into_iter()
+        .map(|part| {
+            if part.mark {
+                Either::Left(view! { <mark>{part.text}</mark> })
+            } else {
+                Either::Right(part.text)
+            }
+        })
+        .collect_view()
+}

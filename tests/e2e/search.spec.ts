@@ -1,0 +1,173 @@
+// Search: the header box, the /search/ page, its deep links, highlighting, CJK words found from
+// the middle of a sentence, and the keyboard shortcut.
+import { existsSync, readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { sites } from '../playwright.config';
+import { collectErrors, settled } from './helpers';
+
+const seed = '../../shared/seed/cyber-valentines-funeral.md';
+const chinesePost = '../public/posts/你好 世界.md';
+
+/** Title and body of a Markdown file with YAML front matter (simple `title:` line). */
+function readPost(path: string) {
+  const text = readFileSync(path, 'utf8');
+  const [, front, body] = text.match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? ['', '', text];
+  const title = (front.match(/^title: (.*)$/m)?.[1] ?? '').trim().replace(/^'(.*)'$/, '$1');
+  return { title, body };
+}
+
+/**
+ * A three-character Chinese word from the middle of a sentence of the body: taken from inside a
+ * run of Han characters (at least three more on each side), in a plain paragraph, so the
+ * post's text has no space or punctuation next to it.
+ */
+function wordFromTheMiddle(body: string): string {
+  for (const line of body.split('\n')) {
+    if (/^\s*([#>|!-]|```|\d+\.)/.test(line)) continue;
+    for (const run of line.match(/\p{Script=Han}{9,}/gu) ?? []) {
+      const chars = [...run];
+      const middle = Math.floor(chars.length / 2) - 1;
+      return chars.slice(middle, middle + 3).join('');
+    }
+  }
+  throw new Error('no sentence with a long enough run of Han characters');
+}
+
+const searchBox = (page: Page) => page.getByRole('searchbox', { name: /Search posts|搜索文章/ });
+
+/** Types into the header's search box key by key, as a reader does. */
+async function typeQuery(page: Page, text: string) {
+  const box = searchBox(page);
+  await box.click();
+  await box.press('End');
+  await box.pressSequentially(text, { delay: 30 });
+}
+
+test('a Chinese word from the middle of a sentence finds the sample post, highlighted', async ({ page }) => {
+  const errors = collectErrors(page);
+  const post = readPost(chinesePost);
+  const word = wordFromTheMiddle(post.body);
+  await page.goto(`${sites.root}/`);
+  await settled(page);
+  await typeQuery(page, word);
+  await expect(page).toHaveURL(`${sites.root}/search/?q=${encodeURIComponent(word)}`);
+  const result = page.locator('.search-result').filter({ hasText: post.title });
+  await expect(result.getByRole('link', { name: post.title })).toBeVisible();
+  await expect(result.locator('.search-snippet mark').first()).toHaveText(word);
+  expect(errors).toEqual([]);
+});
+
+test('a Chinese word from the middle of a sentence of the seed post finds it', async ({ page }) => {
+  test.skip(!existsSync(seed), `SKIPPED: ${seed} is absent`);
+  const post = readPost(seed);
+  const word = wordFromTheMiddle(post.body);
+  await page.goto(`${sites.fixture}/`);
+  await settled(page);
+  await typeQuery(page, word);
+  const result = page.locator('.search-result').filter({ hasText: post.title });
+  await expect(result.getByRole('link', { name: post.title })).toHaveAttribute(
+    'href',
+    '/posts/cyber-valentines-funeral/',
+  );
+  await expect(result.locator('.search-snippet mark').first()).toHaveText(word);
+});
+
+test('results follow each keystroke, deleting included', async ({ page }) => {
+  await page.goto(`${sites.root}/`);
+  await settled(page);
+  const titles = page.locator('.search-result .post-card-title');
+  await typeQuery(page, 'stat');
+  await expect(titles).toContainText(['Notes on static hosting']);
+  await searchBox(page).press('x');
+  await expect(page.locator('.search-empty')).toHaveText('No posts match “statx”.');
+  await expect(page).toHaveURL(/\?q=statx$/);
+  await searchBox(page).press('Backspace');
+  await expect(titles).toContainText(['Notes on static hosting']);
+  await expect(page).toHaveURL(/\?q=stat$/);
+  // Still typing in the box: nothing took the focus away.
+  await expect(searchBox(page)).toBeFocused();
+});
+
+test('a Latin prefix matches whole words, and the match is marked', async ({ page }) => {
+  await page.goto(`${sites.root}/search/?q=stat`);
+  const result = page.locator('.search-result').filter({ hasText: 'Notes on static hosting' });
+  await expect(result.locator('.post-card-title mark')).toHaveText(['static']);
+  await expect(result.locator('.search-snippet mark').first()).toHaveText(/^stat/i);
+});
+
+test('the search deep link answers 200 and restores the query and its results', async ({ page }) => {
+  const errors = collectErrors(page);
+  const query = 'Rust 中文';
+  const response = await page.goto(`${sites.root}/search/?q=${encodeURIComponent(query)}`);
+  expect(response?.status()).toBe(200);
+  await expect(searchBox(page)).toHaveValue(query);
+  await expect(page).toHaveTitle(`${query} · Search · Folio Notes`);
+  const result = page.locator('.search-result').filter({ hasText: readPost(chinesePost).title });
+  await expect(result).toHaveCount(1);
+  await expect(result.locator('mark').filter({ hasText: /^Rust$/ }).first()).toBeVisible();
+  await expect(page.locator('.search-result mark').filter({ hasText: '中文' }).first()).toBeVisible();
+  // Back to where the reader came from: the box empties off the search page.
+  await page.getByRole('link', { name: 'Archive' }).click();
+  await expect(searchBox(page)).toHaveValue('');
+  await page.goBack();
+  await expect(searchBox(page)).toHaveValue(query);
+  expect(errors).toEqual([]);
+});
+
+test('a query without results says so', async ({ page }) => {
+  await page.goto(`${sites.root}/search/?q=${encodeURIComponent('zebra 斑马')}`);
+  await expect(page.locator('.search-empty')).toHaveText('No posts match “zebra 斑马”.');
+  await expect(page.locator('.search-result')).toHaveCount(0);
+});
+
+test('an empty search page explains itself', async ({ page }) => {
+  const response = await page.goto(`${sites.root}/search/`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('.search-hint')).toContainText('Press / on any page');
+});
+
+test('/ focuses the search box, but not while typing in another field', async ({ page }) => {
+  await page.goto(`${sites.root}/posts/welcome-to-folio/`);
+  await settled(page);
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('/');
+  await expect(searchBox(page)).toBeFocused();
+  await expect(searchBox(page)).toHaveValue('');
+  // In the box itself `/` is just a character.
+  await page.keyboard.type('a/b');
+  await expect(searchBox(page)).toHaveValue('a/b');
+  // In some other field too.
+  await page.goto(`${sites.root}/`);
+  await settled(page);
+  await page.evaluate(() => {
+    const field = document.createElement('textarea');
+    field.id = 'other-field';
+    document.body.append(field);
+    field.focus();
+  });
+  await page.keyboard.press('/');
+  await expect(page.locator('#other-field')).toHaveValue('/');
+  await expect(searchBox(page)).not.toBeFocused();
+});
+
+test('search works under a sub-path', async ({ page }) => {
+  const response = await page.goto(`${sites.blog}/search/?q=static`);
+  expect(response?.status()).toBe(200);
+  await expect(page.locator('.search-result .post-card-title a').first()).toHaveAttribute(
+    'href',
+    /^\/blog\/posts\//,
+  );
+  await typeQuery(page, ' host');
+  await expect(page).toHaveURL(`${sites.blog}/search/?q=static%20host`);
+});
+
+test('a Chinese site searches in Chinese', async ({ page }) => {
+  await page.goto(`${sites.zh}/`);
+  await settled(page);
+  await expect(searchBox(page)).toHaveAttribute('placeholder', '搜索');
+  await typeQuery(page, '鸡蛋');
+  await expect(page.locator('.page-subtitle')).toHaveText('找到 1 篇文章');
+  await expect(page.locator('.search-result .post-card-title')).toHaveText('春分');
+  await searchBox(page).fill('不存在的词');
+  await expect(page.locator('.search-empty')).toHaveText('没有与“不存在的词”相关的文章。');
+});

@@ -1,0 +1,63 @@
+// Fetching as little as possible, as early as possible: one request per post, prefetching on
+// intent, and offline reading from the service worker's cache.
+import { expect, test } from '@playwright/test';
+import { sites } from '../playwright.config';
+import { settled } from './helpers';
+
+const site = sites.root;
+
+test('a hard load fetches the post and the index once each, starting before the app runs', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`${site}/posts/welcome-to-folio/`);
+  await settled(page);
+  await expect(page.locator('.post-body h2').first()).toBeVisible();
+  expect(requests.filter((path) => path === '/posts/welcome-to-folio.md')).toHaveLength(1);
+  expect(requests.filter((path) => path === '/posts/index.json')).toHaveLength(1);
+  const html = await (await page.request.get(`${site}/posts/welcome-to-folio/`)).text();
+  expect(html).toContain('<link rel="preload" href="/posts/welcome-to-folio.md" as="fetch" crossorigin="anonymous">');
+});
+
+test('pointing at a post link fetches the post, and opening it then asks for nothing more', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`${site}/`);
+  await settled(page);
+  const link = page.getByRole('link', { name: 'The case for small pages' });
+  await page.getByRole('link', { name: 'Older posts →' }).click();
+  await expect(link).toBeVisible();
+  const prefetched = page.waitForRequest((request) => request.url().endsWith('/posts/small-pages.md'));
+  await link.hover();
+  await prefetched;
+  await page.waitForLoadState('networkidle');
+  const before = requests.length;
+  await link.click();
+  await expect(page.locator('h1.post-title')).toHaveText('The case for small pages');
+  expect(requests.slice(before).filter((path) => path.endsWith('.md'))).toEqual([]);
+});
+
+test('a visited post opens with the network off', async ({ page, context }) => {
+  await page.goto(`${site}/posts/notes-on-static-hosting/`);
+  await settled(page);
+  // The service worker installs on the first visit and is handed what the page fetched.
+  // (`waitForFunction` does not await an async predicate, so poll through `evaluate`.)
+  const ready = () =>
+    page.evaluate(async () => {
+      const controlled = navigator.serviceWorker.controller !== null;
+      const cached = await Promise.all(
+        [location.pathname, '/posts/2025/notes-on-static-hosting.md', '/posts/index.json', '/404.html'].map(
+          (url) => caches.match(url),
+        ),
+      );
+      return controlled && cached.every((response) => response !== undefined);
+    });
+  await expect.poll(ready, { timeout: 15_000 }).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await settled(page);
+  await expect(page.locator('h1.post-title')).toHaveText('Notes on static hosting');
+  await expect(page.locator('.post-body')).toContainText('Deep links without rewrite rules');
+  await page.getByRole('link', { name: '← All posts' }).click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+  await context.setOffline(false);
+});
