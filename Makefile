@@ -138,7 +138,6 @@ test-sites: tools
 browser-test: browser node-deps test-sites
 	cd $(NPM_DIR) && npx playwright test
 
-<<<<<<< HEAD
 # ---------------------------------------------------------------- benchmarks
 
 # `make bench`: every performance figure in one run, with Folio's peers measured beside it, printed
@@ -182,7 +181,7 @@ bench-site: bench-deps
 	node bench/corpus.mjs bench --out $(BENCH_WORK) --seed-post $(SEED)
 	$(MAKE) build DIST=$(BENCH_WORK)/site CONTENT=$(BENCH_WORK)/ttc-content
 	cargo build --release --locked --quiet -p folio-cli
-=======
+
 # The search index of 10,000 generated full-length posts, built and queried optimized: shard sizes
 # and the bytes and time of typical first queries. Its own target folder and no LTO, so it neither
 # waits for nor invalidates the release build.
@@ -214,4 +213,3 @@ fuzz: fuzz-tools
 	  (cd fuzz && cargo +nightly fuzz run -O $(target) corpus/$(target) \
 	    $(addprefix ../,$(FUZZ_SEEDS_$(target))) \
 	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) && ) true
->>>>>>> main

@@ -26,6 +26,7 @@ pub fn parse_post(source: &str) -> String {
         trust_html: false,
         post_link: None,
         image_size: None,
+        text: folio_core::i18n::english(),
     };
     Post::parse(source, &cx).rendered.html
 }

@@ -88,6 +88,7 @@ fn throughput(c: &mut Criterion) {
         trust_html: false,
         post_link: None,
         image_size: None,
+        text: folio_core::i18n::english(),
     };
     let options = RenderOptions::default();
     for input in inputs() {
