@@ -57,6 +57,7 @@ where
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::for_each_ordered;
 
     #[test]
