@@ -69,7 +69,7 @@ wasm-opt:
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
 browser:
 	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-	    || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || ! fc-list 2>/dev/null | grep -qi 'Noto Color Emoji'; then \
+	    || ! fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || ! fc-list 2>/dev/null | grep -i 'Noto Color Emoji' >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing $(BROWSER_PACKAGES)"; \
 	    export DEBIAN_FRONTEND=noninteractive; \

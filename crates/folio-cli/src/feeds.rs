@@ -10,7 +10,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use folio_core::html::escape;
 use folio_core::post::{Post, PostContext};
-use folio_core::{Date, Manifest, PostEntry, paths};
+use folio_core::{Date, Manifest, PostEntry, PostLinks, paths};
 
 /// A post as a feed shows it: its index entry and its body rendered with absolute URLs.
 #[derive(Debug)]
@@ -27,7 +27,8 @@ pub(crate) fn feed_items<'a>(
     limit: usize,
 ) -> Result<Vec<FeedItem<'a>>> {
     let base = format!("{origin}/");
-    let post_link = |url: &str| manifest.post_link(&base, url);
+    let links = PostLinks::new(manifest, &base);
+    let post_link = |url: &str| links.resolve(url);
     manifest
         .posts
         .iter()

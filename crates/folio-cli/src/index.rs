@@ -16,6 +16,7 @@ use crate::clock::Clock;
 use crate::content::{self, SourceFile};
 use crate::diagnostic::{Diagnostic, count, tally};
 use crate::feeds;
+use crate::parallel;
 use crate::progress::Progress;
 use crate::shell::{ShellOptions, Shells};
 
@@ -118,42 +119,55 @@ pub(crate) fn scan(
     };
     let mut progress = Progress::new(files.len(), "posts", options.quiet);
     let mut seen: HashMap<String, String> = HashMap::new();
-    for file in &files {
-        progress.tick();
-        let (text, valid_utf8) = content::read_post(file)?;
-        let Some(post) = parse_file(file, &text, valid_utf8, options.base, &mut scan) else {
-            continue;
-        };
-        visit(file, &text, &post, &mut scan.diagnostics);
-        if let Some(first) = seen.get(&post.slug) {
-            scan.diagnostics.push(Diagnostic::error(
-                &file.path,
-                1,
-                format!(
-                    "slug {:?} is already used by posts/{first}; this post is left out of the index",
-                    post.slug
-                ),
-            ));
-            continue;
-        }
-        seen.insert(post.slug.clone(), file.rel.clone());
-        let scheduled = post
-            .meta
-            .date
-            .is_some_and(|date| options.clock.is_future(&date, &scan.site));
-        if post.meta.draft {
-            scan.drafts += 1;
-        } else if scheduled {
-            scan.scheduled += 1;
-        }
-        if (post.meta.draft || scheduled) && !options.preview {
-            scan.left_out.push(file.path.clone());
-            continue;
-        }
-        let mut entry = PostEntry::from_post(&post, &file.rel, &scan.site);
-        entry.images = measure_images(content, options.base, &file.rel, &post.rendered.images);
-        scan.posts.push(entry);
-    }
+    let trust_html = scan.site.trust_html;
+    // Reading, parsing and rendering each post is independent: on every core. What the posts
+    // mean together (duplicate slugs, drafts, order) is decided here, one post at a time.
+    parallel::for_each_ordered(
+        &files,
+        |file| read_and_parse(content, file, options.base, trust_html),
+        |file, parsed| {
+            progress.tick();
+            let Parsed {
+                text,
+                valid_utf8,
+                post,
+                images,
+            } = parsed?;
+            if !admit(file, &post, valid_utf8, &mut scan.diagnostics) {
+                return Ok(());
+            }
+            visit(file, &text, &post, &mut scan.diagnostics);
+            if let Some(first) = seen.get(&post.slug) {
+                scan.diagnostics.push(Diagnostic::error(
+                    &file.path,
+                    1,
+                    format!(
+                        "slug {:?} is already used by posts/{first}; this post is left out of the index",
+                        post.slug
+                    ),
+                ));
+                return Ok(());
+            }
+            seen.insert(post.slug.clone(), file.rel.clone());
+            let scheduled = post
+                .meta
+                .date
+                .is_some_and(|date| options.clock.is_future(&date, &scan.site));
+            if post.meta.draft {
+                scan.drafts += 1;
+            } else if scheduled {
+                scan.scheduled += 1;
+            }
+            if (post.meta.draft || scheduled) && !options.preview {
+                scan.left_out.push(file.path.clone());
+                return Ok(());
+            }
+            let mut entry = PostEntry::from_post(&post, &file.rel, &scan.site);
+            entry.images = images;
+            scan.posts.push(entry);
+            Ok::<(), anyhow::Error>(())
+        },
+    )?;
     progress.finish();
     Ok(scan)
 }
@@ -201,52 +215,78 @@ fn read_head(path: &Path) -> Option<Vec<u8>> {
     Some(head)
 }
 
-fn parse_file(
-    file: &SourceFile,
-    text: &str,
+/// One post file read, parsed and rendered, with the sizes of its own images.
+struct Parsed {
+    text: String,
     valid_utf8: bool,
+    post: Post,
+    images: BTreeMap<String, [u32; 2]>,
+}
+
+/// The part of scanning a post that needs no other post (run on any core).
+fn read_and_parse(
+    content: &Path,
+    file: &SourceFile,
     base: &str,
-    scan: &mut Scan,
-) -> Option<Post> {
-    if !valid_utf8 {
-        scan.diagnostics.push(Diagnostic::error(
-            &file.path,
-            1,
-            "the file is not valid UTF-8; invalid bytes were replaced",
-        ));
-    }
+    trust_html: bool,
+) -> Result<Parsed> {
+    let (text, valid_utf8) = content::read_post(file)?;
     let post = Post::parse(
-        text,
+        &text,
         &PostContext {
             base,
             file: &file.rel,
-            trust_html: scan.site.trust_html,
+            trust_html,
             post_link: None,
             image_size: None,
             text: folio_core::i18n::english(),
         },
     );
-    scan.diagnostics.extend(
+    let images = measure_images(content, base, &file.rel, &post.rendered.images);
+    Ok(Parsed {
+        text,
+        valid_utf8,
+        post,
+        images,
+    })
+}
+
+/// Reports a post's problems; false when it cannot be listed at all (a file name or slug the
+/// app would refuse to fetch).
+fn admit(
+    file: &SourceFile,
+    post: &Post,
+    valid_utf8: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    if !valid_utf8 {
+        diagnostics.push(Diagnostic::error(
+            &file.path,
+            1,
+            "the file is not valid UTF-8; invalid bytes were replaced",
+        ));
+    }
+    diagnostics.extend(
         post.problems
             .iter()
             .map(|problem| Diagnostic::new(&file.path, problem)),
     );
     // The app refuses to fetch a path that fails this check, so such a post could never be read.
     if let Err(err) = paths::validate_post_file(&file.rel) {
-        scan.diagnostics.push(Diagnostic::new(
+        diagnostics.push(Diagnostic::new(
             &file.path,
             &Problem::error(1, format!("{err}; this post is left out of the index")),
         ));
-        return None;
+        return false;
     }
     if let Err(err) = paths::validate_slug(&post.slug) {
-        scan.diagnostics.push(Diagnostic::new(
+        diagnostics.push(Diagnostic::new(
             &file.path,
             &Problem::error(1, format!("{err}; this post is left out of the index")),
         ));
-        return None;
+        return false;
     }
-    Some(post)
+    true
 }
 
 /// `folio index`: scan, write the manifest, and optionally copy content and write shells.

@@ -14,6 +14,7 @@ mod feeds;
 mod import;
 mod index;
 mod new;
+mod parallel;
 mod progress;
 mod search;
 mod shell;

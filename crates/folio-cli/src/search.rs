@@ -2,16 +2,19 @@
 //! every post without fetching them (format: `folio_core::search::format`).
 //!
 //! Posts are read again from the content folder rather than kept from the scan: the index needs
-//! only their plain text, one post at a time, and the scan stays as it is.
+//! only their plain text, a batch of posts at a time, and the scan stays as it is.
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use folio_core::Manifest;
-use folio_core::search::{DEFAULT_SHARD_BYTES, IndexBuilder, SearchDoc, SearchIndex, stamp, text};
+use folio_core::search::{
+    DEFAULT_SHARD_BYTES, DocTerms, IndexBuilder, SearchDoc, SearchIndex, stamp, text,
+};
+use folio_core::{Manifest, PostEntry};
 
 use crate::content::{SourceFile, read_post};
+use crate::parallel;
 
 /// Folder of the index below the site root; the search page's shell lives there too.
 pub(crate) const SEARCH_DIR: &str = "search";
@@ -36,28 +39,39 @@ pub(crate) fn write(content: &Path, out: &Path, manifest: &Manifest) -> Result<S
 
 fn build(content: &Path, manifest: &Manifest) -> Result<SearchIndex> {
     let mut builder = IndexBuilder::new();
-    let mut body = String::new();
-    for post in &manifest.posts {
-        let file = SourceFile {
-            rel: post.file.clone(),
-            path: content.join("posts").join(&post.file),
-        };
-        // Invalid UTF-8 was reported by the scan already.
-        let (source, _) = read_post(&file)?;
-        body.clear();
-        if let Some(description) = &post.description {
-            body.push_str(description);
-            body.push(' ');
-        }
-        body.push_str(&text::post_text(&source));
-        builder.add(&SearchDoc {
-            title: &post.title,
-            tags: &post.tags,
-            body: &body,
-        });
-    }
+    // Reading and tokenizing a post needs no other post: on every core; the terms are added in
+    // manifest order, which numbers the posts.
+    parallel::for_each_ordered(
+        &manifest.posts,
+        |post| doc_terms(content, post),
+        |_, terms| {
+            builder.add_terms(terms?);
+            Ok::<(), anyhow::Error>(())
+        },
+    )?;
     let slugs = stamp(manifest.posts.iter().map(|post| post.slug.as_str()));
     Ok(builder.finish(slugs, DEFAULT_SHARD_BYTES))
+}
+
+/// The searchable terms of one post: title, tags, description and the text of its body.
+fn doc_terms(content: &Path, post: &PostEntry) -> Result<DocTerms> {
+    let file = SourceFile {
+        rel: post.file.clone(),
+        path: content.join("posts").join(&post.file),
+    };
+    // Invalid UTF-8 was reported by the scan already.
+    let (source, _) = read_post(&file)?;
+    let mut body = String::new();
+    if let Some(description) = &post.description {
+        body.push_str(description);
+        body.push(' ');
+    }
+    body.push_str(&text::post_text(&source));
+    Ok(DocTerms::of(&SearchDoc {
+        title: &post.title,
+        tags: &post.tags,
+        body: &body,
+    }))
 }
 
 /// Removes the shards and meta file of an earlier build (the shell and anything else stay).

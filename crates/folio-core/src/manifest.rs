@@ -3,7 +3,7 @@
 //! It holds metadata only (never post bodies), newest first, and starts with a `version` so an
 //! app never misreads a manifest written by a different Folio.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -153,19 +153,7 @@ impl Manifest {
     /// assert_eq!(manifest.post_link("/blog/", "/blog/posts/other.md"), None);
     /// ```
     pub fn post_link(&self, base: &str, url: &str) -> Option<String> {
-        let (path, fragment) = url
-            .split_once('#')
-            .map_or((url, None), |(p, f)| (p, Some(f)));
-        let wanted = crate::paths::decode_segment(path)?;
-        let post = self.posts.iter().find(|post| {
-            crate::paths::decode_segment(&crate::paths::post_file_url(base, &post.file)).as_deref()
-                == Some(wanted.as_str())
-        })?;
-        let page = crate::paths::post_url(base, &post.slug);
-        Some(match fragment {
-            Some(fragment) => format!("{page}#{fragment}"),
-            None => page,
-        })
+        PostLinks::new(self, base).resolve(url)
     }
 
     /// The posts carrying a tag whose [`crate::slug::tag_slug`] is `tag_slug`, newest first.
@@ -182,19 +170,42 @@ impl Manifest {
     /// Tags that differ only in case or spacing (same slug) count as one, shown as first written.
     pub fn tags(&self) -> Vec<TagCount> {
         let mut tags: Vec<TagCount> = Vec::new();
+        let mut by_slug: HashMap<String, usize> = HashMap::new();
         for tag in self.posts.iter().flat_map(|post| &post.tags) {
             let slug = crate::slug::tag_slug(tag);
-            match tags.iter_mut().find(|t| t.slug == slug) {
-                Some(existing) => existing.count += 1,
-                None => tags.push(TagCount {
-                    name: tag.clone(),
-                    slug,
-                    count: 1,
-                }),
+            match by_slug.get(&slug) {
+                Some(&index) => tags[index].count += 1,
+                None => {
+                    by_slug.insert(slug.clone(), tags.len());
+                    tags.push(TagCount {
+                        name: tag.clone(),
+                        slug,
+                        count: 1,
+                    });
+                }
             }
         }
         tags.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         tags
+    }
+
+    /// Every tag's posts by tag slug, newest first: [`Manifest::posts_tagged`] for all tags in
+    /// one pass, for whoever needs them all (the build writes a page per tag).
+    pub fn posts_by_tag(&self) -> HashMap<String, Vec<&PostEntry>> {
+        let mut groups: HashMap<String, Vec<&PostEntry>> = HashMap::new();
+        for post in &self.posts {
+            let mut slugs: Vec<String> = post
+                .tags
+                .iter()
+                .map(|tag| crate::slug::tag_slug(tag))
+                .collect();
+            slugs.sort_unstable();
+            slugs.dedup();
+            for slug in slugs {
+                groups.entry(slug).or_default().push(post);
+            }
+        }
+        groups
     }
 
     /// Number of home pages for this many posts (at least one, so an empty blog has a home).
@@ -211,6 +222,46 @@ impl Manifest {
         let start = page.saturating_sub(1).saturating_mul(per_page);
         let end = start.saturating_add(per_page).min(self.posts.len());
         self.posts.get(start..end).unwrap_or_default()
+    }
+}
+
+/// Links between posts for a whole site: [`Manifest::post_link`] for every post of a build,
+/// each link one lookup instead of a pass over the index.
+#[derive(Debug)]
+pub struct PostLinks<'a> {
+    base: &'a str,
+    /// `{base}posts/`, decoded, as links to post files start once decoded.
+    prefix: Option<String>,
+    /// Post file (`2024/春分.md`) to slug.
+    slugs: HashMap<&'a str, &'a str>,
+}
+
+impl<'a> PostLinks<'a> {
+    /// Indexes the posts of `manifest` for a site under `base` (a path or an absolute URL).
+    pub fn new(manifest: &'a Manifest, base: &'a str) -> Self {
+        Self {
+            base,
+            prefix: crate::paths::decode_segment(&format!("{base}posts/")),
+            slugs: manifest
+                .posts
+                .iter()
+                .map(|post| (post.file.as_str(), post.slug.as_str()))
+                .collect(),
+        }
+    }
+
+    /// The page URL of the post whose Markdown file `url` points at, fragment kept.
+    pub fn resolve(&self, url: &str) -> Option<String> {
+        let (path, fragment) = url
+            .split_once('#')
+            .map_or((url, None), |(p, f)| (p, Some(f)));
+        let wanted = crate::paths::decode_segment(path)?;
+        let file = wanted.strip_prefix(self.prefix.as_deref()?)?;
+        let page = crate::paths::post_url(self.base, self.slugs.get(file)?);
+        Some(match fragment {
+            Some(fragment) => format!("{page}#{fragment}"),
+            None => page,
+        })
     }
 }
 
@@ -306,5 +357,80 @@ impl PostEntry {
             .images
             .get(crate::url::percent_decode(below).as_ref())?;
         Some((width, height))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn entry(slug: &str, file: &str, tags: &[&str]) -> PostEntry {
+        serde_json::from_value(serde_json::json!({
+            "slug": slug, "title": slug, "excerpt": "", "reading_minutes": 1, "file": file,
+            "tags": tags,
+        }))
+        .unwrap()
+    }
+
+    fn site() -> Manifest {
+        Manifest::new(
+            SiteConfig::default(),
+            vec![
+                entry("spring", "2024/春分.md", &["节气", "Notes"]),
+                entry("tools", "tools.md", &["notes", "Rust", "rust"]),
+                entry("plain", "2023/plain.md", &[]),
+            ],
+        )
+    }
+
+    #[test]
+    fn post_links_resolve_encoded_and_plain_paths_under_any_base() {
+        let manifest = site();
+        for base in ["/", "/blog/", "https://example.org/blog/"] {
+            let links = PostLinks::new(&manifest, base);
+            assert_eq!(
+                links.resolve(&format!("{base}posts/2024/%E6%98%A5%E5%88%86.md#立春")),
+                Some(format!("{base}posts/spring/#立春"))
+            );
+            assert_eq!(
+                links.resolve(&format!("{base}posts/2024/春分.md")),
+                Some(format!("{base}posts/spring/"))
+            );
+            assert_eq!(
+                links.resolve(&format!("{base}posts/tools.md")),
+                Some(format!("{base}posts/tools/"))
+            );
+            assert_eq!(links.resolve(&format!("{base}posts/missing.md")), None);
+            assert_eq!(links.resolve(&format!("{base}other/tools.md")), None);
+        }
+        assert_eq!(
+            manifest.post_link("/", "/posts/2023/plain.md").as_deref(),
+            Some("/posts/plain/")
+        );
+    }
+
+    #[test]
+    fn every_tag_group_is_what_posts_tagged_lists() {
+        let manifest = site();
+        let groups = manifest.posts_by_tag();
+        let tags = manifest.tags();
+        assert_eq!(groups.len(), tags.len());
+        for tag in &tags {
+            let expected: Vec<&str> = manifest
+                .posts_tagged(&tag.slug)
+                .map(|p| p.slug.as_str())
+                .collect();
+            let grouped: Vec<&str> = groups[&tag.slug].iter().map(|p| p.slug.as_str()).collect();
+            assert_eq!(grouped, expected, "tag {}", tag.slug);
+        }
+        // "Notes" and "notes" are one tag, listed as first written, counted per use.
+        let notes = tags.iter().find(|tag| tag.slug == "notes").unwrap();
+        assert_eq!((notes.name.as_str(), notes.count), ("Notes", 2));
+        assert_eq!(
+            groups["rust"].len(),
+            1,
+            "a post tagged twice the same way is listed once"
+        );
     }
 }

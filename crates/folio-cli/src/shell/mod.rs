@@ -15,9 +15,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use folio_core::post::{PostContext, render_body};
-use folio_core::{Manifest, PostEntry, paths};
+use folio_core::{Manifest, PostEntry, PostLinks, paths};
 
-use crate::csp;
+use crate::{csp, parallel};
 use head::{Article, PageHead};
 use page::{Pages, Section};
 
@@ -33,6 +33,7 @@ pub(crate) struct Shells<'a> {
     base: &'a str,
     manifest: &'a Manifest,
     pages: Pages<'a>,
+    links: PostLinks<'a>,
     template: String,
     /// Write `sw.js` and point every page at it.
     service_worker: bool,
@@ -70,12 +71,13 @@ impl<'a> Shells<'a> {
             base,
             manifest,
             pages: Pages::new(manifest, base),
+            links: PostLinks::new(manifest, base),
             template,
         })
     }
 
     /// Writes the home pages, `404.html`, the archive, every tag and post shell. Returns the
-    /// number of files written. Posts are parsed one at a time, so memory stays flat however
+    /// number of files written. Posts are parsed a batch at a time, so memory stays flat however
     /// many there are.
     pub(crate) fn write_all(&self) -> Result<usize> {
         let site = &self.manifest.site;
@@ -151,11 +153,13 @@ impl<'a> Shells<'a> {
             )?;
             written += 1;
         }
-        for entry in &self.manifest.posts {
-            self.write_post(entry)?;
-            written += 1;
-        }
-        Ok(written)
+        // Each post is read, rendered and written on its own: on every core.
+        parallel::for_each_ordered(
+            &self.manifest.posts,
+            |entry| self.write_post(entry),
+            |_, result| result,
+        )?;
+        Ok(written + self.manifest.posts.len())
     }
 
     /// A post's shell: its head as an article, its rendered page as the first paint, rendered
@@ -164,7 +168,7 @@ impl<'a> Shells<'a> {
         let source = self.content.join("posts").join(&entry.file);
         let bytes = fs::read(&source).with_context(|| format!("reading {}", source.display()))?;
         let text = String::from_utf8_lossy(&bytes);
-        let post_link = |url: &str| self.manifest.post_link(self.base, url);
+        let post_link = |url: &str| self.links.resolve(url);
         let image_size = |url: &str| entry.image_size(self.base, url);
         let rendered = render_body(
             &text,

@@ -5,6 +5,7 @@
 //! Every function here mirrors a view in the app (`src/components`, `src/pages`); the browser
 //! test `prerender.spec.ts` compares both renderings of each kind of page.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use folio_core::html::escape;
@@ -21,11 +22,16 @@ pub(crate) enum Section {
 }
 
 /// Writes page markup for one site.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug)]
 pub(crate) struct Pages<'a> {
     pub(crate) manifest: &'a Manifest,
     pub(crate) base: &'a str,
     pub(crate) text: &'static Strings,
+    /// Each post's place in the index by slug, for its neighbours (one lookup per post page,
+    /// not a search of the index: a build writes every post page).
+    positions: HashMap<&'a str, usize>,
+    /// Each tag's posts by tag slug, for the tag pages.
+    tagged: HashMap<String, Vec<&'a PostEntry>>,
 }
 
 impl<'a> Pages<'a> {
@@ -34,6 +40,13 @@ impl<'a> Pages<'a> {
             manifest,
             base,
             text: strings_for(&manifest.site.language),
+            positions: manifest
+                .posts
+                .iter()
+                .enumerate()
+                .map(|(index, post)| (post.slug.as_str(), index))
+                .collect(),
+            tagged: manifest.posts_by_tag(),
         }
     }
 
@@ -357,7 +370,7 @@ impl<'a> Pages<'a> {
     /// Newer and older post links (`Neighbours` in `pages/post.rs`).
     fn neighbours(&self, entry: &PostEntry) -> String {
         let posts = &self.manifest.posts;
-        let Some(index) = posts.iter().position(|p| p.slug == entry.slug) else {
+        let Some(&index) = self.positions.get(entry.slug.as_str()) else {
             return String::new();
         };
         let newer = index.checked_sub(1).and_then(|i| posts.get(i));
@@ -390,7 +403,7 @@ impl<'a> Pages<'a> {
 
     /// One tag's posts (`TagPage` in `pages/tags.rs`).
     pub(crate) fn tag(&self, name: &str, slug: &str) -> String {
-        let posts: Vec<&PostEntry> = self.manifest.posts_tagged(slug).collect();
+        let posts: Vec<&PostEntry> = self.tagged.get(slug).cloned().unwrap_or_default();
         format!(
             "<h1 class=\"page-title\">#{0}</h1><p class=\"page-subtitle\">{1} · <a href=\"{2}\">{3}</a></p>{4}",
             escape(name),

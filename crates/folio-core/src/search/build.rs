@@ -34,8 +34,33 @@ pub struct IndexBuilder {
     ids: HashMap<String, u32, FnvBuild>,
     postings: Vec<Vec<Posting>>,
     docs: u32,
-    /// Terms of the post being added, reused between posts.
-    current: HashMap<u32, u8, FnvBuild>,
+}
+
+/// The distinct terms of one post, each with the fields it occurs in: the part of indexing a
+/// post that needs no other post, so a build can find the terms of many posts at once (on
+/// every core) and add them in manifest order with [`IndexBuilder::add_terms`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTerms(Vec<(String, u8)>);
+
+impl DocTerms {
+    /// Tokenizes the title, tags and body of `doc`.
+    pub fn of(doc: &SearchDoc<'_>) -> Self {
+        let mut terms: HashMap<String, u8, FnvBuild> = HashMap::default();
+        let mut note = |text: &str, field: u8| {
+            for_each_term(text, |term| match terms.get_mut(term) {
+                Some(fields) => *fields |= field,
+                None => {
+                    terms.insert(term.to_owned(), field);
+                }
+            });
+        };
+        note(doc.title, FIELD_TITLE);
+        for tag in doc.tags {
+            note(tag, FIELD_TAGS);
+        }
+        note(doc.body, FIELD_BODY);
+        Self(terms.into_iter().collect())
+    }
 }
 
 type FnvBuild = BuildHasherDefault<Fnv>;
@@ -58,19 +83,13 @@ impl IndexBuilder {
     /// Adds the next post; its number is the count of posts added before it, which must be its
     /// position in the manifest.
     pub fn add(&mut self, doc: &SearchDoc<'_>) {
-        let mut current = std::mem::take(&mut self.current);
-        current.clear();
-        let mut note = |text: &str, field: u8| {
-            for_each_term(text, |term| {
-                *current.entry(self.id(term)).or_default() |= field;
-            });
-        };
-        note(doc.title, FIELD_TITLE);
-        for tag in doc.tags {
-            note(tag, FIELD_TAGS);
-        }
-        note(doc.body, FIELD_BODY);
-        for (&id, &fields) in &current {
+        self.add_terms(DocTerms::of(doc));
+    }
+
+    /// Adds the next post by its terms ([`DocTerms::of`]); numbered as [`IndexBuilder::add`].
+    pub fn add_terms(&mut self, terms: DocTerms) {
+        for (term, fields) in terms.0 {
+            let id = self.id(term);
             if let Some(list) = usize::try_from(id)
                 .ok()
                 .and_then(|id| self.postings.get_mut(id))
@@ -81,17 +100,16 @@ impl IndexBuilder {
                 });
             }
         }
-        self.current = current;
         self.docs += 1;
     }
 
-    fn id(&mut self, term: &str) -> u32 {
-        if let Some(&id) = self.ids.get(term) {
+    fn id(&mut self, term: String) -> u32 {
+        if let Some(&id) = self.ids.get(term.as_str()) {
             return id;
         }
         // More than 4 billion distinct terms cannot come from any blog; saturate rather than panic.
         let id = u32::try_from(self.postings.len()).unwrap_or(u32::MAX);
-        self.ids.insert(term.to_owned(), id);
+        self.ids.insert(term, id);
         self.postings.push(Vec::new());
         id
     }

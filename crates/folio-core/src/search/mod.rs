@@ -37,7 +37,7 @@ pub mod snippet;
 pub mod text;
 pub mod tokenize;
 
-pub use build::{DEFAULT_SHARD_BYTES, IndexBuilder, SearchDoc, SearchIndex};
+pub use build::{DEFAULT_SHARD_BYTES, DocTerms, IndexBuilder, SearchDoc, SearchIndex};
 pub use format::{Meta, SEARCH_INDEX_VERSION, SearchIndexError, Shard, stamp};
 pub use query::Query;
 pub use rank::{Hit, MAX_PREFIX_SHARDS, Plan};
