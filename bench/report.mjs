@@ -114,6 +114,7 @@ function scaleSection(scale) {
     int(s.siteMB),
     `${mb(s.manifest.raw)} / ${mb(s.manifest.gzip)} / ${mb(s.manifest.brotli)}`,
     s.homeAppReady === undefined ? '—' : `${int(s.homeFirstPaint)} / ${int(s.homeAppReady)}`,
+    s.homeJson === undefined ? '—' : `${s.homeJson.files.map((f) => `\`${f.replace(/^\//, '')}\``).join(', ')}: ${kb(s.homeJson.raw)} / ${kb(s.homeJson.brotli)}`,
     s.search ? `${int(s.search.ms)} ms, ${kb(s.search.bytes)} KB` : s.hasSearch ? '—' : 'no search index',
   ]);
   const tenK = scale.sizes[10000];
@@ -133,8 +134,8 @@ function scaleSection(scale) {
       `(the shell's first card) / until the app has taken over, cold, median of ${scale.browserRuns}.`,
     '',
     table(
-      ['Posts', 'Wall (s)', 'User (s)', 'System (s)', 'Wall ms per post', 'Peak memory (MB)', 'Written (MB)', 'index.json MB raw / gzip / brotli', 'Home (ms)', 'Search'],
-      ['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---'],
+      ['Posts', 'Wall (s)', 'User (s)', 'System (s)', 'Wall ms per post', 'Peak memory (MB)', 'Written (MB)', 'index.json MB raw / gzip / brotli', 'Home (ms)', 'JSON the home page fetches, KB raw / brotli', 'Search'],
+      ['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---'],
       rows,
     ),
     '',
@@ -143,7 +144,8 @@ function scaleSection(scale) {
       `wall time per post ${times(wallGrowth)} (${verdict(wallGrowth < 1.5)})` +
       (userGrowth === null ? '' : `, user time per post ${times(userGrowth)} (${verdict(userGrowth < 1.5)})`) +
       '; the rest of the wall time is the file system writing the site (the "Written" column), which ' +
-      'other work on the machine slows down. The manifest is one file of every post.' +
+      'other work on the machine slows down. The manifest is one file of every post; the home page ' +
+      'fetches only its own page of it (`posts/pages/<n>.json`), and a post page fetches the manifest.' +
       (noSearch ? ' Search was not measured: the build has no `search/` index yet.' : ''),
   ].join('\n');
 }

@@ -79,19 +79,28 @@ function bytes(path) {
   return { raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
 }
 
-/** The home page, cold: its first paint (the shell's first card) and the app taking over. */
+/**
+ * The home page, cold: its first paint (the shell's first card), the app taking over, and the
+ * JSON files it fetched (paths below the site root).
+ */
 async function home(browser, url, firstSummary) {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
   await context.addInitScript(watcher, firstSummary);
   const page = await context.newPage();
+  const json = new Set();
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.json')) json.add(path);
+  });
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__bench.found !== null && window.__bench.appReady !== null, null, {
     timeout: 180_000,
     polling: 100,
   });
   const t = await page.evaluate(() => ({ found: window.__bench.found, appReady: window.__bench.appReady }));
+  await page.waitForLoadState('networkidle');
   await context.close();
-  return t;
+  return { ...t, json: [...json].sort() };
 }
 
 /** A search from a cold load of /search/?q=…: time to results and the index bytes fetched. */
@@ -119,13 +128,21 @@ async function inBrowser(out, browser) {
   await probe.context().close();
   const found = [];
   const appReady = [];
+  let json = [];
   for (let run = 0; run <= BROWSER_RUNS; run++) {
     const t = await home(browser, `${server.url}/`, firstSummary);
+    json = t.json;
     if (run === 0) continue; // warm-up: the server compresses each file once
     found.push(t.found);
     appReady.push(t.appReady);
   }
-  const result = { homeFirstPaint: median(found), homeAppReady: median(appReady) };
+  const fetched = json.map((path) => bytes(join(out, ...path.split('/').filter(Boolean))));
+  const sum = (key) => fetched.reduce((total, file) => total + file[key], 0);
+  const result = {
+    homeFirstPaint: median(found),
+    homeAppReady: median(appReady),
+    homeJson: { files: json, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') },
+  };
   if (existsSync(join(out, 'search', 'meta.json'))) {
     const runs = [];
     for (const query of SEARCH_QUERIES) {
@@ -165,7 +182,10 @@ async function main() {
     results.sizes[posts] = result;
     console.log(`scale ${posts}: index ${result.wall.toFixed(2)} s (user ${result.user?.toFixed(2) ?? '?'} s, system ${result.system?.toFixed(2) ?? '?'} s), peak ${result.peakMB?.toFixed(0) ?? '?'} MB, ` +
       `index.json ${(result.manifest.raw / 1e6).toFixed(2)} MB` +
-      (result.homeAppReady ? `, home first paint ${result.homeFirstPaint.toFixed(0)} ms, app ${result.homeAppReady.toFixed(0)} ms` : '') +
+      (result.homeAppReady
+        ? `, home first paint ${result.homeFirstPaint.toFixed(0)} ms, app ${result.homeAppReady.toFixed(0)} ms, ` +
+          `home fetched ${result.homeJson.files.join(', ') || 'no JSON'} (${(result.homeJson.raw / 1e3).toFixed(1)} KB)`
+        : '') +
       (result.hasSearch ? '' : '; no search/ in the build'));
     // The 100k site is about 2 GB; only the content is kept for the next run.
     if (posts === 100_000) rmSync(out, { recursive: true, force: true });
