@@ -20,6 +20,9 @@ pub(crate) struct PageHead {
     pub(crate) article: Option<Article>,
     /// A post's Markdown URL, preloaded so it downloads while the app starts.
     pub(crate) source: Option<String>,
+    /// Set on the home pages: the number of the page, whose file (not the whole manifest) the
+    /// shell preloads.
+    pub(crate) home_page: Option<usize>,
 }
 
 /// What a post adds to its head.
@@ -214,6 +217,7 @@ mod tests {
                 lang: None,
             }),
             source: None,
+            home_page: None,
         }
     }
 
@@ -266,6 +270,7 @@ mod tests {
             path: String::new(),
             article: None,
             source: None,
+            home_page: None,
         };
         let tags = head.tags(&site(), "/blog/");
         assert!(tags.contains("<meta property=\"og:type\" content=\"website\">"));

@@ -86,6 +86,7 @@ impl<'a> Shells<'a> {
             path: path.to_owned(),
             article: None,
             source: None,
+            home_page: None,
         };
         let mut written = 0;
         if self.service_worker {
@@ -96,7 +97,8 @@ impl<'a> Shells<'a> {
             )
             .with_context(|| format!("writing {}", path.display()))?;
         }
-        for number in 1..=self.manifest.page_count() {
+        for home in self.manifest.home_pages() {
+            let number = home.page;
             let (file, path) = if number == 1 {
                 (self.out.join("index.html"), String::new())
             } else {
@@ -104,8 +106,12 @@ impl<'a> Shells<'a> {
                 (self.out.join(&path).join("index.html"), path)
             };
             let title = (number > 1).then(|| (text.page_title)(number));
-            let body = self.pages.frame(Section::Home, &self.pages.home(number));
-            self.write(&file, &page(title, &path), Some(&body))?;
+            let body = self.pages.frame(Section::Home, &self.pages.home(&home));
+            let head = PageHead {
+                home_page: Some(number),
+                ..page(title, &path)
+            };
+            self.write(&file, &head, Some(&body))?;
             written += 1;
         }
         self.write(
@@ -140,6 +146,7 @@ impl<'a> Shells<'a> {
                 path: relative(&paths::tag_url("/", &tag.slug)),
                 article: None,
                 source: None,
+                home_page: None,
             };
             let body = self
                 .pages
@@ -186,6 +193,7 @@ impl<'a> Shells<'a> {
             .or_else(|| first_image(&rendered.html));
         let head = PageHead {
             source: Some(paths::post_file_url(self.base, &entry.file)),
+            home_page: None,
             title: Some(entry.title.clone()),
             description: entry
                 .description
@@ -229,8 +237,12 @@ impl<'a> Shells<'a> {
             ));
         }
         // The app needs the index (and on a post page, the post) as soon as it starts: ask for
-        // them while the wasm downloads instead of after it has started.
-        let mut preload = vec![format!("{}posts/index.json", self.base)];
+        // them while the wasm downloads instead of after it has started. A home page needs only
+        // its own page of the index.
+        let mut preload = vec![match head.home_page {
+            Some(number) => paths::home_page_url(self.base, number),
+            None => paths::manifest_url(self.base),
+        }];
         preload.extend(head.source.iter().cloned());
         for url in preload {
             extra.push_str(&format!(
