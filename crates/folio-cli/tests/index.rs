@@ -109,6 +109,15 @@ fn shells_are_counted_in_the_summary() {
     );
     assert!(out.join("posts/due-today/index.html").is_file());
     assert!(!out.join("posts/scheduled/index.html").exists());
+    // Each shell asks early for the one list of posts its page needs; 404.html for none.
+    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{e}"));
+    let preload = |url: &str| format!("<link rel=\"preload\" href=\"{url}\" as=\"fetch\"");
+    let home = read("index.html");
+    assert!(home.contains(&preload("/posts/pages/1.json")), "{home}");
+    assert!(!home.contains("posts/index.json"), "{home}");
+    assert!(read("posts/due-today/index.html").contains(&preload("/posts/index.json")));
+    assert!(read("tags/index.html").contains(&preload("/posts/index.json")));
+    assert!(!read("404.html").contains("rel=\"preload\""));
 }
 
 /// The home page files `folio index` wrote into `out/posts/pages/`, by number.

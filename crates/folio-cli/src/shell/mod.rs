@@ -18,7 +18,7 @@ use folio_core::post::{PostContext, render_body};
 use folio_core::{Manifest, PostEntry, paths};
 
 use crate::csp;
-use head::{Article, PageHead};
+use head::{Article, Listing, PageHead};
 use page::{Pages, Section};
 
 /// Marks the block of tags Folio inserts, so running the hook twice replaces it.
@@ -86,7 +86,7 @@ impl<'a> Shells<'a> {
             path: path.to_owned(),
             article: None,
             source: None,
-            home_page: None,
+            listing: Listing::Manifest,
         };
         let mut written = 0;
         if self.service_worker {
@@ -108,17 +108,17 @@ impl<'a> Shells<'a> {
             let title = (number > 1).then(|| (text.page_title)(number));
             let body = self.pages.frame(Section::Home, &self.pages.home(&home));
             let head = PageHead {
-                home_page: Some(number),
+                listing: Listing::HomePage(number),
                 ..page(title, &path)
             };
             self.write(&file, &head, Some(&body))?;
             written += 1;
         }
-        self.write(
-            &self.out.join("404.html"),
-            &page(Some(text.not_found_title.to_owned()), ""),
-            None,
-        )?;
+        let not_found = PageHead {
+            listing: Listing::Nothing,
+            ..page(Some(text.not_found_title.to_owned()), "")
+        };
+        self.write(&self.out.join("404.html"), &not_found, None)?;
         let archive = self.pages.frame(Section::Archive, &self.pages.archive());
         self.write(
             &self.out.join("archive/index.html"),
@@ -146,7 +146,7 @@ impl<'a> Shells<'a> {
                 path: relative(&paths::tag_url("/", &tag.slug)),
                 article: None,
                 source: None,
-                home_page: None,
+                listing: Listing::Manifest,
             };
             let body = self
                 .pages
@@ -193,7 +193,7 @@ impl<'a> Shells<'a> {
             .or_else(|| first_image(&rendered.html));
         let head = PageHead {
             source: Some(paths::post_file_url(self.base, &entry.file)),
-            home_page: None,
+            listing: Listing::Manifest,
             title: Some(entry.title.clone()),
             description: entry
                 .description
@@ -239,10 +239,11 @@ impl<'a> Shells<'a> {
         // The app needs the index (and on a post page, the post) as soon as it starts: ask for
         // them while the wasm downloads instead of after it has started. A home page needs only
         // its own page of the index.
-        let mut preload = vec![match head.home_page {
-            Some(number) => paths::home_page_url(self.base, number),
-            None => paths::manifest_url(self.base),
-        }];
+        let mut preload: Vec<String> = match head.listing {
+            Listing::Manifest => vec![paths::manifest_url(self.base)],
+            Listing::HomePage(number) => vec![paths::home_page_url(self.base, number)],
+            Listing::Nothing => Vec::new(),
+        };
         preload.extend(head.source.iter().cloned());
         for url in preload {
             extra.push_str(&format!(
