@@ -31,6 +31,7 @@ export const sites = {
   newVersion: at(4124),
   hostileFiles: at(4125),
   probe: at(4126),
+  missingHomePage: at(4127),
 };
 
 /** The release build served the way different static hosts serve it (hosts.spec.ts; the modes
@@ -109,5 +110,7 @@ export default defineConfig({
         '--body /posts/pages/1.json=fixtures/faults/hostile-page.json',
     ),
     serve('.work/probe', 4126),
+    // A deploy that lost the first home page file.
+    serve('.work/fixture', 4127, '--status /posts/pages/1.json=404'),
   ],
 });
