@@ -138,18 +138,21 @@ fn home_pages(out: &Path) -> Vec<folio_core::HomePage> {
         .collect()
 }
 
-#[test]
-fn each_home_page_gets_a_file_with_the_index_entries_of_its_posts_only() {
+/// The index fixture, its site set to `per_page` posts a page, indexed into `out/`.
+fn indexed_with_pages_of(per_page: usize) -> tempfile::TempDir {
     let dir = workspace("index/site");
-    let site = dir.path().join("site");
-    let toml = fs::read_to_string(site.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(
-        site.join("site.toml"),
-        format!("{toml}posts_per_page = 2\n"),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let toml = dir.path().join("site/site.toml");
+    let text = fs::read_to_string(&toml).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&toml, format!("{text}posts_per_page = {per_page}\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let run = folio(dir.path(), &["index", "site", "--out", "out"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
+    dir
+}
+
+#[test]
+fn each_home_page_gets_a_file_with_the_index_entries_of_its_posts_only() {
+    let dir = indexed_with_pages_of(2);
     let out = dir.path().join("out");
     let json = fs::read_to_string(out.join("posts/index.json")).unwrap_or_else(|e| panic!("{e}"));
     let manifest = folio_core::Manifest::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
@@ -169,18 +172,10 @@ fn each_home_page_gets_a_file_with_the_index_entries_of_its_posts_only() {
 
 #[test]
 fn a_site_that_shrinks_leaves_no_stale_home_page_behind() {
-    let dir = workspace("index/site");
-    let site = dir.path().join("site");
-    let toml = fs::read_to_string(site.join("site.toml")).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(
-        site.join("site.toml"),
-        format!("{toml}posts_per_page = 1\n"),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let run = folio(dir.path(), &["index", "site", "--out", "out"]);
-    assert_eq!(run.code, 0, "{}", run.transcript());
+    let dir = indexed_with_pages_of(1);
     let out = dir.path().join("out");
     assert_eq!(home_pages(&out).len(), 3);
+    let site = dir.path().join("site");
     fs::remove_file(site.join("posts/published.md")).unwrap_or_else(|e| panic!("{e}"));
     fs::remove_file(site.join("posts/warned.md")).unwrap_or_else(|e| panic!("{e}"));
     let run = folio(dir.path(), &["index", "site", "--out", "out"]);
