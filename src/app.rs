@@ -63,10 +63,9 @@ pub(crate) fn App() -> impl IntoView {
 /// `Page · Site`, or just the site's title on the home page.
 fn site_title(site: Site, page: &str) -> String {
     let name = site
-        .manifest
+        .config
         .get()
-        .and_then(Result::ok)
-        .map(|manifest| manifest.site.title.clone())
+        .map(|config| config.title.clone())
         .unwrap_or_else(|| "Folio".to_owned());
     if page.is_empty() {
         name

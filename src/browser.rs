@@ -329,10 +329,7 @@ pub(crate) fn register_service_worker(base: &'static str, fetched: fn() -> Vec<S
             let page = window.location().href().unwrap_or_default();
             let page = page.split('#').next().unwrap_or_default().to_owned();
             let urls = js_sys::Array::new();
-            for url in std::iter::once(page)
-                .chain(std::iter::once(format!("{base}posts/index.json")))
-                .chain(fetched())
-            {
+            for url in std::iter::once(page).chain(fetched()) {
                 urls.push(&url.into());
             }
             let message = js_sys::Object::new();

@@ -1,60 +1,139 @@
-//! Posts fetched at most once per visit: the post page and prefetching (a reader pointing at a
-//! link) share one request, and going back to a post costs nothing.
+//! Files fetched at most once per visit: a post's Markdown, the manifest and the home page files.
+//!
+//! Everyone asking for a file while it downloads shares the one request (the post page and
+//! prefetching, every route that needs the manifest), a file that arrived is kept, so going back
+//! to a page costs nothing, and a failure is forgotten, so trying again asks the network again.
+//! Nothing is fetched before a page asks for it: the home page fetches its own page of posts,
+//! and the manifest only when a route that needs every post is shown.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
+use std::thread::LocalKey;
 
+use folio_core::{HomePage, Manifest, ManifestError, paths};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 
 use crate::fetch::{Expect, LoadError, fetch_text};
 
-type Pending = Shared<LocalBoxFuture<'static, Result<Rc<str>, LoadError>>>;
+type Pending<T> = Shared<LocalBoxFuture<'static, Result<T, LoadError>>>;
+
+/// One kind of file, by URL; the app runs on the page's one thread.
+type Files<T> = RefCell<HashMap<String, Pending<T>>>;
 
 thread_local! {
-    /// By URL; the app runs on the page's one thread.
-    static POSTS: RefCell<HashMap<String, Pending>> = RefCell::new(HashMap::new());
+    static POSTS: Files<Rc<str>> = RefCell::new(HashMap::new());
+    static MANIFESTS: Files<Arc<Manifest>> = RefCell::new(HashMap::new());
+    static HOME_PAGES: Files<Arc<HomePage>> = RefCell::new(HashMap::new());
 }
 
-/// The Markdown at `url`: from the cache, from a request already under way, or fetched now.
-/// A failed request is forgotten, so trying again asks the network again.
+/// The Markdown at `url`.
 pub(crate) async fn markdown(url: &str) -> Result<Rc<str>, LoadError> {
-    let result = pending(url).await;
-    if result.is_err() {
-        POSTS.with(|posts| posts.borrow_mut().remove(url));
-    }
-    result
+    get(&POSTS, url, |url| async move {
+        fetch_text(&url, Expect::Markdown).await.map(Rc::from)
+    })
+    .await
 }
 
-/// Starts fetching `url` in the background unless it is cached or on its way.
+/// The manifest of the site served under `base`: every post.
+pub(crate) async fn manifest(base: &str) -> Result<Arc<Manifest>, LoadError> {
+    get(&MANIFESTS, &paths::manifest_url(base), |url| {
+        json(url, Manifest::from_json)
+    })
+    .await
+}
+
+/// Home page `page` of the site served under `base`: that page's posts only.
+pub(crate) async fn home_page(base: &str, page: usize) -> Result<Arc<HomePage>, LoadError> {
+    get(&HOME_PAGES, &paths::home_page_url(base, page), |url| {
+        json(url, HomePage::from_json)
+    })
+    .await
+}
+
+/// Starts fetching the Markdown at `url` in the background unless it is cached or on its way.
 pub(crate) fn prefetch(url: &str) {
     let already = POSTS.with(|posts| posts.borrow().contains_key(url));
     if !already {
         let url = url.to_owned();
         wasm_bindgen_futures::spawn_local(async move {
-            // The result stays in the cache; a failure is forgotten by `markdown`.
+            // The result stays in the cache; a failure is forgotten by `get`.
             let _ = markdown(&url).await;
         });
     }
 }
 
-fn pending(url: &str) -> Pending {
-    POSTS.with(|posts| {
-        posts
-            .borrow_mut()
-            .entry(url.to_owned())
-            .or_insert_with(|| {
-                let url = url.to_owned();
-                async move { fetch_text(&url, Expect::Markdown).await.map(Rc::from) }
-                    .boxed_local()
-                    .shared()
-            })
-            .clone()
+/// The Markdown file (below `posts/`) of the post `slug`, if a file already here lists it: the
+/// manifest, or a home page the reader has seen. Nothing is fetched.
+pub(crate) fn known_post_file(slug: &str) -> Option<String> {
+    let in_manifest = ready(&MANIFESTS)
+        .into_iter()
+        .find_map(|manifest| manifest.post(slug).map(|post| post.file.clone()));
+    in_manifest.or_else(|| {
+        ready(&HOME_PAGES).into_iter().find_map(|page| {
+            page.posts
+                .iter()
+                .find(|post| post.slug == slug)
+                .map(|post| post.file.clone())
+        })
     })
 }
 
-/// Every post URL fetched (or being fetched) on this page, for the offline cache.
+/// Every URL fetched (or being fetched) on this page, for the offline cache.
 pub(crate) fn urls() -> Vec<String> {
-    POSTS.with(|posts| posts.borrow().keys().cloned().collect())
+    fn keys<T>(files: &'static LocalKey<Files<T>>) -> Vec<String> {
+        files.with(|files| files.borrow().keys().cloned().collect())
+    }
+    let mut urls = keys(&POSTS);
+    urls.extend(keys(&MANIFESTS));
+    urls.extend(keys(&HOME_PAGES));
+    urls
+}
+
+/// The file at `url`: from the cache, from a request already under way, or loaded now.
+async fn get<T, F>(
+    files: &'static LocalKey<Files<T>>,
+    url: &str,
+    load: impl FnOnce(String) -> F,
+) -> Result<T, LoadError>
+where
+    T: Clone + 'static,
+    F: Future<Output = Result<T, LoadError>> + 'static,
+{
+    let pending = files.with(|files| {
+        files
+            .borrow_mut()
+            .entry(url.to_owned())
+            .or_insert_with(|| load(url.to_owned()).boxed_local().shared())
+            .clone()
+    });
+    let result = pending.await;
+    if result.is_err() {
+        files.with(|files| files.borrow_mut().remove(url));
+    }
+    result
+}
+
+/// The files of one kind that have arrived (not those still on their way or failed).
+fn ready<T: Clone + 'static>(files: &'static LocalKey<Files<T>>) -> Vec<T> {
+    files.with(|files| {
+        files
+            .borrow()
+            .values()
+            .filter_map(|pending| pending.peek().cloned()?.ok())
+            .collect()
+    })
+}
+
+/// Fetches and reads a JSON file `folio index` wrote; one it cannot read is bad content.
+async fn json<T>(
+    url: String,
+    read: fn(&str) -> Result<T, ManifestError>,
+) -> Result<Arc<T>, LoadError> {
+    let text = fetch_text(&url, Expect::Json).await?;
+    read(&text)
+        .map(Arc::new)
+        .map_err(|err| LoadError::BadContent(err.to_string()))
 }

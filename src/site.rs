@@ -1,18 +1,18 @@
-//! The site as the app sees it: its base path and its post index, loaded once and shared by
-//! every page through context.
+//! The site as the app sees it: its base path, its language, its configuration, and the files
+//! that list its posts, loaded when a page first needs them and shared by every page through
+//! context.
 
 use std::sync::Arc;
 
 use folio_core::post::{PostContext, render_body};
-use folio_core::{Manifest, PostEntry, Rendered, paths};
+use folio_core::{HomePage, Manifest, PostEntry, Rendered, SiteConfig, paths};
 use leptos::prelude::*;
-use leptos::reactive::computed::ScopedFuture;
 
 use crate::cache;
-use crate::fetch::{Expect, LoadError, fetch_text};
+use crate::fetch::LoadError;
 use folio_core::i18n::{Strings, strings_for};
 
-/// Shared by every page: where the site lives, what language it speaks and what posts it has.
+/// Shared by every page: where the site lives, what language it speaks and what it is called.
 #[derive(Clone, Copy)]
 pub(crate) struct Site {
     /// `/` or `/blog/`.
@@ -21,22 +21,72 @@ pub(crate) struct Site {
     pub(crate) lang: &'static str,
     /// UI text in that language.
     pub(crate) text: &'static Strings,
-    /// The post index, fetched once per visit.
-    pub(crate) manifest: LocalResource<Result<Arc<Manifest>, LoadError>>,
+    /// The site's configuration (title, navigation, author) for the header, footer and title,
+    /// from whichever file arrived first: a home page file and the manifest both carry it.
+    pub(crate) config: RwSignal<Option<Arc<SiteConfig>>>,
 }
 
 impl Site {
-    /// Starts loading the index for the site served under `base`, in language `lang`.
+    /// The site served under `base`, in language `lang`. Nothing is fetched yet.
     pub(crate) fn new(base: &'static str, lang: &'static str) -> Self {
         Self {
             base,
             lang,
             text: strings_for(lang),
-            manifest: LocalResource::new(move || load_manifest(base)),
+            config: RwSignal::new(None),
         }
     }
 
-    /// Starts fetching the post a link points at, if it is one (the reader is about to click).
+    /// The manifest, every post: fetched once per visit, by the first page that needs it.
+    pub(crate) async fn manifest(self) -> Result<Arc<Manifest>, LoadError> {
+        let manifest = cache::manifest(self.base).await?;
+        self.learn(&manifest.site);
+        Ok(manifest)
+    }
+
+    /// Home page `page`'s posts, without the rest of the manifest.
+    ///
+    /// Page 1 always exists, even on an empty site: without it, the build is broken, which the
+    /// home page says (and offers to retry) rather than claiming the site has no home page.
+    pub(crate) async fn home_page(self, page: usize) -> Result<Arc<HomePage>, LoadError> {
+        let home = cache::home_page(self.base, page)
+            .await
+            .map_err(|error| match error {
+                LoadError::NotFound if page == 1 => LoadError::Http(404),
+                error => error,
+            })?;
+        self.learn(&home.site);
+        Ok(home)
+    }
+
+    /// Starts fetching the manifest in the background: the page will need it soon.
+    pub(crate) fn warm_manifest(self) {
+        wasm_bindgen_futures::spawn_local(async move {
+            // Kept in the cache; a failure is forgotten and shown by the page that needs it.
+            let _ = self.manifest().await;
+        });
+    }
+
+    /// Makes sure the header knows the site's title on a page that loads nothing of its own
+    /// (not-found): the first home page carries it and is the smallest file that does.
+    pub(crate) fn need_config(self) {
+        if self.config.with_untracked(Option::is_none) {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = self.home_page(1).await;
+            });
+        }
+    }
+
+    /// Keeps the site's configuration from the first file that brought it.
+    fn learn(self, config: &SiteConfig) {
+        if self.config.with_untracked(Option::is_none) {
+            self.config.set(Some(Arc::new(config.clone())));
+        }
+    }
+
+    /// Starts fetching the post a link points at, if it is one (the reader is about to click),
+    /// and the manifest, which opening it needs. The post's file comes from whatever already
+    /// lists it (a home page or the manifest), so pointing at a card fetches it at once.
     pub(crate) fn prefetch_link(&self, pathname: &str) {
         let Some(slug) = pathname
             .strip_prefix(self.base)
@@ -47,12 +97,12 @@ impl Site {
         else {
             return;
         };
-        let Some(Ok(manifest)) = self.manifest.get_untracked() else {
-            return;
-        };
-        if let Some(entry) = manifest.post(&slug) {
-            cache::prefetch(&paths::post_file_url(self.base, &entry.file));
+        if let Some(file) =
+            cache::known_post_file(&slug).filter(|file| paths::validate_post_file(file).is_ok())
+        {
+            cache::prefetch(&paths::post_file_url(self.base, &file));
         }
+        self.warm_manifest();
     }
 
     /// A page of the site: `path` is relative to the base (`archive/`).
@@ -67,13 +117,6 @@ impl std::fmt::Debug for Site {
             .field("base", &self.base)
             .finish_non_exhaustive()
     }
-}
-
-async fn load_manifest(base: &str) -> Result<Arc<Manifest>, LoadError> {
-    let json = fetch_text(&format!("{base}posts/index.json"), Expect::Json).await?;
-    Manifest::from_json(&json)
-        .map(Arc::new)
-        .map_err(|err| LoadError::BadContent(err.to_string()))
 }
 
 /// A post fetched and rendered, with the index entry that describes it (title, date, tags,
@@ -93,9 +136,7 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
     if paths::validate_slug(&slug).is_err() {
         return Err(LoadError::NotFound);
     }
-    // Awaited untracked: the post depends on its slug alone. Tracking the index as well would
-    // fetch and render the post a second time the moment the index arrives.
-    let manifest = ScopedFuture::new_untracked(async move { site.manifest.await }).await?;
+    let manifest = site.manifest().await?;
     let entry = manifest.post(&slug).cloned().ok_or(LoadError::NotFound)?;
     if let Err(err) = paths::validate_post_file(&entry.file) {
         // The reader gets the not-found page; the console tells the site's owner why.

@@ -31,6 +31,7 @@ export const sites = {
   newVersion: at(4124),
   hostileFiles: at(4125),
   probe: at(4126),
+  missingHomePage: at(4127),
 };
 
 /** The release build served the way different static hosts serve it (hosts.spec.ts; the modes
@@ -75,7 +76,7 @@ export default defineConfig({
     serve('.work/root', 4101),
     serve('.work/blog', 4102, '--mount /blog/'),
     serve('.work/fixture', 4103),
-    serve('.work/fixture', 4104, '--fail-first /posts/index.json'),
+    serve('.work/fixture', 4104, '--fail-first /posts/index.json --status /posts/pages/1.json=500@1'),
     serve('.work/fixture', 4109, '--fail-first /posts/index.json'),
     serve('.work/zh', 4110),
     // Host models (hosts.spec.ts).
@@ -91,9 +92,25 @@ export default defineConfig({
       '--status /posts/impossible-date.md=404 --status /posts/empty.md=500@1 ' +
         '--slow /posts/latin1.md=12000@1 --truncate /posts/no-front-matter.md@1',
     ),
-    serve('.work/fixture', 4123, '--body /posts/index.json=fixtures/faults/not-json.json'),
-    serve('.work/fixture', 4124, '--body /posts/index.json=fixtures/faults/version-99.json'),
-    serve('.work/fixture', 4125, '--body /posts/index.json=fixtures/faults/hostile-files.json'),
+    // The post index and the first home page file, both broken the same way.
+    serve(
+      '.work/fixture',
+      4123,
+      '--body /posts/index.json=fixtures/faults/not-json.json --body /posts/pages/1.json=fixtures/faults/not-json.json',
+    ),
+    serve(
+      '.work/fixture',
+      4124,
+      '--body /posts/index.json=fixtures/faults/version-99.json --body /posts/pages/1.json=fixtures/faults/version-99.json',
+    ),
+    serve(
+      '.work/fixture',
+      4125,
+      '--body /posts/index.json=fixtures/faults/hostile-files.json ' +
+        '--body /posts/pages/1.json=fixtures/faults/hostile-page.json',
+    ),
     serve('.work/probe', 4126),
+    // A deploy that lost the first home page file.
+    serve('.work/fixture', 4127, '--status /posts/pages/1.json=404'),
   ],
 });

@@ -14,11 +14,11 @@ use crate::site::Site;
 #[component]
 pub(crate) fn Header() -> impl IntoView {
     let site = expect_context::<Site>();
-    let manifest = move || site.manifest.get().and_then(Result::ok);
-    let title = move || manifest().map(|m| m.site.title.clone()).unwrap_or_default();
+    let config = move || site.config.get();
+    let title = move || config().map(|c| c.title.clone()).unwrap_or_default();
     let extra = move || {
-        manifest()
-            .map(|m| m.site.nav.clone())
+        config()
+            .map(|c| c.nav.clone())
             .unwrap_or_default()
             .into_iter()
             .map(|link| nav_link(site, link))
@@ -54,12 +54,7 @@ fn nav_link(site: Site, link: NavLink) -> impl IntoView {
 #[component]
 pub(crate) fn Footer() -> impl IntoView {
     let site = expect_context::<Site>();
-    let author = move || {
-        site.manifest
-            .get()
-            .and_then(Result::ok)
-            .and_then(|manifest| manifest.site.author.clone())
-    };
+    let author = move || site.config.get().and_then(|config| config.author.clone());
     view! {
         <footer class="site-footer">
             <p>

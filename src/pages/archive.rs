@@ -14,12 +14,13 @@ use crate::site::Site;
 #[component]
 pub(crate) fn ArchivePage() -> impl IntoView {
     let site = expect_context::<Site>();
-    let retry = Callback::new(move |()| site.manifest.refetch());
+    let manifest = LocalResource::new(move || site.manifest());
+    let retry = Callback::new(move |()| manifest.refetch());
     view! {
         <Title text=site.text.archive />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                let manifest = match site.manifest.await {
+                let manifest = match manifest.await {
                     Ok(manifest) => manifest,
                     Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
                 };

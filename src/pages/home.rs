@@ -1,4 +1,5 @@
-//! The home page: newest posts first, paginated at `/`, `/page/2/`, …
+//! The home page: newest posts first, paginated at `/`, `/page/2/`, …, each page from its own
+//! small file (`posts/pages/<n>.json`), never from the manifest of every post.
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -23,20 +24,29 @@ pub(crate) fn Home() -> impl IntoView {
         None => Some(1),
         Some(text) => text.parse::<usize>().ok().filter(|page| *page >= 1),
     });
-    let retry = Callback::new(move |()| site.manifest.refetch());
+    // Only this page's file: the home page never waits for (or downloads) the whole manifest.
+    // A page past the last one has no file, so its load is a not-found (`LoadFailed`).
+    let home = LocalResource::new(move || {
+        let page = page.get();
+        async move {
+            match page {
+                Some(page) => site.home_page(page).await.map(Some),
+                None => Ok(None),
+            }
+        }
+    });
+    let retry = Callback::new(move |()| home.refetch());
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                let manifest = match site.manifest.await {
-                    Ok(manifest) => manifest,
+                let home = match home.await {
+                    Ok(Some(home)) => home,
+                    Ok(None) => return Either::Right(Either::Left(view! { <NotFound /> })),
                     Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
                 };
-                let Some(page) = page.get().filter(|page| *page <= manifest.page_count()) else {
-                    return Either::Right(Either::Left(view! { <NotFound /> }));
-                };
-                let pages = manifest.page_count();
-                let posts = manifest.page(page).to_vec();
-                let description = manifest.site.description.clone();
+                let (page, pages) = (home.page, home.pages);
+                let posts = home.posts.clone();
+                let description = home.site.description.clone();
                 let title = if page == 1 { String::new() } else { (text.page_title)(page) };
                 let page_href = move |page: usize| {
                     if page == 1 { site.base.to_owned() } else { site.href(&format!("page/{page}/")) }
@@ -49,7 +59,7 @@ pub(crate) fn Home() -> impl IntoView {
                 });
                 let intro = (page == 1 && !description.is_empty())
                     .then(|| view! { <p class="home-intro">{description.clone()}</p> });
-                let empty = manifest.posts.is_empty().then(|| view! { <p class="empty">{text.no_posts}</p> });
+                let empty = (home.total_posts == 0).then(|| view! { <p class="empty">{text.no_posts}</p> });
                 let pagination = (pages > 1).then(|| view! {
                     <nav class="pagination" aria-label=text.pages_nav>
                         {newer}

@@ -11,6 +11,7 @@ use crate::site::Site;
 #[component]
 pub(crate) fn NotFound() -> impl IntoView {
     let site = expect_context::<Site>();
+    site.need_config();
     view! {
         <Title text=site.text.not_found_title />
         <section class="not-found">

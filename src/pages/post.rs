@@ -22,12 +22,8 @@ pub(crate) fn PostPage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let post = LocalResource::new(move || load_post(site, slug.get()));
-    let retry = Callback::new(move |()| {
-        if matches!(site.manifest.get(), Some(Err(_))) {
-            site.manifest.refetch();
-        }
-        post.refetch();
-    });
+    // A failed manifest or post is forgotten by the cache: loading again asks for both anew.
+    let retry = Callback::new(move |()| post.refetch());
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

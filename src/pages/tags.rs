@@ -17,12 +17,13 @@ use crate::site::Site;
 #[component]
 pub(crate) fn TagsPage() -> impl IntoView {
     let site = expect_context::<Site>();
-    let retry = Callback::new(move |()| site.manifest.refetch());
+    let manifest = LocalResource::new(move || site.manifest());
+    let retry = Callback::new(move |()| manifest.refetch());
     view! {
         <Title text=site.text.tags />
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                let manifest = match site.manifest.await {
+                let manifest = match manifest.await {
                     Ok(manifest) => manifest,
                     Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
                 };
@@ -57,11 +58,12 @@ pub(crate) fn TagPage() -> impl IntoView {
     let site = expect_context::<Site>();
     let params = use_params_map();
     let tag = Memo::new(move |_| params.read().get("tag").unwrap_or_default());
-    let retry = Callback::new(move |()| site.manifest.refetch());
+    let manifest = LocalResource::new(move || site.manifest());
+    let retry = Callback::new(move |()| manifest.refetch());
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
-                let manifest = match site.manifest.await {
+                let manifest = match manifest.await {
                     Ok(manifest) => manifest,
                     Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
                 };

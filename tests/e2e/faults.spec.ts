@@ -64,10 +64,10 @@ test('a body cut off half way is reported as such, and retry works', async ({ pa
   expect(errors).toEqual([]);
 });
 
-// /page/1/ has no shell of its own: the app renders it from scratch, so a broken index shows.
+// The search page has no first paint and needs the index, so a broken index shows.
 test('a post index that is not JSON is bad content, not a network error', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto(`${sites.notJson}/page/1/`);
+  await page.goto(`${sites.notJson}/search/?q=image`);
   const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading')).toHaveText('This content cannot be read');
   await expect(alert).toContainText('the post index is not valid');
@@ -77,10 +77,51 @@ test('a post index that is not JSON is bad content, not a network error', async 
 
 test('a post index from an unknown Folio version says which version', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto(`${sites.newVersion}/page/1/`);
+  await page.goto(`${sites.newVersion}/search/?q=image`);
   const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading')).toHaveText('This content cannot be read');
   await expect(alert).toContainText('format version 99, but this app reads version 1');
+  expect(errors).toEqual([]);
+});
+
+test('a home page file that is not JSON or from an unknown version says so', async ({ page }) => {
+  const errors = collectErrors(page);
+  // The home page fetches its own file, never the index: these servers break both.
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  for (const [host, message] of [
+    [sites.notJson, 'the post index is not valid'],
+    [sites.newVersion, 'format version 99, but this app reads version 1'],
+  ]) {
+    await page.goto(`${host}/page/1/`);
+    const alert = page.getByRole('alert');
+    await expect(alert.getByRole('heading')).toHaveText('This content cannot be read');
+    await expect(alert).toContainText(message);
+  }
+  expect(requests).toContain('/posts/pages/1.json');
+  expect(requests).not.toContain('/posts/index.json');
+  expect(errors).toEqual([]);
+});
+
+test('a missing first home page file is a broken site, not a missing page', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`${sites.missingHomePage}/page/1/`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('HTTP 404');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  expect(errors).toEqual([]);
+});
+
+test('a home page past the last one, or not a number, is the not-found page', async ({ page }) => {
+  const errors = collectErrors(page);
+  for (const path of ['/page/999/', '/page/0/', '/page/two/']) {
+    await page.goto(`${sites.fixture}${path}`);
+    await settled(page);
+    await expect(page.getByRole('heading', { name: 'Page not found' }), path).toBeVisible();
+    // The header still names the site (from the first home page's file).
+    await expect(page.locator('.site-title'), path).toHaveText('Fixture Site');
+    await expect(page, path).toHaveTitle('Page not found · Fixture Site');
+  }
   expect(errors).toEqual([]);
 });
 

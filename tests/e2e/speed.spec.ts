@@ -18,6 +18,37 @@ test('a hard load fetches the post and the index once each, starting before the 
   expect(html).toContain('<link rel="preload" href="/posts/welcome-to-folio.md" as="fetch" crossorigin="anonymous">');
 });
 
+test('the home page fetches its own page of the index only, and each page its own file', async ({ page, context }) => {
+  // On the context, the service worker's requests (its precache) count too; there, a request
+  // the worker passes on to the network shows twice.
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  const fromPage: string[] = [];
+  page.on('request', (request) => fromPage.push(new URL(request.url()).pathname));
+  await page.goto(`${site}/`);
+  await settled(page);
+  await expect(page.locator('.post-card').first()).toBeVisible();
+  await expect(page.locator('.site-title')).not.toHaveText('');
+  await page.waitForLoadState('networkidle');
+  expect(requests).toContain('/posts/pages/1.json');
+  expect(requests).not.toContain('/posts/index.json');
+  const html = await (await page.request.get(`${site}/`)).text();
+  expect(html).toContain('<link rel="preload" href="/posts/pages/1.json" as="fetch" crossorigin="anonymous">');
+  expect(html).not.toContain('posts/index.json');
+
+  await page.getByRole('link', { name: 'Older posts →' }).click();
+  await expect(page.locator('.page-number')).toHaveText(/^Page 2 of /);
+  await expect(page.locator('.post-card').first()).toBeVisible();
+  expect(requests).toContain('/posts/pages/2.json');
+  expect(requests).not.toContain('/posts/index.json');
+
+  // Opening a post needs the whole index: now, and only now, it is fetched.
+  const title = (await page.locator('.post-card-title a').first().textContent()) ?? '';
+  await page.locator('.post-card-title a').first().click();
+  await expect(page.locator('h1.post-title')).toHaveText(title);
+  expect(fromPage.filter((path) => path === '/posts/index.json')).toHaveLength(1);
+});
+
 test('pointing at a post link fetches the post, and opening it then asks for nothing more', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));

@@ -24,9 +24,10 @@ pub(crate) const ABOUT: &str = "\
 Write the post index (and, with --shell, the per-page shells) for a content folder.
 
 Reads every post under <CONTENT>/posts, prints its problems as `file:line:column:
-severity: message`, and writes posts/index.json, newest first. A release build leaves out
-drafts (`draft: true`) and scheduled posts (dated after now, read in the site's
-`timezone`), Markdown included; --preview lists both, as `make serve` does. One broken
+severity: message`, and writes posts/index.json, newest first, and posts/pages/<n>.json, the
+same entries one home page (`posts_per_page`) at a time: all the home page fetches. A release
+build leaves out drafts (`draft: true`) and scheduled posts (dated after now, read in the
+site's `timezone`), Markdown included; --preview lists both, as `make serve` does. One broken
 post never stops the index: only an unreadable folder or site.toml does.";
 
 pub(crate) const EXAMPLES: &str = "\
@@ -43,9 +44,10 @@ pub(crate) struct IndexArgs {
     /// Content folder laid out like `public/` (posts in `posts/`, optional `site.toml`).
     #[arg(default_value = "public")]
     content: PathBuf,
-    /// Where to write the site files. Without it, only `posts/index.json` is written, into the
-    /// content folder. With it, the content folder is first copied there, and the search index
-    /// is written to `<out>/search/`.
+    /// Where to write the site files. Without it, only `posts/index.json` and the home page
+    /// files (`posts/pages/<n>.json`) are written, into the content folder. With it, the
+    /// content folder is first copied there, and the search index is written to
+    /// `<out>/search/`.
     #[arg(long)]
     out: Option<PathBuf>,
     /// Also write the per-page shells (`posts/<slug>/index.html`, tag pages, `404.html`) from the
@@ -315,6 +317,7 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Scan> {
         .with_context(|| format!("creating {}", out.join("posts").display()))?;
     fs::write(&manifest_path, manifest.to_json())
         .with_context(|| format!("writing {}", manifest_path.display()))?;
+    write_home_pages(out, &manifest)?;
     let feeds_written = write_feeds(&args.content, out, &manifest, clock)?;
     if args.out.is_some() {
         crate::search::write(&args.content, out, &manifest)?;
@@ -352,6 +355,33 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Scan> {
         );
     }
     Ok(scan)
+}
+
+/// Folder of the home page files below the site root.
+pub(crate) const HOME_PAGES_DIR: &str = "posts/pages";
+
+/// Writes `posts/pages/<n>.json` for every home page (see [`folio_core::HomePage`]), replacing
+/// the page files of an earlier build (a site that shrank leaves no stale pages behind).
+fn write_home_pages(out: &Path, manifest: &Manifest) -> Result<()> {
+    let dir = out.join(HOME_PAGES_DIR);
+    fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+    for entry in fs::read_dir(&dir).with_context(|| format!("reading folder {}", dir.display()))? {
+        let entry = entry.with_context(|| format!("reading folder {}", dir.display()))?;
+        let name = entry.file_name();
+        let ours = name
+            .to_str()
+            .and_then(|name| name.strip_suffix(".json"))
+            .is_some_and(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()));
+        if ours {
+            fs::remove_file(entry.path())
+                .with_context(|| format!("removing {}", entry.path().display()))?;
+        }
+    }
+    for page in manifest.home_pages() {
+        let path = dir.join(format!("{}.json", page.page));
+        fs::write(&path, page.to_json()).with_context(|| format!("writing {}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// Writes `robots.txt` (unless the content has its own) and, when the site has a `base_url`,

@@ -109,4 +109,78 @@ fn shells_are_counted_in_the_summary() {
     );
     assert!(out.join("posts/due-today/index.html").is_file());
     assert!(!out.join("posts/scheduled/index.html").exists());
+    // Each shell asks early for the one list of posts its page needs; 404.html for none.
+    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{e}"));
+    let preload = |url: &str| format!("<link rel=\"preload\" href=\"{url}\" as=\"fetch\"");
+    let home = read("index.html");
+    assert!(home.contains(&preload("/posts/pages/1.json")), "{home}");
+    assert!(!home.contains("posts/index.json"), "{home}");
+    assert!(read("posts/due-today/index.html").contains(&preload("/posts/index.json")));
+    assert!(read("tags/index.html").contains(&preload("/posts/index.json")));
+    assert!(!read("404.html").contains("rel=\"preload\""));
+}
+
+/// The home page files `folio index` wrote into `out/posts/pages/`, by number.
+fn home_pages(out: &Path) -> Vec<folio_core::HomePage> {
+    let dir = out.join("posts/pages");
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .map(|entry| entry.unwrap_or_else(|e| panic!("{e}")).file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .collect();
+    names.sort_by_key(|name| name.trim_end_matches(".json").parse::<usize>().unwrap_or(0));
+    names
+        .iter()
+        .map(|name| {
+            let json = fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{e}"));
+            folio_core::HomePage::from_json(&json).unwrap_or_else(|e| panic!("{name}: {e}"))
+        })
+        .collect()
+}
+
+/// The index fixture, its site set to `per_page` posts a page, indexed into `out/`.
+fn indexed_with_pages_of(per_page: usize) -> tempfile::TempDir {
+    let dir = workspace("index/site");
+    let toml = dir.path().join("site/site.toml");
+    let text = fs::read_to_string(&toml).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&toml, format!("{text}posts_per_page = {per_page}\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = folio(dir.path(), &["index", "site", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    dir
+}
+
+#[test]
+fn each_home_page_gets_a_file_with_the_index_entries_of_its_posts_only() {
+    let dir = indexed_with_pages_of(2);
+    let out = dir.path().join("out");
+    let json = fs::read_to_string(out.join("posts/index.json")).unwrap_or_else(|e| panic!("{e}"));
+    let manifest = folio_core::Manifest::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    let pages = home_pages(&out);
+    let facts: Vec<_> = pages
+        .iter()
+        .map(|page| (page.page, page.pages, page.total_posts, page.posts.len()))
+        .collect();
+    assert_eq!(facts, [(1, 2, 3, 2), (2, 2, 3, 1)]);
+    // Drafts and scheduled posts are left out exactly as in the index: same entries, same order.
+    let joined: Vec<_> = pages.iter().flat_map(|page| page.posts.clone()).collect();
+    assert_eq!(joined, manifest.posts);
+    assert_eq!(slugs(&out), ["due-today", "published", "warned"]);
+    assert!(pages.iter().all(|page| page.site == manifest.site));
+    assert_eq!(pages[0].site.title, "Index fixture");
+}
+
+#[test]
+fn a_site_that_shrinks_leaves_no_stale_home_page_behind() {
+    let dir = indexed_with_pages_of(1);
+    let out = dir.path().join("out");
+    assert_eq!(home_pages(&out).len(), 3);
+    let site = dir.path().join("site");
+    fs::remove_file(site.join("posts/published.md")).unwrap_or_else(|e| panic!("{e}"));
+    fs::remove_file(site.join("posts/warned.md")).unwrap_or_else(|e| panic!("{e}"));
+    let run = folio(dir.path(), &["index", "site", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let pages = home_pages(&out);
+    assert_eq!(pages.len(), 1, "pages 2 and 3 are gone");
+    assert_eq!((pages[0].pages, pages[0].total_posts), (1, 1));
 }

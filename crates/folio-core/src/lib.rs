@@ -32,7 +32,10 @@ pub mod value;
 pub use date::{Date, DateError};
 pub use document::{Document, parse_document};
 pub use front_matter::{FrontMatterError, FrontMatterFormat};
-pub use manifest::{MANIFEST_VERSION, Manifest, ManifestError, PostEntry, PostLinks, TagCount};
+pub use manifest::{
+    HOME_PAGE_VERSION, HomePage, MANIFEST_VERSION, Manifest, ManifestError, PostEntry, PostLinks,
+    TagCount,
+};
 pub use markdown::{Heading, ImageSize, LinkRef, PostLink, RenderOptions, Rendered, render};
 pub use meta::PostMeta;
 pub use post::{Post, PostContext};

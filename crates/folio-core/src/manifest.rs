@@ -111,19 +111,7 @@ impl Manifest {
     /// assert!(matches!(err, ManifestError::Version { found: 99, .. }));
     /// ```
     pub fn from_json(json: &str) -> Result<Self, ManifestError> {
-        #[derive(Deserialize)]
-        struct Versioned {
-            version: u64,
-        }
-        let versioned: Versioned =
-            serde_json::from_str(json).map_err(|err| ManifestError::Invalid(err.to_string()))?;
-        if versioned.version != u64::from(MANIFEST_VERSION) {
-            return Err(ManifestError::Version {
-                found: versioned.version,
-                expected: MANIFEST_VERSION,
-            });
-        }
-        serde_json::from_str(json).map_err(|err| ManifestError::Invalid(err.to_string()))
+        read_versioned(json, MANIFEST_VERSION)
     }
 
     /// The manifest as pretty JSON (stable key order, one field a line, diff-friendly).
@@ -265,6 +253,88 @@ impl<'a> PostLinks<'a> {
     }
 }
 
+/// Reads JSON of type `T` whose `version` must be `expected`, checking the version before the
+/// shape so a file from another Folio says so instead of reporting a confusing missing field.
+fn read_versioned<T: serde::de::DeserializeOwned>(
+    json: &str,
+    expected: u32,
+) -> Result<T, ManifestError> {
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: u64,
+    }
+    let versioned: Versioned =
+        serde_json::from_str(json).map_err(|err| ManifestError::Invalid(err.to_string()))?;
+    if versioned.version != u64::from(expected) {
+        return Err(ManifestError::Version {
+            found: versioned.version,
+            expected,
+        });
+    }
+    serde_json::from_str(json).map_err(|err| ManifestError::Invalid(err.to_string()))
+}
+
+/// The home page file format this build writes and reads.
+pub const HOME_PAGE_VERSION: u32 = 1;
+
+/// One page of the home page, `posts/pages/<n>.json`: what the home page shows, and nothing it
+/// does not. The manifest lists every post, tens of MB for a large site; the home page needs
+/// only its own page of posts and the site's configuration, so it fetches only this.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomePage {
+    /// Always [`HOME_PAGE_VERSION`] when written by this build.
+    pub version: u32,
+    /// This page's number, from 1.
+    pub page: usize,
+    /// How many home pages the site has ([`Manifest::page_count`]).
+    pub pages: usize,
+    /// How many posts the whole site lists.
+    pub total_posts: usize,
+    /// The site's configuration, as in the manifest (title, description, navigation, author).
+    pub site: SiteConfig,
+    /// This page's posts, newest first: the manifest's entries, unchanged.
+    pub posts: Vec<PostEntry>,
+}
+
+impl HomePage {
+    /// Reads a home page file, checking its version first (as [`Manifest::from_json`] does).
+    ///
+    /// ```
+    /// use folio_core::{HomePage, ManifestError};
+    /// let err = HomePage::from_json(r#"{"version": 7}"#).unwrap_err();
+    /// assert!(matches!(err, ManifestError::Version { found: 7, .. }));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, ManifestError> {
+        read_versioned(json, HOME_PAGE_VERSION)
+    }
+
+    /// The page as compact JSON: every visit to the home page fetches it first.
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs of strings and numbers cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Manifest {
+    /// 1-based home page `page`, as its own file; `None` when the page does not exist.
+    pub fn home_page(&self, page: usize) -> Option<HomePage> {
+        let pages = self.page_count();
+        (1..=pages).contains(&page).then(|| HomePage {
+            version: HOME_PAGE_VERSION,
+            page,
+            pages,
+            total_posts: self.posts.len(),
+            site: self.site.clone(),
+            posts: self.page(page).to_vec(),
+        })
+    }
+
+    /// Every home page, from 1 (an empty site has one, with no posts).
+    pub fn home_pages(&self) -> impl Iterator<Item = HomePage> + '_ {
+        (1..=self.page_count()).filter_map(|page| self.home_page(page))
+    }
+}
+
 /// Posts grouped by year of their date, newest year first; undated posts last.
 pub type YearGroups<'a> = Vec<(Option<u16>, Vec<&'a PostEntry>)>;
 
@@ -365,7 +435,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    fn entry(slug: &str, file: &str, tags: &[&str]) -> PostEntry {
+    fn tagged_entry(slug: &str, file: &str, tags: &[&str]) -> PostEntry {
         serde_json::from_value(serde_json::json!({
             "slug": slug, "title": slug, "excerpt": "", "reading_minutes": 1, "file": file,
             "tags": tags,
@@ -377,9 +447,9 @@ mod tests {
         Manifest::new(
             SiteConfig::default(),
             vec![
-                entry("spring", "2024/春分.md", &["节气", "Notes"]),
-                entry("tools", "tools.md", &["notes", "Rust", "rust"]),
-                entry("plain", "2023/plain.md", &[]),
+                tagged_entry("spring", "2024/春分.md", &["节气", "Notes"]),
+                tagged_entry("tools", "tools.md", &["notes", "Rust", "rust"]),
+                tagged_entry("plain", "2023/plain.md", &[]),
             ],
         )
     }
@@ -432,5 +502,111 @@ mod tests {
             1,
             "a post tagged twice the same way is listed once"
         );
+    }
+
+    fn entry(slug: &str, day: u8, draft: bool) -> PostEntry {
+        let date = Date::parse(&format!("2024-03-{day:02}")).ok();
+        PostEntry {
+            slug: slug.into(),
+            title: slug.to_uppercase(),
+            date,
+            updated: None,
+            description: None,
+            excerpt: format!("About {slug}."),
+            tags: vec!["t".into()],
+            author: None,
+            reading_minutes: 1,
+            file: format!("{slug}.md"),
+            draft,
+            images: BTreeMap::new(),
+            lang: None,
+            cover: None,
+            problems: vec![],
+        }
+    }
+
+    /// Five posts, two a page, the newest listed first.
+    fn manifest() -> Manifest {
+        let site = SiteConfig {
+            title: "Pages".into(),
+            posts_per_page: 2,
+            ..SiteConfig::default()
+        };
+        let posts = (1..=5).map(|day| entry(&format!("p{day}"), day, day == 3));
+        Manifest::new(site, posts.collect())
+    }
+
+    #[test]
+    fn home_pages_split_the_manifest_in_order_with_the_same_entries() {
+        let manifest = manifest();
+        let pages: Vec<HomePage> = manifest.home_pages().collect();
+        assert_eq!(pages.len(), 3);
+        let slugs = |page: &HomePage| {
+            page.posts
+                .iter()
+                .map(|p| p.slug.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(slugs(&pages[0]), ["p5", "p4"]);
+        assert_eq!(slugs(&pages[1]), ["p3", "p2"]);
+        assert_eq!(slugs(&pages[2]), ["p1"]);
+        let joined: Vec<PostEntry> = pages.iter().flat_map(|p| p.posts.clone()).collect();
+        assert_eq!(
+            joined, manifest.posts,
+            "the same entries, fields and order as the index"
+        );
+        for (i, page) in pages.iter().enumerate() {
+            assert_eq!(
+                (page.version, page.page, page.pages),
+                (HOME_PAGE_VERSION, i + 1, 3)
+            );
+            assert_eq!(page.total_posts, 5);
+            assert_eq!(page.site, manifest.site);
+        }
+    }
+
+    #[test]
+    fn pages_outside_the_range_do_not_exist_but_an_empty_site_has_page_one() {
+        let manifest = manifest();
+        assert_eq!(manifest.home_page(0), None);
+        assert_eq!(manifest.home_page(4), None);
+        let empty = Manifest::new(SiteConfig::default(), Vec::new());
+        let page = empty.home_page(1).unwrap();
+        assert_eq!((page.pages, page.total_posts, page.posts.len()), (1, 0, 0));
+        assert_eq!(empty.home_page(2), None);
+    }
+
+    #[test]
+    fn a_home_page_round_trips_through_compact_json() {
+        let page = manifest().home_page(2).unwrap();
+        let json = page.to_json();
+        assert!(!json.contains('\n'));
+        assert!(json.starts_with(r#"{"version":1,"page":2,"pages":3,"total_posts":5,"site":{"#));
+        assert_eq!(HomePage::from_json(&json).unwrap(), page);
+    }
+
+    #[test]
+    fn a_broken_or_foreign_home_page_is_an_error_not_a_panic() {
+        assert!(matches!(
+            HomePage::from_json("<!DOCTYPE html>"),
+            Err(ManifestError::Invalid(_))
+        ));
+        assert!(matches!(
+            HomePage::from_json(r#"{"version":1,"page":1}"#),
+            Err(ManifestError::Invalid(_))
+        ));
+        let newer = HomePage::from_json(r#"{"version":2,"page":1}"#).unwrap_err();
+        assert_eq!(
+            newer,
+            ManifestError::Version {
+                found: 2,
+                expected: HOME_PAGE_VERSION
+            }
+        );
+        // The manifest reads through the same check.
+        assert!(matches!(
+            Manifest::from_json(r#"{"version":2}"#),
+            Err(ManifestError::Version { found: 2, .. })
+        ));
     }
 }

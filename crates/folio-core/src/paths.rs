@@ -236,6 +236,21 @@ pub fn post_file_url(base: &str, file: &str) -> String {
     format!("{base}posts/{}", encoded.join("/"))
 }
 
+/// URL path of the manifest, which lists every post: `{base}posts/index.json`.
+pub fn manifest_url(base: &str) -> String {
+    format!("{base}posts/index.json")
+}
+
+/// URL path of 1-based home page `page`'s file ([`crate::HomePage`]), which is all the home page
+/// fetches.
+///
+/// ```
+/// assert_eq!(folio_core::paths::home_page_url("/blog/", 2), "/blog/posts/pages/2.json");
+/// ```
+pub fn home_page_url(base: &str, page: usize) -> String {
+    format!("{base}posts/pages/{page}.json")
+}
+
 /// URL path of the folder that holds a post's Markdown file (what relative links resolve against).
 ///
 /// ```

@@ -61,7 +61,7 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
     if query.is_empty() {
         return Ok(Found::default());
     }
-    let manifest = site.manifest.await?;
+    let manifest = site.manifest().await?;
     let meta = meta(site.base, &manifest).await?;
     let plan = Plan::new(&meta, &query);
     let needed = plan.shards();

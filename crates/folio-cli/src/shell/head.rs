@@ -20,6 +20,20 @@ pub(crate) struct PageHead {
     pub(crate) article: Option<Article>,
     /// A post's Markdown URL, preloaded so it downloads while the app starts.
     pub(crate) source: Option<String>,
+    /// What list of posts the app needs first on this page, which its shell preloads.
+    pub(crate) listing: Listing,
+}
+
+/// The file that lists the posts a page shows, which its shell asks for while the app loads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Listing {
+    /// The manifest, every post: posts, tags, the archive, search.
+    #[default]
+    Manifest,
+    /// One home page's file (not the whole manifest).
+    HomePage(usize),
+    /// Nothing: `404.html` stands for any page, so whatever it preloaded would be wasted on most.
+    Nothing,
 }
 
 /// What a post adds to its head.
@@ -214,6 +228,7 @@ mod tests {
                 lang: None,
             }),
             source: None,
+            listing: Listing::Manifest,
         }
     }
 
@@ -266,6 +281,7 @@ mod tests {
             path: String::new(),
             article: None,
             source: None,
+            listing: Listing::Manifest,
         };
         let tags = head.tags(&site(), "/blog/");
         assert!(tags.contains("<meta property=\"og:type\" content=\"website\">"));

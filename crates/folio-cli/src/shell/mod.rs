@@ -18,7 +18,7 @@ use folio_core::post::{PostContext, render_body};
 use folio_core::{Manifest, PostEntry, PostLinks, paths};
 
 use crate::{csp, parallel};
-use head::{Article, PageHead};
+use head::{Article, Listing, PageHead};
 use page::{Pages, Section};
 
 /// Marks the block of tags Folio inserts, so running the hook twice replaces it.
@@ -88,6 +88,7 @@ impl<'a> Shells<'a> {
             path: path.to_owned(),
             article: None,
             source: None,
+            listing: Listing::Manifest,
         };
         let mut written = 0;
         if self.service_worker {
@@ -98,7 +99,8 @@ impl<'a> Shells<'a> {
             )
             .with_context(|| format!("writing {}", path.display()))?;
         }
-        for number in 1..=self.manifest.page_count() {
+        for home in self.manifest.home_pages() {
+            let number = home.page;
             let (file, path) = if number == 1 {
                 (self.out.join("index.html"), String::new())
             } else {
@@ -106,15 +108,19 @@ impl<'a> Shells<'a> {
                 (self.out.join(&path).join("index.html"), path)
             };
             let title = (number > 1).then(|| (text.page_title)(number));
-            let body = self.pages.frame(Section::Home, &self.pages.home(number));
-            self.write(&file, &page(title, &path), Some(&body))?;
+            let body = self.pages.frame(Section::Home, &self.pages.home(&home));
+            let head = PageHead {
+                listing: Listing::HomePage(number),
+                ..page(title, &path)
+            };
+            self.write(&file, &head, Some(&body))?;
             written += 1;
         }
-        self.write(
-            &self.out.join("404.html"),
-            &page(Some(text.not_found_title.to_owned()), ""),
-            None,
-        )?;
+        let not_found = PageHead {
+            listing: Listing::Nothing,
+            ..page(Some(text.not_found_title.to_owned()), "")
+        };
+        self.write(&self.out.join("404.html"), &not_found, None)?;
         let archive = self.pages.frame(Section::Archive, &self.pages.archive());
         self.write(
             &self.out.join("archive/index.html"),
@@ -142,6 +148,7 @@ impl<'a> Shells<'a> {
                 path: relative(&paths::tag_url("/", &tag.slug)),
                 article: None,
                 source: None,
+                listing: Listing::Manifest,
             };
             let body = self
                 .pages
@@ -190,6 +197,7 @@ impl<'a> Shells<'a> {
             .or_else(|| first_image(&rendered.html));
         let head = PageHead {
             source: Some(paths::post_file_url(self.base, &entry.file)),
+            listing: Listing::Manifest,
             title: Some(entry.title.clone()),
             description: entry
                 .description
@@ -233,8 +241,13 @@ impl<'a> Shells<'a> {
             ));
         }
         // The app needs the index (and on a post page, the post) as soon as it starts: ask for
-        // them while the wasm downloads instead of after it has started.
-        let mut preload = vec![format!("{}posts/index.json", self.base)];
+        // them while the wasm downloads instead of after it has started. A home page needs only
+        // its own page of the index.
+        let mut preload: Vec<String> = match head.listing {
+            Listing::Manifest => vec![paths::manifest_url(self.base)],
+            Listing::HomePage(number) => vec![paths::home_page_url(self.base, number)],
+            Listing::Nothing => Vec::new(),
+        };
         preload.extend(head.source.iter().cloned());
         for url in preload {
             extra.push_str(&format!(

@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use folio_core::html::escape;
 use folio_core::i18n::{Strings, strings_for};
-use folio_core::{Manifest, PostEntry, Rendered, Severity, paths, slug::tag_slug};
+use folio_core::{HomePage, Manifest, PostEntry, Rendered, Severity, paths, slug::tag_slug};
 
 /// Which header link is the current page's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -222,23 +222,22 @@ impl<'a> Pages<'a> {
         html
     }
 
-    /// One page of the home page (`pages/home.rs`).
-    pub(crate) fn home(&self, page: usize) -> String {
+    /// One page of the home page (`pages/home.rs`), from the same file the app renders it from.
+    pub(crate) fn home(&self, home: &HomePage) -> String {
         let text = self.text;
-        let manifest = self.manifest;
-        let pages = manifest.page_count();
+        let (page, pages) = (home.page, home.pages);
         let mut html = format!("<h1 class=\"visually-hidden\">{}</h1>", escape(text.posts));
-        if page == 1 && !manifest.site.description.is_empty() {
+        if page == 1 && !home.site.description.is_empty() {
             let _ = write!(
                 html,
                 "<p class=\"home-intro\">{}</p>",
-                escape(&manifest.site.description)
+                escape(&home.site.description)
             );
         }
-        if manifest.posts.is_empty() {
+        if home.total_posts == 0 {
             let _ = write!(html, "<p class=\"empty\">{}</p>", escape(text.no_posts));
         }
-        html.push_str(&self.post_list(manifest.page(page)));
+        html.push_str(&self.post_list(&home.posts));
         if pages > 1 {
             let page_href = |page: usize| {
                 if page == 1 {

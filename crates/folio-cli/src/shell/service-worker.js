@@ -1,6 +1,6 @@
 // Folio's service worker: offline reading. Written by `folio index` into release builds.
-// - The app shell (hashed assets, index.html, 404.html) and the post index are cached when it
-//   installs; every page and post the reader visits is cached as it is fetched.
+// - The app shell (hashed assets, index.html, 404.html) and the first home page's file are
+//   cached when it installs; every page, post and the post index are cached as they are fetched.
 // - Pages, the index and posts are network-first (a new post shows at once when online) and
 //   fall back to the cache offline; hashed assets never change, so they are cache-first.
 // - A new deploy changes VERSION, which installs a new worker and drops the old caches.

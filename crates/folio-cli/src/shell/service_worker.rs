@@ -1,7 +1,7 @@
 //! `sw.js`: the offline service worker (the script is `service-worker.js`; this fills in what
 //! it caches, for this build).
 
-use folio_core::Manifest;
+use folio_core::{Manifest, paths};
 
 const SCRIPT: &str = include_str!("service-worker.js");
 
@@ -11,10 +11,13 @@ const SCRIPT: &str = include_str!("service-worker.js");
 /// installs a new worker, which drops the old caches.
 pub(crate) fn script(template: &str, base: &str, manifest: &Manifest) -> String {
     let immutable = hashed_assets(template, base);
+    // The home page's first file, not the whole manifest: installing the worker on a visit to
+    // the home page must not download the metadata of every post. The manifest is cached when
+    // a page that needs it fetches it.
     let mut precache = vec![
         base.to_owned(),
         format!("{base}404.html"),
-        format!("{base}posts/index.json"),
+        paths::home_page_url(base, 1),
     ];
     precache.extend(immutable.iter().cloned());
     let version = format!(
@@ -70,11 +73,9 @@ mod tests {
         assert!(script.contains(
             r#"const IMMUTABLE = new Set(["/blog/favicon-9f.svg","/blog/folio-web-77.js","/blog/folio-web-77_bg.wasm","/blog/main-1a2b.css"]);"#
         ), "{script}");
-        assert!(
-            script.contains(
-                r#"const PRECACHE = ["/blog/","/blog/404.html","/blog/posts/index.json","#
-            )
-        );
+        assert!(script.contains(
+            r#"const PRECACHE = ["/blog/","/blog/404.html","/blog/posts/pages/1.json","#
+        ));
         assert!(!script.contains("__FOLIO_"));
     }
 
