@@ -33,6 +33,7 @@ help:
 	@echo "make build   release build into dist/ (PUBLIC_URL=/blog/, CONTENT=<dir>, DIST=<dir>)"
 	@echo "make test    format, lint, host tests, wasm build and browser tests"
 	@echo "make check   lint the content folder (CONTENT=<dir>)"
+	@echo "make bench   measure speed and size beside marked, markdown-it and Docsify; rewrites the README table"
 	@echo "make tools   install the build tools into $(TOOLS_DIR)"
 	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each)"
 
@@ -111,7 +112,7 @@ test: lint host-test browser-test
 lint: rust-target
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
-	cargo clippy -p folio-web --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy -p folio-web -p folio-bench-wasm --target wasm32-unknown-unknown --quiet -- -D warnings
 
 host-test: node-deps
 	cargo test --workspace --quiet
@@ -136,6 +137,50 @@ test-sites: tools
 
 browser-test: browser node-deps test-sites
 	cd $(NPM_DIR) && npx playwright test
+
+# ---------------------------------------------------------------- benchmarks
+
+# `make bench`: every performance figure in one run, with Folio's peers measured beside it, printed
+# and written into README.md between the bench markers. Not part of `make test`: it takes about a
+# quarter of an hour and its figures depend on the machine. The steps are in bench/ (bench/run.mjs).
+BENCH_WORK := bench/.work
+BENCH_TARGET := $${CARGO_TARGET_DIR:-target}
+
+.PHONY: bench bench-deps bench-time bench-wasm bench-site
+bench: browser bench-deps bench-time bench-wasm bench-site
+	node bench/run.mjs
+
+bench-deps: bench/node_modules/.package-lock.json
+
+# Without install scripts: docsify's runs husky through npx, which wants the network, and no
+# package here needs one.
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	@command -v npm >/dev/null || { echo "make bench needs Node.js and npm (apt-get install -y nodejs npm)" >&2; exit 1; }
+	npm ci --prefix bench --ignore-scripts --no-audit --no-fund --silent
+
+# GNU time gives the peak memory of `folio index`.
+bench-time:
+	@if [ ! -x /usr/bin/time ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing time"; export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }; \
+	  else echo "NOTE: peak memory is not measured without /usr/bin/time (sudo apt-get install -y time)"; fi; \
+	fi
+
+# folio-core's renderer for the benchmark page, built the way Trunk builds the app's wasm: the
+# release profile, wasm-bindgen, wasm-opt -Oz.
+bench-wasm: rust-target wasm-bindgen wasm-opt
+	cargo build --release --locked --quiet -p folio-bench-wasm --target wasm32-unknown-unknown
+	wasm-bindgen --target web --out-dir $(BENCH_WORK)/wasm $(BENCH_TARGET)/wasm32-unknown-unknown/release/folio_bench_wasm.wasm
+	wasm-opt -Oz --strip-debug --strip-producers $(BENCH_WORK)/wasm/folio_bench_wasm_bg.wasm -o $(BENCH_WORK)/wasm/folio_bench_wasm_bg.wasm
+
+# The render inputs and the site the page-load benchmarks serve (the seed post, or a generated
+# Chinese post when ../shared has none, among 30 generated posts), built by `make build`; and the
+# folio binary the scale benchmark runs.
+bench-site: bench-deps
+	node bench/corpus.mjs bench --out $(BENCH_WORK) --seed-post $(SEED)
+	$(MAKE) build DIST=$(BENCH_WORK)/site CONTENT=$(BENCH_WORK)/ttc-content
+	cargo build --release --locked --quiet -p folio-cli
 
 # The search index of 10,000 generated full-length posts, built and queried optimized: shard sizes
 # and the bytes and time of typical first queries. Its own target folder and no LTO, so it neither

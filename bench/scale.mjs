@@ -1,0 +1,197 @@
+// How Folio scales with the number of posts: `folio index` (what the build's hook runs: manifest,
+// shells, feeds, sitemap, content copied) on 1k, 10k and 100k generated posts, its wall time and
+// peak memory from GNU time (`/usr/bin/time -v`); then, for 10k and 100k, the manifest's bytes,
+// the home page in the browser, and search when the build wrote a search index.
+//
+// The app files come from the benchmark site's build (bench/.work/site), so `folio index` runs
+// exactly as Trunk's post-build hook does, only on a larger content folder.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch } from './chromium.mjs';
+import { writeSite } from './corpus.mjs';
+import { brotli, gzip, serve } from './serve.mjs';
+import { BENCH, ROOT, WORK, median, save } from './stats.mjs';
+import { watcher } from './watch.mjs';
+
+// BENCH_SCALE=1000,10000 runs fewer sizes while working on this file.
+const SIZES = (process.env.BENCH_SCALE ?? '1000,10000,100000').split(',').map(Number);
+// Indexing 100k posts takes minutes on two cores: one run of it, three of the others.
+const runsFor = (posts) => (posts >= 100_000 ? 1 : 3);
+const BROWSER_RUNS = 5;
+const GNU_TIME = '/usr/bin/time';
+const FOLIO = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'release', 'folio');
+const SEARCH_QUERIES = ['browser', '城市'];
+
+/** Generates the corpus unless the same generator already wrote it (100k posts take a while). */
+function corpus(posts) {
+  const dir = join(WORK, 'scale', String(posts), 'content');
+  const generator = createHash('sha256').update(readFileSync(join(BENCH, 'corpus.mjs'))).digest('hex');
+  const stamp = JSON.stringify({ posts, generator });
+  const stampFile = join(dir, '.bench-stamp');
+  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+    writeSite(dir, { posts });
+    writeFileSync(stampFile, stamp);
+  }
+  return dir;
+}
+
+/** A fresh output folder holding only the built app (index.html, js, wasm, css, icon). */
+function appOnly(out) {
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const site = join(WORK, 'site');
+  for (const file of readdirSync(site)) {
+    if (/\.(html|js|wasm|css|svg)$/.test(file) && file !== '404.html') copyFileSync(join(site, file), join(out, file));
+  }
+}
+
+/**
+ * One `folio index` run: wall seconds, user and system CPU seconds and peak resident memory in MB
+ * (the last three null without GNU time). User time is folio's own work; system time is mostly
+ * the file system, which on a shared machine swings with whoever else is writing, as does wall
+ * time, so the three are reported apart.
+ */
+function index(content, out) {
+  appOnly(out);
+  const args = ['index', content, '--out', out, '--shell', '--public-url', '/', '--quiet'];
+  const timed = existsSync(GNU_TIME);
+  const start = process.hrtime.bigint();
+  const run = timed ? spawnSync(GNU_TIME, ['-v', FOLIO, ...args], { encoding: 'utf8' }) : spawnSync(FOLIO, args, { encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  if (run.status !== 0) throw new Error(`folio index failed:\n${run.stderr}`);
+  const field = (name) => {
+    const match = timed ? run.stderr.match(new RegExp(`${name}: ([\\d.]+)`)) : null;
+    return match ? Number(match[1]) : null;
+  };
+  const rss = field('Maximum resident set size \\(kbytes\\)');
+  return {
+    wall,
+    user: field('User time \\(seconds\\)'),
+    system: field('System time \\(seconds\\)'),
+    peakMB: rss === null ? null : rss / 1024,
+  };
+}
+
+function bytes(path) {
+  const raw = readFileSync(path);
+  return { raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
+}
+
+/**
+ * The home page, cold: its first paint (the shell's first card), the app taking over, and the
+ * JSON files it fetched (paths below the site root).
+ */
+async function home(browser, url, firstSummary) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(watcher, firstSummary);
+  const page = await context.newPage();
+  const json = new Set();
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.endsWith('.json')) json.add(path);
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench.found !== null && window.__bench.appReady !== null, null, {
+    timeout: 180_000,
+    polling: 100,
+  });
+  const t = await page.evaluate(() => ({ found: window.__bench.found, appReady: window.__bench.appReady }));
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return { ...t, json: [...json].sort() };
+}
+
+/** A search from a cold load of /search/?q=…: time to results and the index bytes fetched. */
+async function search(browser, base, query) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let fetched = 0;
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname.startsWith('/search/') && response.request().resourceType() === 'fetch') {
+      fetched += Number(response.headers()['content-length'] ?? 0);
+    }
+  });
+  await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'commit' });
+  await page.waitForSelector('.search-result, .search-empty', { timeout: 120_000 });
+  const ms = await page.evaluate(() => performance.now());
+  await context.close();
+  return { ms, bytes: fetched };
+}
+
+async function inBrowser(out, browser) {
+  const server = await serve(out);
+  const probe = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await probe.goto(`${server.url}/`);
+  const firstSummary = (await probe.locator('.post-card-summary').first().textContent()).trim();
+  await probe.context().close();
+  const found = [];
+  const appReady = [];
+  let json = [];
+  for (let run = 0; run <= BROWSER_RUNS; run++) {
+    const t = await home(browser, `${server.url}/`, firstSummary);
+    json = t.json;
+    if (run === 0) continue; // warm-up: the server compresses each file once
+    found.push(t.found);
+    appReady.push(t.appReady);
+  }
+  const fetched = json.map((path) => bytes(join(out, ...path.split('/').filter(Boolean))));
+  const sum = (key) => fetched.reduce((total, file) => total + file[key], 0);
+  const result = {
+    homeFirstPaint: median(found),
+    homeAppReady: median(appReady),
+    homeJson: { files: json, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') },
+  };
+  if (existsSync(join(out, 'search', 'meta.json'))) {
+    const runs = [];
+    for (const query of SEARCH_QUERIES) {
+      await search(browser, server.url, query);
+      for (let run = 0; run < BROWSER_RUNS; run++) runs.push({ query, ...(await search(browser, server.url, query)) });
+    }
+    result.search = {
+      queries: SEARCH_QUERIES,
+      ms: median(runs.map((r) => r.ms)),
+      bytes: median(runs.map((r) => r.bytes)),
+    };
+  }
+  await server.close();
+  return result;
+}
+
+async function main() {
+  if (!existsSync(FOLIO)) throw new Error(`${FOLIO} is missing: cargo build --release -p folio-cli`);
+  if (!existsSync(GNU_TIME)) console.log(`scale: ${GNU_TIME} is absent (Debian's time package), so peak memory is not measured`);
+  const { browser } = await launch();
+  const results = { runs: Object.fromEntries(SIZES.map((n) => [n, runsFor(n)])), browserRuns: BROWSER_RUNS, gnuTime: existsSync(GNU_TIME), sizes: {} };
+  for (const posts of SIZES) {
+    const content = corpus(posts);
+    const out = join(WORK, 'scale', String(posts), 'site');
+    const runs = [];
+    for (let run = 0; run < runsFor(posts); run++) runs.push(index(content, out));
+    const result = {
+      wall: median(runs.map((r) => r.wall)),
+      user: results.gnuTime ? median(runs.map((r) => r.user)) : null,
+      system: results.gnuTime ? median(runs.map((r) => r.system)) : null,
+      peakMB: results.gnuTime ? median(runs.map((r) => r.peakMB)) : null,
+      manifest: bytes(join(out, 'posts', 'index.json')),
+      siteMB: Number(spawnSync('du', ['-sb', out], { encoding: 'utf8' }).stdout.split('\t')[0]) / 1e6,
+    };
+    if (posts >= 10_000) Object.assign(result, await inBrowser(out, browser));
+    result.hasSearch = existsSync(join(out, 'search', 'meta.json'));
+    results.sizes[posts] = result;
+    console.log(`scale ${posts}: index ${result.wall.toFixed(2)} s (user ${result.user?.toFixed(2) ?? '?'} s, system ${result.system?.toFixed(2) ?? '?'} s), peak ${result.peakMB?.toFixed(0) ?? '?'} MB, ` +
+      `index.json ${(result.manifest.raw / 1e6).toFixed(2)} MB` +
+      (result.homeAppReady
+        ? `, home first paint ${result.homeFirstPaint.toFixed(0)} ms, app ${result.homeAppReady.toFixed(0)} ms, ` +
+          `home fetched ${result.homeJson.files.join(', ') || 'no JSON'} (${(result.homeJson.raw / 1e3).toFixed(1)} KB)`
+        : '') +
+      (result.hasSearch ? '' : '; no search/ in the build'));
+    // The 100k site is about 2 GB; only the content is kept for the next run.
+    if (posts === 100_000) rmSync(out, { recursive: true, force: true });
+  }
+  await browser.close();
+  save('scale', results);
+}
+
+await main();

@@ -1,0 +1,43 @@
+// Bytes a reader downloads: each file of the benchmark site's build raw, gzip (level 9) and brotli
+// (quality 11, what hosts that precompress serve), and the first load of a post: everything its
+// deep link fetches before the article is the app's (the shell, js, wasm, css, the index and the
+// post's Markdown).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotli, gzip } from './serve.mjs';
+import { WORK, save } from './stats.mjs';
+
+const SITE = join(WORK, 'site');
+
+function measure(path) {
+  const raw = readFileSync(path);
+  return { raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
+}
+
+function main() {
+  const info = JSON.parse(readFileSync(join(WORK, 'inputs', 'inputs.json'), 'utf8'));
+  const top = readdirSync(SITE);
+  const one = (pattern) => {
+    const found = top.filter((file) => pattern.test(file));
+    if (found.length !== 1) throw new Error(`expected one file matching ${pattern} in ${SITE}, found ${found.length}`);
+    return join(SITE, found[0]);
+  };
+  const files = {
+    html: join(SITE, 'posts', info.post.name, 'index.html'),
+    js: one(/^folio-web-.*\.js$/),
+    wasm: one(/^folio-web-.*_bg\.wasm$/),
+    css: one(/^main-.*\.css$/),
+    'index.json': join(SITE, 'posts', 'index.json'),
+    md: join(SITE, 'posts', `${info.post.name}.md`),
+  };
+  const sizes = Object.fromEntries(Object.entries(files).map(([id, path]) => [id, measure(path)]));
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const size of Object.values(sizes)) for (const key of Object.keys(total)) total[key] += size[key];
+  // folio-core's renderer on its own (the benchmark's wasm), to tell the core from the app.
+  const renderer = measure(join(WORK, 'wasm', 'folio_bench_wasm_bg.wasm'));
+  const posts = JSON.parse(readFileSync(files['index.json'], 'utf8')).posts.length;
+  save('sizes', { files: sizes, total, renderer, posts, post: info.post });
+  console.log(`sizes: first load of a post ${(total.brotli / 1000).toFixed(1)} KB brotli (${(total.raw / 1000).toFixed(1)} KB raw)`);
+}
+
+main();

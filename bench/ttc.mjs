@@ -1,0 +1,123 @@
+// Time to content of a post's deep link in headless Chromium: from the start of the navigation
+// until the post's last paragraph is in the DOM (bench/watch.mjs), with a cold cache (a new
+// browser context per load), unthrottled and on the slow profile (bench/chromium.mjs). Four pages
+// show the same post:
+//   static      a plain HTML page: Folio's own shell for the post with the app's scripts taken
+//               out, so the same markup and CSS and nothing else: the limit for any blog;
+//   shell       Folio's per-post shell (posts/<slug>/), whose first paint is the article;
+//   runtime     Folio with no shell content: the post's URL without its trailing slash, which no
+//               file answers, so the host answers with 404.html, the bare app shell, and the app
+//               fetches the index and the Markdown and renders it (as on S3 behind CloudFront);
+//   docsify     Docsify 5 (bench/docsify/index.html) rendering the same Markdown file.
+// Every page is served by bench/serve.mjs (compressed, like a real host) from its own folder.
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, throttle } from './chromium.mjs';
+import { serve } from './serve.mjs';
+import { BENCH, WORK, median, save } from './stats.mjs';
+import { lastParagraph, watcher } from './watch.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const SITE = join(WORK, 'site');
+
+/** The static page: the post's shell without the module script and the preloads of the app. */
+function writeStatic(slug) {
+  const dir = join(WORK, 'static');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'posts', slug), { recursive: true });
+  for (const file of readdirSync(SITE)) {
+    if (/\.(css|svg)$/.test(file)) copyFileSync(join(SITE, file), join(dir, file));
+  }
+  cpSync(join(SITE, 'posts', 'images'), join(dir, 'posts', 'images'), { recursive: true });
+  const shell = readFileSync(join(SITE, 'posts', slug, 'index.html'), 'utf8');
+  const page = shell
+    .replace(/<script type="module">[\s\S]*?<\/script>/, '')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
+  if (page.includes('.wasm') || page.includes('type="module"')) throw new Error('the static page still loads the app');
+  writeFileSync(join(dir, 'posts', slug, 'index.html'), page);
+  return dir;
+}
+
+/** Docsify's page, its dist/ files from bench/node_modules, and the post's Markdown. */
+function writeDocsify(slug, markdown) {
+  const dir = join(WORK, 'docsify');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(BENCH, 'docsify', 'index.html'), join(dir, 'index.html'));
+  cpSync(join(BENCH, 'node_modules', 'docsify', 'dist'), join(dir, 'docsify'), { recursive: true });
+  copyFileSync(markdown, join(dir, `${slug}.md`));
+  return dir;
+}
+
+/**
+ * One cold load of `url`; resolves to `{ found, appReady }` in ms since navigation start.
+ * `app`: the page is Folio's shell, so also wait for the app to take over, to report when.
+ */
+async function load(browser, url, needle, { slow, app }) {
+  const context = await browser.newContext();
+  await context.addInitScript(watcher, needle);
+  const page = await context.newPage();
+  if (slow) await throttle(context, page);
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__bench.found !== null, null, { timeout: 60_000, polling: 50 });
+  if (app) {
+    await page.waitForFunction(() => window.__bench.appReady !== null, null, { timeout: 60_000, polling: 50 });
+  }
+  const times = await page.evaluate(() => ({ found: window.__bench.found, appReady: window.__bench.appReady }));
+  await context.close();
+  return times;
+}
+
+async function main() {
+  const info = JSON.parse(readFileSync(join(WORK, 'inputs', 'inputs.json'), 'utf8'));
+  const slug = info.post.name;
+  const path = `/posts/${encodeURIComponent(slug)}`;
+  const servers = {
+    folio: await serve(SITE),
+    static: await serve(writeStatic(slug)),
+    docsify: await serve(writeDocsify(slug, join(WORK, 'inputs', 'post.md'))),
+  };
+  const pages = {
+    static: `${servers.static.url}${path}/`,
+    shell: `${servers.folio.url}${path}/`,
+    runtime: `${servers.folio.url}${path}`,
+    docsify: `${servers.docsify.url}/#/${encodeURIComponent(slug)}`,
+  };
+  const { browser, version } = await launch();
+  const needle = await lastParagraph(browser, pages.static);
+  const runs = {};
+  for (const profile of ['unthrottled', 'slow']) {
+    runs[profile] = Object.fromEntries(Object.keys(pages).map((id) => [id, { found: [], appReady: [] }]));
+  }
+  // Round 0 is a warm-up, not counted: the server compresses each file on its first request, and
+  // the browser's process pool fills. Rounds interleave the pages so noise hits each alike.
+  for (let round = 0; round <= RUNS; round++) {
+    for (const profile of ['unthrottled', 'slow']) {
+      for (const [id, url] of Object.entries(pages)) {
+        const t = await load(browser, url, needle, { slow: profile === 'slow', app: id === 'shell' });
+        if (round === 0) continue;
+        runs[profile][id].found.push(t.found);
+        if (t.appReady !== null) runs[profile][id].appReady.push(t.appReady);
+      }
+    }
+    if (round > 0) process.stdout.write(`\rttc: round ${round} of ${RUNS}`);
+  }
+  process.stdout.write('\n');
+  await browser.close();
+  const encodings = Object.fromEntries(Object.entries(servers).map(([id, s]) => [id, { ...s.encodings }]));
+  for (const server of Object.values(servers)) await server.close();
+
+  const results = { chromium: version, runs: RUNS, post: info.post, encodings, pages: {}, samples: runs };
+  for (const profile of Object.keys(runs)) {
+    for (const [id, t] of Object.entries(runs[profile])) {
+      results.pages[id] ??= {};
+      results.pages[id][profile] = median(t.found);
+      if (t.appReady.length) results.pages[id][`${profile}AppReady`] = median(t.appReady);
+    }
+  }
+  console.log(`ttc (median of ${RUNS}, ms): ` + Object.entries(results.pages)
+    .map(([id, p]) => `${id} ${Math.round(p.unthrottled)} / ${Math.round(p.slow)}`).join(', '));
+  save('ttc', results);
+}
+
+await main();

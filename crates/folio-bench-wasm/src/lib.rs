@@ -1,0 +1,32 @@
+//! folio-core's renderer as the browser runs it, for `make bench` (bench/render.mjs).
+//!
+//! The app itself calls the same functions from Rust; this crate exists only so a benchmark page
+//! can call them from JavaScript, in the same loop that times marked and markdown-it. Strings
+//! cross the boundary both ways (a JavaScript string in, a JavaScript string out), as they do in
+//! the app, which gets the Markdown from `fetch` and hands the HTML to the DOM.
+
+use folio_core::post::{Post, PostContext};
+use folio_core::{RenderOptions, render};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Renders a post body (front matter already split off) with Folio's default options:
+/// sanitized HTML, heading ids, figures, footnotes.
+#[wasm_bindgen(js_name = renderBody)]
+pub fn render_body(markdown: &str) -> String {
+    render(markdown, &RenderOptions::default()).html
+}
+
+/// Parses a whole `.md` file as the app does for a post: front matter, render, title, slug,
+/// excerpt and reading time. Returns the HTML.
+#[wasm_bindgen(js_name = parsePost)]
+pub fn parse_post(source: &str) -> String {
+    let cx = PostContext {
+        base: "/",
+        file: "bench.md",
+        trust_html: false,
+        post_link: None,
+        image_size: None,
+        text: folio_core::i18n::english(),
+    };
+    Post::parse(source, &cx).rendered.html
+}
