@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use folio_core::post::{Post, PostContext};
 use folio_core::{SiteConfig, SiteConfigError};
 
@@ -146,6 +146,43 @@ pub(crate) fn read_post(file: &SourceFile) -> Result<(String, bool)> {
     })
 }
 
+/// Refuses an output folder inside the content folder (other than the content folder itself):
+/// the content is copied into the output, so the copy would contain itself, deeper on every
+/// build.
+pub(crate) fn check_output_folder(content: &Path, out: &Path) -> Result<()> {
+    let (content_at, out_at) = (resolved(content), resolved(out));
+    if out_at != content_at && out_at.starts_with(&content_at) {
+        bail!(
+            "the output folder {} is inside the content folder {}, which is copied into it; \
+             write the site somewhere else (for example dist/ beside the content)",
+            out.display(),
+            content.display()
+        );
+    }
+    Ok(())
+}
+
+/// `path` made absolute with links and `..` resolved, for the part of it that exists.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break,
+        }
+    }
+    let mut path = existing
+        .canonicalize()
+        .unwrap_or_else(|_| existing.to_path_buf());
+    path.extend(rest.iter().rev());
+    path
+}
+
 /// Copies the content folder into `out`, skipping hidden files, the site configuration and the
 /// files in `leave_out` (drafts in a release build: their Markdown must not be published either).
 /// `out` may already exist.
@@ -187,6 +224,23 @@ fn copy_tree(from: &Path, to: &Path, leave_out: &HashSet<PathBuf>) -> Result<u64
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn an_output_folder_inside_the_content_is_refused_beside_it_is_fine() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("blog");
+        fs::create_dir_all(content.join("posts")).unwrap();
+        let inside = check_output_folder(&content, &content.join("dist")).unwrap_err();
+        assert!(
+            inside.to_string().contains("is inside the content folder"),
+            "{inside}"
+        );
+        assert!(check_output_folder(&content, &content.join("posts/../x/y")).is_err());
+        assert!(check_output_folder(&content, &dir.path().join("dist")).is_ok());
+        assert!(check_output_folder(&content, &content.join("../blog-dist")).is_ok());
+        // Writing the index into the content folder itself is what `folio index` does without --out.
+        assert!(check_output_folder(&content, &content).is_ok());
+    }
 
     #[test]
     fn scan_finds_nested_posts_and_skips_hidden_and_other_files() {

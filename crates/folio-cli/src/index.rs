@@ -294,6 +294,9 @@ fn admit(
 /// `folio index`: scan, write the manifest, and optionally copy content and write shells.
 pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Scan> {
     let started = Instant::now();
+    if let Some(out) = &args.out {
+        content::check_output_folder(&args.content, out)?;
+    }
     let base = paths::normalize_base(&args.public_url);
     let site = content::load_site(&args.content)?;
     let options = ScanOptions {
