@@ -145,7 +145,8 @@ function scaleSection(scale) {
       (userGrowth === null ? '' : `, user time per post ${times(userGrowth)} (${verdict(userGrowth < 1.5)})`) +
       '; the rest of the wall time is the file system writing the site (the "Written" column), which ' +
       'other work on the machine slows down. The manifest is one file of every post; the home page ' +
-      'fetches only its own page of it (`posts/pages/<n>.json`), and a post page fetches the manifest.' +
+      'fetches only its own page of it (`posts/pages/<n>.json`), search the pages its results are on, ' +
+      'and a post page the manifest.' +
       (noSearch ? ' Search was not measured: the build has no `search/` index yet.' : ''),
   ].join('\n');
 }

@@ -144,9 +144,6 @@ async function inBrowser(out, browser) {
     homeJson: { files: json, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') },
   };
   if (existsSync(join(out, 'search', 'meta.json'))) {
-    // The search page shows results with the manifest's titles and dates; the home page no
-    // longer fetches it, so compress it on the server before anything is timed.
-    await fetch(`${server.url}/posts/index.json`, { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer());
     const runs = [];
     for (const query of SEARCH_QUERIES) {
       await search(browser, server.url, query);

@@ -92,13 +92,13 @@ test.describe('without the service worker', () => {
   });
 
   test('a failed index load says what went wrong and recovers on retry', async ({ page }) => {
-    // The same server answers the first request for posts/index.json with HTTP 500. The search
-    // page has no first paint and needs the index.
-    await page.goto(`${sites.flaky}/search/?q=image`);
+    // The same server answers the first request for posts/index.json with HTTP 500. A post URL
+    // no shell answers has no first paint, and the app needs the index to look the post up.
+    await page.goto(`${sites.flaky}/posts/not-a-post/`);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('HTTP 500');
     await page.getByRole('button', { name: 'Try again' }).click();
-    await expect(page.locator('.search-result').first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   });
 });
 

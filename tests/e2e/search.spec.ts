@@ -114,6 +114,19 @@ test('the search deep link answers 200 and restores the query and its results', 
   expect(errors).toEqual([]);
 });
 
+test('results come from the home page files they are on, never from the index of every post', async ({ page, context }) => {
+  const requests: string[] = [];
+  context.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(`${sites.root}/search/?q=${encodeURIComponent('small pages')}`);
+  // The only post on the second home page (five posts a page).
+  const result = page.locator('.search-result').filter({ hasText: 'The case for small pages' });
+  await expect(result).toHaveCount(1);
+  await expect(result.locator('.post-card-title mark').first()).toBeVisible();
+  expect(requests).toContain('/posts/pages/1.json');
+  expect(requests).toContain('/posts/pages/2.json');
+  expect(requests).not.toContain('/posts/index.json');
+});
+
 test('a query without results says so', async ({ page }) => {
   await page.goto(`${sites.root}/search/?q=${encodeURIComponent('zebra 斑马')}`);
   await expect(page.locator('.search-empty')).toHaveText('No posts match “zebra 斑马”.');

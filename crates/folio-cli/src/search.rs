@@ -9,7 +9,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use folio_core::search::{
-    DEFAULT_SHARD_BYTES, DocTerms, IndexBuilder, SearchDoc, SearchIndex, stamp, text,
+    DEFAULT_SHARD_BYTES, DocTerms, IndexBuilder, SearchDoc, SearchIndex, text,
 };
 use folio_core::{Manifest, PostEntry};
 
@@ -49,8 +49,7 @@ fn build(content: &Path, manifest: &Manifest) -> Result<SearchIndex> {
             Ok::<(), anyhow::Error>(())
         },
     )?;
-    let slugs = stamp(manifest.posts.iter().map(|post| post.slug.as_str()));
-    Ok(builder.finish(slugs, DEFAULT_SHARD_BYTES))
+    Ok(builder.finish(manifest.stamp(), DEFAULT_SHARD_BYTES))
 }
 
 /// The searchable terms of one post: title, tags, description and the text of its body.

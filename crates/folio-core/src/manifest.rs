@@ -294,6 +294,11 @@ pub struct HomePage {
     pub site: SiteConfig,
     /// This page's posts, newest first: the manifest's entries, unchanged.
     pub posts: Vec<PostEntry>,
+    /// [`crate::search::stamp`] of the whole manifest's slugs. Post `n` of the manifest is
+    /// post `n % per_page` of page `n / per_page + 1`, so the search page reads its results'
+    /// entries from home page files, and this tells it they number posts as its index does.
+    #[serde(default)]
+    pub stamp: String,
 }
 
 impl HomePage {
@@ -318,6 +323,22 @@ impl HomePage {
 impl Manifest {
     /// 1-based home page `page`, as its own file; `None` when the page does not exist.
     pub fn home_page(&self, page: usize) -> Option<HomePage> {
+        self.home_page_stamped(page, &self.stamp())
+    }
+
+    /// Every home page, from 1 (an empty site has one, with no posts).
+    pub fn home_pages(&self) -> impl Iterator<Item = HomePage> + '_ {
+        // Once for all pages: the stamp reads every slug.
+        let stamp = self.stamp();
+        (1..=self.page_count()).filter_map(move |page| self.home_page_stamped(page, &stamp))
+    }
+
+    /// The [`crate::search::stamp`] of this manifest's post order.
+    pub fn stamp(&self) -> String {
+        crate::search::stamp(self.posts.iter().map(|post| post.slug.as_str()))
+    }
+
+    fn home_page_stamped(&self, page: usize, stamp: &str) -> Option<HomePage> {
         let pages = self.page_count();
         (1..=pages).contains(&page).then(|| HomePage {
             version: HOME_PAGE_VERSION,
@@ -326,12 +347,29 @@ impl Manifest {
             total_posts: self.posts.len(),
             site: self.site.clone(),
             posts: self.page(page).to_vec(),
+            stamp: stamp.to_owned(),
         })
     }
+}
 
-    /// Every home page, from 1 (an empty site has one, with no posts).
-    pub fn home_pages(&self) -> impl Iterator<Item = HomePage> + '_ {
-        (1..=self.page_count()).filter_map(|page| self.home_page(page))
+impl HomePage {
+    /// Posts per page on this site, as the build cut the pages.
+    pub fn per_page(&self) -> usize {
+        self.site.posts_per_page.max(1)
+    }
+
+    /// The home page holding post `n` of the manifest (0-based), and its place on that page.
+    ///
+    /// ```
+    /// use folio_core::{HomePage, HOME_PAGE_VERSION, SiteConfig};
+    /// let site = SiteConfig { posts_per_page: 10, ..SiteConfig::default() };
+    /// let page = HomePage { version: HOME_PAGE_VERSION, page: 1, pages: 3, total_posts: 25,
+    ///     site, posts: vec![], stamp: String::new() };
+    /// assert_eq!(page.locate(0), (1, 0));
+    /// assert_eq!(page.locate(24), (3, 4));
+    /// ```
+    pub fn locate(&self, n: usize) -> (usize, usize) {
+        (n / self.per_page() + 1, n % self.per_page())
     }
 }
 
@@ -563,6 +601,19 @@ mod tests {
             assert_eq!(page.total_posts, 5);
             assert_eq!(page.site, manifest.site);
         }
+    }
+
+    #[test]
+    fn every_post_is_found_on_its_home_page_by_its_number_and_pages_carry_the_stamp() {
+        let manifest = manifest();
+        let pages: Vec<HomePage> = manifest.home_pages().collect();
+        for (n, post) in manifest.posts.iter().enumerate() {
+            let (page, at) = pages[0].locate(n);
+            assert_eq!(&pages[page - 1].posts[at], post, "post {n}");
+        }
+        assert!(!manifest.stamp().is_empty());
+        assert!(pages.iter().all(|page| page.stamp == manifest.stamp()));
+        assert_eq!(manifest.home_page(2).unwrap(), pages[1]);
     }
 
     #[test]

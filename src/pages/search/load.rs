@@ -1,6 +1,7 @@
 //! Fetching what a search needs, each file once per visit: the index's meta file, the shards a
-//! query's terms live in, and the Markdown of the posts whose snippets are shown (through the
-//! app's post cache, shared with the post page).
+//! query's terms live in, the home page files that hold the shown results' index entries, and
+//! the Markdown of the posts whose snippets are shown (through the app's post cache, shared
+//! with the post page). The manifest of every post is never needed.
 //!
 //! Everything fetched is kept for the life of the page, so the next keystroke usually needs no
 //! request at all.
@@ -9,7 +10,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use folio_core::search::{Meta, Plan, Query, SearchIndexError, Shard, snippet, text};
-use folio_core::{Manifest, PostEntry, paths};
+use folio_core::{HomePage, PostEntry, paths};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, join_all};
 
@@ -61,8 +62,10 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
     if query.is_empty() {
         return Ok(Found::default());
     }
-    let manifest = site.manifest().await?;
-    let meta = meta(site.base, &manifest).await?;
+    // The first home page says how the posts are cut into pages and which build numbered them:
+    // results are read from the pages they are on, not from the manifest of every post.
+    let first = site.home_page(1).await?;
+    let meta = meta(site.base, &first.stamp).await?;
     let plan = Plan::new(&meta, &query);
     let needed = plan.shards();
     join_all(needed.iter().map(|&i| load_shard(site.base, &meta, i)))
@@ -73,33 +76,57 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
     let hits = plan
         .run(|i| shards.get(i).and_then(Option::as_deref))
         .map_err(index_error)?;
-    let entries: Vec<&PostEntry> = hits
+    let shown: Vec<usize> = hits
         .iter()
-        .filter_map(|hit| manifest.posts.get(usize::try_from(hit.doc).ok()?))
+        .take(limit)
+        .filter_map(|hit| usize::try_from(hit.doc).ok())
         .collect();
-    let items = join_all(
-        entries
-            .iter()
-            .take(limit)
-            .map(|entry| item(site.base, entry, &query)),
-    )
-    .await;
+    let entries = entries(site, &first, &shown).await?;
+    let items = join_all(entries.iter().map(|entry| item(site.base, entry, &query))).await;
     Ok(Found {
         query: text,
-        total: entries.len(),
+        total: hits.len(),
         items,
     })
 }
 
-/// The meta file, checked against the manifest the page has.
-async fn meta(base: &str, manifest: &Manifest) -> Result<Rc<Meta>, LoadError> {
+/// The index entries of posts `docs` (numbered in manifest order), from the home pages they
+/// are on: each page fetched once, all at the same time.
+async fn entries(
+    site: Site,
+    first: &HomePage,
+    docs: &[usize],
+) -> Result<Vec<PostEntry>, LoadError> {
+    let mut pages: Vec<usize> = docs.iter().map(|&doc| first.locate(doc).0).collect();
+    pages.sort_unstable();
+    pages.dedup();
+    let loaded = join_all(pages.iter().map(|&page| site.home_page(page)))
+        .await
+        .into_iter()
+        .collect::<Result<Vec<_>, LoadError>>()?;
+    docs.iter()
+        .map(|&doc| {
+            let (page, at) = first.locate(doc);
+            let home = pages
+                .binary_search(&page)
+                .ok()
+                .and_then(|i| loaded.get(i))
+                // A page from another build would put other posts under these numbers.
+                .filter(|home| home.stamp == first.stamp);
+            home.and_then(|home| home.posts.get(at).cloned())
+                .ok_or_else(|| index_error(SearchIndexError::Stale))
+        })
+        .collect()
+}
+
+/// The meta file, checked against the post numbering (`stamp`) of the home pages the page has.
+async fn meta(base: &str, stamp: &str) -> Result<Rc<Meta>, LoadError> {
     if let Some(meta) = CACHE.with_borrow(|cache| cache.meta.clone()) {
         return Ok(meta);
     }
     let json = get_json(format!("{base}search/meta.json")).await?;
     let meta = Meta::from_json(&json).map_err(index_error)?;
-    meta.check_stamp(manifest.posts.iter().map(|post| post.slug.as_str()))
-        .map_err(index_error)?;
+    meta.check_stamp(stamp).map_err(index_error)?;
     let meta = Rc::new(meta);
     CACHE.with_borrow_mut(|cache| {
         cache.meta = Some(Rc::clone(&meta));

@@ -37,8 +37,6 @@ pub(crate) fn SearchPage() -> impl IntoView {
             PAGE
         }
     };
-    // Every search reads the manifest: fetch it now, while the reader types.
-    site.warm_manifest();
     let results = LocalResource::new(move || load::search(site, query.get(), limit()));
     let retry = Callback::new(move |()| results.refetch());
     let more = move |_| {

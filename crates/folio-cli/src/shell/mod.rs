@@ -135,9 +135,13 @@ impl<'a> Shells<'a> {
         )?;
         written += 3;
         // Results depend on the query in the address: the app renders them, nothing to paint.
+        // A search starts from the first home page file (how posts are numbered), not the index.
         self.write(
             &self.out.join("search/index.html"),
-            &page(Some(text.search.to_owned()), "search/"),
+            &PageHead {
+                listing: Listing::HomePage(1),
+                ..page(Some(text.search.to_owned()), "search/")
+            },
             None,
         )?;
         written += 1;

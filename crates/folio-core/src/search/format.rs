@@ -110,12 +110,10 @@ impl Meta {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// Checks that the index was built for the posts of the manifest at hand.
-    pub fn check_stamp<'a>(
-        &self,
-        slugs: impl IntoIterator<Item = &'a str>,
-    ) -> Result<(), SearchIndexError> {
-        if stamp(slugs) == self.stamp {
+    /// Checks that the index was built for the post numbering at hand: `stamp` is
+    /// [`crate::Manifest::stamp`] as a home page file or the manifest carries it.
+    pub fn check_stamp(&self, stamp: &str) -> Result<(), SearchIndexError> {
+        if stamp == self.stamp {
             Ok(())
         } else {
             Err(SearchIndexError::Stale)
