@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use folio_core::post::{PostContext, render_body};
-use folio_core::{HomePage, Manifest, PostEntry, Rendered, SiteConfig, paths};
+use folio_core::{HomePage, Manifest, PostEntry, PostLinks, Rendered, SiteConfig, paths};
 use leptos::prelude::*;
 
 use crate::cache;
@@ -144,7 +144,13 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
         return Err(LoadError::NotFound);
     }
     let markdown = cache::markdown(&paths::post_file_url(site.base, &entry.file)).await?;
-    let post_link = |url: &str| manifest.post_link(site.base, url);
+    // Indexed once, and only if the post links to another post's Markdown.
+    let links = std::cell::OnceCell::new();
+    let post_link = |url: &str| {
+        links
+            .get_or_init(|| PostLinks::new(&manifest, site.base))
+            .resolve(url)
+    };
     let image_size = |url: &str| entry.image_size(site.base, url);
     let rendered = render_body(
         &markdown,

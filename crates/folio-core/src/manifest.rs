@@ -128,6 +128,7 @@ impl Manifest {
     /// Maps a resolved link to another post's Markdown file (as the renderer passes it to
     /// [`crate::PostLink`]: `{base}posts/2024/other.md#frag`, percent-encoded or not) to that
     /// post's page URL under the same `base`, which may be a path (`/blog/`) or an absolute URL.
+    /// Each call indexes the posts: for more than one link, build a [`PostLinks`] once.
     ///
     /// ```
     /// use folio_core::{Manifest, PostEntry, SiteConfig};
