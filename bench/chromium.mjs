@@ -1,16 +1,9 @@
-// Debian's Chromium, started the way the browser tests start it (tests/playwright.config.ts).
+// Debian's Chromium, started with the flags the browser tests use (tests/support/chromium.mjs).
 import { chromium } from 'playwright-core';
-
-export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/support/chromium.mjs';
 
 const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_ARGS,
   // Only loopback resolves: a post's remote images fail at once instead of waiting on a closed
   // network, the same for every page measured, and with no per-request interception to slow
   // loads down (Playwright's routing would add a round trip to each request).

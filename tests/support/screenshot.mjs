@@ -2,6 +2,7 @@
 //   node support/screenshot.mjs <url> <out.png> [--width 1280] [--height 900] [--dark] [--full]
 // Waits until the app has replaced its loading indicator, so the picture shows the content.
 import { chromium } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.mjs';
 
 const [url, out, ...rest] = process.argv.slice(2);
 if (!url || !out) {
@@ -13,9 +14,8 @@ const option = (name, fallback) => {
   return i >= 0 ? Number(rest[i + 1]) : fallback;
 };
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_ARGS,
 });
 const page = await browser.newPage({
   viewport: { width: option('--width', 1280), height: option('--height', 900) },

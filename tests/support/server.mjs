@@ -20,6 +20,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
+import { TYPES } from './mime.mjs';
 
 const args = new Map();
 const faults = [];
@@ -69,24 +70,6 @@ function faultsFor(pathname) {
   for (const fault of active) fault.left -= 1;
   return Object.fromEntries(active.map((fault) => [fault.kind, fault.setting]));
 }
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.toml': 'text/plain; charset=utf-8',
-};
 
 async function fileAt(path) {
   try {
