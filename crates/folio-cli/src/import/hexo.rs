@@ -7,7 +7,7 @@ use anyhow::Result;
 
 use super::Dialect;
 use super::sections::undate;
-use super::source::{FoundPost, SourceSite, files_under, is_markdown, is_other_page};
+use super::source::{FoundPost, SourceSite};
 
 pub(super) fn read(root: &Path) -> Result<SourceSite> {
     let mut site = SourceSite::new(Dialect::Hexo, root);
@@ -18,15 +18,9 @@ pub(super) fn read(root: &Path) -> Result<SourceSite> {
         if !dir.is_dir() {
             continue;
         }
-        for rel in files_under(&dir, &[])? {
+        for rel in site.markdown_under(&dir)? {
             let path = dir.join(&rel);
             let name = rel.rsplit('/').next().unwrap_or(&rel);
-            if !is_markdown(name) {
-                if is_other_page(name) {
-                    site.skip(&path, "Folio reads Markdown posts only");
-                }
-                continue;
-            }
             let mut post = FoundPost::new(path.clone(), rel.clone());
             post.draft = draft;
             // `post_asset_folder: true`: the folder beside the post, named like it.

@@ -8,21 +8,14 @@ use anyhow::Result;
 
 use super::Dialect;
 use super::sections::undate;
-use super::source::{FoundPost, SourceSite, files_under, is_markdown, is_other_page};
+use super::source::{FoundPost, SourceSite, files_under, is_markdown};
 
 pub(super) fn read(root: &Path) -> Result<SourceSite> {
     let mut site = SourceSite::new(Dialect::Jekyll, root);
     site.static_dirs.push(root.to_path_buf());
     let posts = root.join("_posts");
-    for rel in files_under(&posts, &[])? {
+    for rel in site.markdown_under(&posts)? {
         let path = posts.join(&rel);
-        let name = rel.rsplit('/').next().unwrap_or(&rel);
-        if !is_markdown(name) {
-            if is_other_page(name) {
-                site.skip(&path, "Folio reads Markdown posts only");
-            }
-            continue;
-        }
         let mut post = FoundPost::new(path.clone(), rel.clone());
         undate(&mut post);
         if post.date.is_none() {

@@ -4,9 +4,7 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-use super::source::{
-    FoundPost, SourceSite, dated_name, files_under, is_markdown, is_other_page, target_for,
-};
+use super::source::{FoundPost, SourceSite, dated_name, target_for};
 
 /// Reads every page under `content`: section list pages (`_index.md`) and pages outside any
 /// section are passed over (Folio has posts only); `dated` reads a date off the file name.
@@ -18,15 +16,9 @@ pub(super) fn read_sections(site: &mut SourceSite, content: &Path, dated: bool) 
             site.dialect
         );
     }
-    for rel in files_under(content, &[])? {
+    for rel in site.markdown_under(content)? {
         let path = content.join(&rel);
         let name = rel.rsplit('/').next().unwrap_or(&rel);
-        if !is_markdown(name) {
-            if is_other_page(name) {
-                site.skip(&path, "Folio reads Markdown posts only");
-            }
-            continue;
-        }
         if name.starts_with("_index.") {
             site.skip(&path, "a section's list page; Folio lists posts itself");
             continue;

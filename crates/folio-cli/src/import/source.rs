@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use anyhow::Result;
+
 pub(super) use crate::content::{files_under, is_markdown};
 
 use super::Dialect;
@@ -64,6 +66,21 @@ impl SourceSite {
         }
     }
 
+    /// The Markdown files below `dir`, as paths relative to it; the other page formats found
+    /// there are noted as not imported.
+    pub(super) fn markdown_under(&mut self, dir: &Path) -> Result<Vec<String>> {
+        let mut found = Vec::new();
+        for rel in files_under(dir, &[])? {
+            let name = rel.rsplit('/').next().unwrap_or(&rel);
+            if is_markdown(name) {
+                found.push(rel);
+            } else if is_other_page(name) {
+                self.skip(&dir.join(&rel), "Folio reads Markdown posts only");
+            }
+        }
+        Ok(found)
+    }
+
     /// Notes a file that is not imported.
     pub(super) fn skip(&mut self, path: &Path, why: impl Into<String>) {
         self.skipped.push(Diagnostic::warning(
@@ -76,7 +93,7 @@ impl SourceSite {
 
 /// Whether a file name is another page format generators take (`.html`, `.adoc`, `.org`, …),
 /// which Folio cannot show: worth a "not imported" note rather than silence.
-pub(super) fn is_other_page(name: &str) -> bool {
+fn is_other_page(name: &str) -> bool {
     [
         ".html",
         ".htm",
