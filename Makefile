@@ -12,24 +12,23 @@ TOOLS_DIR ?= $(HOME)/.cache/folio-tools
 export PATH := $(TOOLS_DIR)/bin:$(HOME)/.cargo/bin:$(PATH)
 
 TRUNK_VERSION := 0.21.14
-WASM_OPT_VERSION := 0.116.1
 # wasm-bindgen-cli must match the wasm-bindgen crate exactly; read it from the lock file.
 WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
 
-# make build PUBLIC_URL=/blog/ CONTENT=../my-posts DIST=dist
+# make build PUBLIC_URL=/blog/ CONTENT=../my-posts DIST=dist; make serve PORT=8081
 PUBLIC_URL ?= /
+PORT ?= 8080
 CONTENT ?= public
 DIST ?= dist
 export FOLIO_CONTENT := $(abspath $(CONTENT))
 
 NPM_DIR := tests
-PLAYWRIGHT_VERSION := $(shell sed -n 's/.*"@playwright\/test": "\(.*\)".*/\1/p' $(NPM_DIR)/package.json)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export COMMONMARK_SPEC := $(CURDIR)/$(NPM_DIR)/node_modules/commonmark-spec/spec.txt
 
 .PHONY: help
 help:
-	@echo "make serve   build and serve the sample blog at http://127.0.0.1:8080/ (live reload)"
+	@echo "make serve   build and serve the sample blog at http://127.0.0.1:8080/ (live reload; PORT=, CONTENT=)"
 	@echo "make build   release build into dist/ (PUBLIC_URL=/blog/, CONTENT=<dir>, DIST=<dir>)"
 	@echo "make test    format, lint, host tests, wasm build and browser tests"
 	@echo "make check   lint the content folder (CONTENT=<dir>)"
@@ -39,7 +38,7 @@ help:
 
 # ---------------------------------------------------------------- tools
 
-.PHONY: tools rust-target trunk wasm-bindgen wasm-opt browser node-deps
+.PHONY: tools rust-target trunk wasm-bindgen wasm-opt browser node-deps java
 tools: rust-target trunk wasm-bindgen wasm-opt
 
 rust-target:
@@ -59,12 +58,17 @@ wasm-bindgen:
 	  echo "Installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) into $(TOOLS_DIR) (once, minutes)"; \
 	  cargo install --quiet wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --root $(TOOLS_DIR); }
 
-# The wasm-opt crate builds binaryen 116 from source. Debian's binaryen 108 miscompiles
-# this app, so it is never used.
+# wasm-opt is binaryen 116 from npm (binaryen compiled to WebAssembly, run by Node.js): seconds to
+# install, where the wasm-opt crate compiles binaryen's C++ for about 8 minutes. Debian's
+# binaryen 108 miscompiles this app, so it is never used. Trunk finds it on PATH.
+BINARYEN_VERSION := 116.0.0
 wasm-opt:
 	@$(TOOLS_DIR)/bin/wasm-opt --version 2>/dev/null | grep -q 'version 116' || { \
-	  echo "Installing wasm-opt $(WASM_OPT_VERSION) into $(TOOLS_DIR) (once, about 8 minutes)"; \
-	  cargo install --locked --quiet wasm-opt --version $(WASM_OPT_VERSION) --root $(TOOLS_DIR); }
+	  command -v npm >/dev/null || { echo "wasm-opt needs Node.js and npm (apt-get install -y nodejs npm)" >&2; exit 1; }; \
+	  echo "Installing wasm-opt (binaryen $(BINARYEN_VERSION), npm) into $(TOOLS_DIR)"; \
+	  npm install --prefix $(TOOLS_DIR)/binaryen --no-audit --no-fund --silent --no-save binaryen@$(BINARYEN_VERSION) \
+	  && mkdir -p $(TOOLS_DIR)/bin \
+	  && ln -sf ../binaryen/node_modules/binaryen/bin/wasm-opt $(TOOLS_DIR)/bin/wasm-opt; }
 
 BROWSER_PACKAGES := chromium chromium-driver fonts-noto-cjk fonts-noto-color-emoji
 browser:
@@ -82,12 +86,21 @@ browser:
 	  fi; \
 	fi
 
+# npm ci again whenever package-lock.json changed since the last install.
 node-deps:
 	@command -v npm >/dev/null || { echo "The tests need Node.js and npm (apt-get install -y nodejs npm)" >&2; exit 1; }
-	@test -d $(NPM_DIR)/node_modules/@playwright/test \
-	  && grep -q '"version": "$(PLAYWRIGHT_VERSION)"' $(NPM_DIR)/node_modules/@playwright/test/package.json \
-	  && test -f $(COMMONMARK_SPEC) \
-	  || { echo "Installing test dependencies from npm"; npm ci --prefix $(NPM_DIR) --no-audit --no-fund --silent; }
+	@cmp -s $(NPM_DIR)/package-lock.json $(NPM_DIR)/node_modules/.package-lock.installed \
+	  || { echo "Installing test dependencies from npm"; npm ci --prefix $(NPM_DIR) --no-audit --no-fund --silent \
+	       && cp $(NPM_DIR)/package-lock.json $(NPM_DIR)/node_modules/.package-lock.installed; }
+
+# The Nu Html Checker (npm vnu-jar) runs on Java.
+java:
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing default-jre-headless"; export DEBIAN_FRONTEND=noninteractive; \
+	    apt-get install -y -qq default-jre-headless >/dev/null \
+	      || { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }; \
+	  else echo "The HTML check needs Java: sudo apt-get install -y default-jre-headless" >&2; exit 1; fi; }
 
 # ---------------------------------------------------------------- build and serve
 
@@ -95,8 +108,15 @@ node-deps:
 build: tools
 	trunk build --release --public-url '$(PUBLIC_URL)' --dist '$(DIST)' $(if $(FEATURES),--features '$(FEATURES)')
 
+# What `make serve` rebuilds on: the app's and the CLI's sources and the content folder. Named
+# one by one rather than watching the checkout with an ignore list: Trunk refuses an ignore path
+# that does not exist, and target/, dist/ and node_modules/ do not on a fresh clone.
+WATCH := index.html Trunk.toml Cargo.toml Cargo.lock src style \
+  crates/folio-core/Cargo.toml crates/folio-core/src crates/folio-cli/Cargo.toml crates/folio-cli/src \
+  $(FOLIO_CONTENT)
+
 serve: tools
-	trunk serve --public-url '$(PUBLIC_URL)' --watch . --watch '$(FOLIO_CONTENT)'
+	trunk serve --public-url '$(PUBLIC_URL)' --port '$(PORT)' $(foreach path,$(WATCH),--watch '$(path)')
 
 check:
 	cargo run --quiet --release -p folio-cli -- check '$(CONTENT)'
@@ -106,8 +126,8 @@ check:
 WORK := tests/.work
 SEED := ../shared/seed/cyber-valentines-funeral.md
 
-.PHONY: test lint host-test browser-test test-sites
-test: lint host-test browser-test
+.PHONY: test lint host-test browser-test test-sites newcomer-test
+test: lint host-test browser-test newcomer-test
 
 lint: rust-target
 	cargo fmt --all -- --check
@@ -135,8 +155,14 @@ test-sites: tools
 	$(MAKE) build DIST=$(WORK)/xss CONTENT=tests/fixtures/xss
 	$(MAKE) build DIST=$(WORK)/probe CONTENT=tests/fixtures/content FEATURES=panic-probe
 
-browser-test: browser node-deps test-sites
+browser-test: browser java node-deps test-sites
 	cd $(NPM_DIR) && npx playwright test
+
+# The README's commands as a newcomer runs them, each in a fresh clone of HEAD (tests/newcomer):
+# `make serve` starts, shows the sample blog and reloads on a new post; `make build` writes a
+# dist/ that a plain static server serves.
+newcomer-test: browser node-deps tools
+	cd $(NPM_DIR) && npx playwright test --config newcomer.config.ts
 
 # ---------------------------------------------------------------- benchmarks
 

@@ -1,0 +1,61 @@
+// The README's first commands, run as a newcomer runs them: in a fresh clone, with nothing built.
+// `make serve` must start, show the sample blog and pick up a new post by itself; `make build`
+// must write a dist/ that a plain static server serves as a working site.
+import { expect, test } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Group, freePort, freshClone, listening, run, waitFor200 } from './clone';
+
+/** Posts of the sample blog (public/posts) that a reader sees on its first home page. */
+const SAMPLE_TITLES = ['Welcome to Folio', '你好，世界：用 Folio 写中文博客'];
+
+test('make serve in a fresh clone serves the sample blog and reloads when a post is saved', async ({ page }) => {
+  const clone = freshClone();
+  const port = await freePort();
+  const serve = new Group('make', ['serve', `PORT=${port}`], clone.dir);
+  try {
+    // The first build of a clone compiles the app and the CLI.
+    await waitFor200(`http://127.0.0.1:${port}/`, 20 * 60_000, serve);
+    await page.goto(`http://127.0.0.1:${port}/`);
+    for (const title of SAMPLE_TITLES) {
+      await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: 30_000 });
+    }
+
+    // Saving a post into public/posts/ rebuilds the index and reloads the open page by itself.
+    const title = `Saved while serving ${Date.now()}`;
+    const today = new Date().toISOString().slice(0, 10);
+    writeFileSync(
+      join(clone.dir, 'public', 'posts', 'saved-while-serving.md'),
+      `---\ntitle: ${title}\ndate: ${today}\n---\n\nWritten by the newcomer test.\n`,
+    );
+    await expect(page.getByRole('link', { name: title })).toBeVisible({ timeout: 120_000 });
+    await page.getByRole('link', { name: title }).click();
+    await expect(page.getByText('Written by the newcomer test.')).toBeVisible();
+  } finally {
+    await serve.stop();
+    clone.remove();
+  }
+  expect(await listening(port), `port ${port} is still served after stopping make serve`).toBe(false);
+});
+
+test('make build in a fresh clone writes a dist/ that a plain static server serves', async ({ page }) => {
+  const clone = freshClone();
+  const port = await freePort();
+  let server: Group | undefined;
+  try {
+    run('make', ['build'], clone.dir);
+    server = new Group('node', ['support/server.mjs', '--root', join(clone.dir, 'dist'), '--port', String(port)], '.');
+    await waitFor200(`http://127.0.0.1:${port}/`, 30_000, server);
+    await page.goto(`http://127.0.0.1:${port}/`);
+    for (const title of SAMPLE_TITLES) {
+      await expect(page.getByRole('link', { name: title })).toBeVisible();
+    }
+    // A deep link answers 200 from its own shell, and the app renders the post.
+    const response = await page.goto(`http://127.0.0.1:${port}/posts/welcome-to-folio/`);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Folio' })).toBeVisible();
+  } finally {
+    await server?.stop();
+    clone.remove();
+  }
+});
