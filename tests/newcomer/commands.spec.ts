@@ -2,6 +2,7 @@
 // `make serve` must start, show the sample blog and pick up a new post by itself; `make build`
 // must write a dist/ that a plain static server serves as a working site.
 import { expect, test } from '@playwright/test';
+import { collectErrors } from '../e2e/helpers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Group, freePort, freshClone, listening, run, waitFor200 } from './clone';
@@ -39,6 +40,7 @@ test('make serve in a fresh clone serves the sample blog and reloads when a post
 });
 
 test('make build in a fresh clone writes a dist/ that a plain static server serves', async ({ page }) => {
+  const errors = collectErrors(page);
   const clone = freshClone();
   const port = await freePort();
   let server: Group | undefined;
@@ -50,12 +52,15 @@ test('make build in a fresh clone writes a dist/ that a plain static server serv
     for (const title of SAMPLE_TITLES) {
       await expect(page.getByRole('link', { name: title })).toBeVisible();
     }
-    // A deep link answers 200 from its own shell, and the app renders the post.
+    // A deep link answers 200 from its own shell, and the app (optimized by wasm-opt) takes over
+    // from the shell's first paint and renders the post itself.
     const response = await page.goto(`http://127.0.0.1:${port}/posts/welcome-to-folio/`);
     expect(response?.status()).toBe(200);
+    await expect(page.locator('#folio-prerender')).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Folio' })).toBeVisible();
   } finally {
     await server?.stop();
     clone.remove();
   }
+  expect(errors).toEqual([]);
 });
