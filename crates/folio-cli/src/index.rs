@@ -13,7 +13,7 @@ use folio_core::post::{Post, PostContext};
 use folio_core::{Date, LinkRef, Manifest, PostEntry, Problem, SiteConfig, paths};
 
 use crate::clock::Clock;
-use crate::content::{self, SourceFile};
+use crate::content::{self, Confined, ContentFiles, SourceFile};
 use crate::diagnostic::{Diagnostic, count, tally};
 use crate::feeds;
 use crate::parallel;
@@ -92,9 +92,6 @@ pub(crate) struct Scan {
     pub(crate) site: SiteConfig,
     /// The posts the index lists.
     pub(crate) posts: Vec<PostEntry>,
-    /// Files of posts left out of the index (drafts and scheduled posts in a release build), so
-    /// they are left out of the published files too.
-    pub(crate) left_out: Vec<PathBuf>,
     /// Drafts found, listed or not.
     pub(crate) drafts: usize,
     /// Posts dated in the future (and not drafts), listed or not.
@@ -108,15 +105,16 @@ pub(crate) struct Scan {
 /// Parses every post under `content`. `visit` sees each post with a usable slug (duplicates
 /// included), with its source text, and may add problems of its own.
 pub(crate) fn scan(
-    content: &Path,
+    content: &ContentFiles,
     site: SiteConfig,
     options: &ScanOptions<'_>,
     mut visit: impl FnMut(&SourceFile, &str, &Post, &mut Vec<Diagnostic>),
 ) -> Result<Scan> {
-    let files = content::scan_posts(content)?;
+    let files = content.posts();
     let mut scan = Scan {
         site,
         files: files.len(),
+        diagnostics: content.skipped_warnings().collect(),
         ..Scan::default()
     };
     let mut progress = Progress::new(files.len(), "posts", options.quiet);
@@ -126,7 +124,7 @@ pub(crate) fn scan(
     // mean together (duplicate slugs, drafts, order) is decided here, one post at a time.
     parallel::for_each_ordered(
         &files,
-        |file| read_and_parse(content, file, options.base, trust_html),
+        |file| read_and_parse(&content.root, file, options.base, trust_html),
         |file, parsed| {
             progress.tick();
             let Parsed {
@@ -161,7 +159,6 @@ pub(crate) fn scan(
                 scan.scheduled += 1;
             }
             if (post.meta.draft || scheduled) && !options.preview {
-                scan.left_out.push(file.path.clone());
                 return Ok(());
             }
             let mut entry = PostEntry::from_post(&post, &file.rel, &scan.site);
@@ -175,9 +172,11 @@ pub(crate) fn scan(
 }
 
 /// Pixel sizes of the images a post shows from the site's own `posts/` folder, by path below
-/// it. Missing or unreadable images are simply not measured (`folio check` reports them).
+/// it. Missing or unreadable images are simply not measured (`folio check` reports them). The
+/// path is decoded before it is confined, so `%2e%2e` or `%2F` cannot climb out of the content
+/// folder, and only regular files are opened (a FIFO would block the build).
 fn measure_images(
-    content: &Path,
+    content: &Confined,
     base: &str,
     file: &str,
     images: &[LinkRef],
@@ -187,33 +186,41 @@ fn measure_images(
     let mut sizes = BTreeMap::new();
     for image in images {
         let resolved = folio_core::url::resolve(&folder, &image.url);
-        let Some(below) = resolved.strip_prefix(&prefix) else {
+        let path = resolved.split(['?', '#']).next().unwrap_or_default();
+        let decoded = folio_core::url::percent_decode(path);
+        let Some(below) = decoded.strip_prefix(&prefix) else {
             continue;
         };
-        let below =
-            folio_core::url::percent_decode(below.split(['?', '#']).next().unwrap_or_default());
-        if sizes.contains_key(below.as_ref()) || below.split('/').any(|part| part == "..") {
+        if sizes.contains_key(below) {
             continue;
         }
-        if let Some((width, height)) = read_head(&content.join("posts").join(below.as_ref()))
+        if let Some((width, height)) = content
+            .regular_file(&format!("posts/{below}"))
+            .and_then(|path| read_head(&path))
             .as_deref()
             .and_then(folio_core::image_size::dimensions)
         {
-            sizes.insert(below.into_owned(), [width, height]);
+            sizes.insert(below.to_owned(), [width, height]);
         }
     }
     sizes
 }
 
-/// The first 256 KiB of a file: enough for any image header (JPEG's can follow large EXIF data).
+/// The first 256 KiB of a regular file: enough for any image header (JPEG's can follow large
+/// EXIF data). Opened without blocking, and refused unless it is a regular file once open, so a
+/// path swapped for a FIFO since it was checked cannot hang the build.
 fn read_head(path: &Path) -> Option<Vec<u8>> {
     use std::io::Read as _;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
     let mut head = Vec::new();
-    fs::File::open(path)
-        .ok()?
-        .take(256 * 1024)
-        .read_to_end(&mut head)
-        .ok()?;
+    file.take(256 * 1024).read_to_end(&mut head).ok()?;
     Some(head)
 }
 
@@ -227,7 +234,7 @@ struct Parsed {
 
 /// The part of scanning a post that needs no other post (run on any core).
 fn read_and_parse(
-    content: &Path,
+    content: &Confined,
     file: &SourceFile,
     base: &str,
     trust_html: bool,
@@ -299,20 +306,21 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Scan> {
     }
     let base = paths::normalize_base(&args.public_url);
     let site = content::load_site(&args.content)?;
+    let files = ContentFiles::read(&args.content)?;
     let options = ScanOptions {
         base: &base,
         preview: args.preview,
         clock,
         quiet: args.quiet,
     };
-    let scan = scan(&args.content, site, &options, |_, _, _, _| {})?;
+    let scan = scan(&files, site, &options, |_, _, _, _| {})?;
     for diagnostic in &scan.diagnostics {
         eprintln!("{diagnostic}");
     }
     let out = args.out.as_deref().unwrap_or(&args.content);
     if out != args.content {
-        let left_out = scan.left_out.iter().cloned().collect();
-        content::copy_content(&args.content, out, &left_out)?;
+        let published = scan.posts.iter().map(|post| post.file.as_str()).collect();
+        content::copy_content(&files, out, &published)?;
     }
     let manifest = Manifest::new(scan.site.clone(), scan.posts.clone());
     let manifest_path = out.join("posts").join("index.json");

@@ -1,6 +1,8 @@
 //! `folio import` from a small site of each generator (fixtures/import/<dialect>/): the files it
 //! writes, the paths it rewrites, what it reports, and what it refuses.
 
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{folio, tree, workspace};
@@ -126,4 +128,39 @@ fn an_unknown_folder_is_explained() {
     let run = folio(dir.path(), &["import", "plain"]);
     assert_eq!(run.code, 2);
     insta::assert_snapshot!(run.stderr, @"folio: error: could not tell which generator built plain: looked for .vitepress/ (VitePress), _config.yml with source/_posts/ (Hexo) or _posts/ (Jekyll), and hugo.toml or config.toml with content/ (Hugo, Zola); name it with --from");
+}
+
+#[test]
+fn links_out_of_the_source_site_are_not_imported() {
+    let dir = workspace("import/hugo");
+    let site = dir.path().join("hugo");
+    let outside = dir.path().join("outside");
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("secret.md"), "# OUTSIDE-MARKER\n").unwrap();
+    std::fs::write(outside.join("secret.png"), "OUTSIDE-MARKER").unwrap();
+    std::os::unix::fs::symlink(
+        outside.join("secret.md"),
+        site.join("content/posts/leak.md"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        outside.join("secret.png"),
+        site.join("static/images/leak.png"),
+    )
+    .unwrap();
+    std::fs::write(
+        site.join("content/posts/shows-leak.md"),
+        "---\ntitle: Shows\n---\n![x](/images/leak.png)\n",
+    )
+    .unwrap();
+    let run = folio(dir.path(), &["import", "hugo", "--content", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("content/posts/leak.md") && run.stderr.contains("outside"),
+        "{}",
+        run.transcript()
+    );
+    assert!(!tree(&dir.path().join("out")).contains("OUTSIDE-MARKER"));
+    assert!(!dir.path().join("out/posts/leak.md").exists());
+    assert!(!dir.path().join("out/images/leak.png").exists());
 }

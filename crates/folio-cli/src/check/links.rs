@@ -7,12 +7,12 @@
 //! pages such as `/tags/rust/` exist only once the site is built.
 
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use folio_core::url::{markdown_target, percent_decode, resolve, scheme};
 use folio_core::{LinkRef, Post, paths};
 
-use crate::content::SourceFile;
+use crate::content::{Confined, SourceFile};
 use crate::diagnostic::Diagnostic;
 
 /// What one post links to.
@@ -41,12 +41,12 @@ impl PostRefs {
 /// The content folder and the slugs its posts have.
 #[derive(Debug)]
 pub(super) struct Site<'a> {
-    content: &'a Path,
+    content: &'a Confined,
     slugs: HashSet<&'a str>,
 }
 
 impl<'a> Site<'a> {
-    pub(super) fn new(content: &'a Path, posts: &'a [PostRefs]) -> Self {
+    pub(super) fn new(content: &'a Confined, posts: &'a [PostRefs]) -> Self {
         Self {
             content,
             slugs: posts.iter().map(|post| post.slug.as_str()).collect(),
@@ -64,7 +64,10 @@ impl<'a> Site<'a> {
             let Some(target) = local_path(&post.folder, &image.url) else {
                 continue;
             };
-            if !self.on_disk(&target).is_some_and(|path| path.is_file()) {
+            if !self
+                .on_disk(&target)
+                .is_some_and(|path| self.content.holds(&path))
+            {
                 let message = format!(
                     "missing image `{}`: there is no {}",
                     image.url,
@@ -79,7 +82,7 @@ impl<'a> Site<'a> {
         let target = local_path(folder, url)?;
         let on_disk = self.on_disk(&target);
         if markdown_target(&target).is_some() {
-            return (!on_disk.is_some_and(|path| path.is_file())).then(|| {
+            return (!on_disk.is_some_and(|path| self.content.holds(&path))).then(|| {
                 format!(
                     "broken link `{url}`: there is no {}",
                     target.trim_start_matches('/')
@@ -97,7 +100,7 @@ impl<'a> Site<'a> {
 
     /// Where a site path is in the content folder; `None` when it would climb out of it.
     fn on_disk(&self, site_path: &str) -> Option<PathBuf> {
-        let mut path = self.content.to_path_buf();
+        let mut path = self.content.path().to_path_buf();
         for segment in site_path.split('/') {
             match segment {
                 "" | "." => {}
@@ -136,6 +139,7 @@ fn post_slug(path: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
@@ -167,14 +171,16 @@ mod tests {
 
     #[test]
     fn paths_climbing_out_of_the_content_folder_are_not_looked_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = Confined::new(dir.path()).unwrap();
         let site = Site {
-            content: Path::new("content"),
+            content: &content,
             slugs: HashSet::new(),
         };
         assert_eq!(site.on_disk("/../etc/passwd"), None);
         assert_eq!(
             site.on_disk("/posts/./a.md"),
-            Some(PathBuf::from("content/posts/a.md"))
+            Some(dir.path().join("posts/a.md"))
         );
     }
 }

@@ -15,7 +15,7 @@ use anyhow::{Result, bail};
 use folio_core::SiteConfig;
 
 use crate::clock::Clock;
-use crate::content;
+use crate::content::{self, ContentFiles};
 use crate::index::{self, ScanOptions};
 
 pub(crate) const ABOUT: &str = "\
@@ -71,19 +71,15 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
         clock,
         quiet: false,
     };
+    let files = ContentFiles::read(content)?;
     let mut posts = Vec::new();
-    let scan = index::scan(
-        content,
-        site.clone(),
-        &options,
-        |file, text, post, found| {
-            rules::headings(file, post, found);
-            rules::stale_draft(file, text, post, &site, clock, found);
-            posts.push(links::PostRefs::new(file, post));
-        },
-    )?;
+    let scan = index::scan(&files, site.clone(), &options, |file, text, post, found| {
+        rules::headings(file, post, found);
+        rules::stale_draft(file, text, post, &site, clock, found);
+        posts.push(links::PostRefs::new(file, post));
+    })?;
     diagnostics.extend(scan.diagnostics);
-    let site_links = links::Site::new(content, &posts);
+    let site_links = links::Site::new(&files.root, &posts);
     for post in &posts {
         site_links.check(post, &mut diagnostics);
     }

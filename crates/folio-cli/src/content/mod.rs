@@ -10,6 +10,10 @@ use folio_core::{SiteConfig, SiteConfigError};
 
 use crate::diagnostic::Diagnostic;
 
+mod walk;
+
+pub(crate) use walk::{Confined, Skipped};
+
 /// A Markdown file found under `posts/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SourceFile {
@@ -38,6 +42,14 @@ pub(crate) fn load_site(content: &Path) -> Result<SiteConfig> {
 /// error.
 pub(crate) fn read_site(content: &Path) -> Result<Result<SiteConfig, Diagnostic>> {
     let path = content.join("site.toml");
+    if path.symlink_metadata().is_ok() && !Confined::new(content)?.holds(&path) {
+        return Ok(Err(Diagnostic::error(
+            &path,
+            1,
+            "site.toml is not a regular file inside the content folder (a link out of it, or a \
+             pipe); it was not read",
+        )));
+    }
     let text = match fs::read_to_string(&path) {
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -51,57 +63,48 @@ pub(crate) fn read_site(content: &Path) -> Result<Result<SiteConfig, Diagnostic>
     }))
 }
 
-/// Every `.md`/`.markdown` file under `content/posts`, nested folders included, sorted by path.
-///
-/// Hidden files and folders (starting with `.`) are skipped: editors and version control keep
-/// their own files there.
-pub(crate) fn scan_posts(content: &Path) -> Result<Vec<SourceFile>> {
-    let root = content.join("posts");
-    Ok(files_under(&root, &[])?
-        .into_iter()
-        .filter(|rel| is_markdown(rel))
-        .map(|rel| SourceFile {
-            path: root.join(&rel),
-            rel,
-        })
-        .collect())
+/// Every file of a content folder, walked once ([`walk`]'s rules: links that stay inside,
+/// regular files only, hidden entries left out): the posts to read and the files to publish.
+#[derive(Debug)]
+pub(crate) struct ContentFiles {
+    pub(crate) root: Confined,
+    /// Every file, `/`-separated, relative to the content folder, sorted.
+    files: Vec<String>,
+    /// What the walk left out, and why.
+    pub(crate) skipped: Vec<Skipped>,
 }
 
-/// Every file under `dir`, sorted, as paths relative to it (`/`-separated). Hidden entries and
-/// the folders named in `skip_dirs` (at any depth) are left out.
-pub(crate) fn files_under(dir: &Path, skip_dirs: &[&str]) -> Result<Vec<String>> {
-    let mut found = Vec::new();
-    let mut pending = vec![(dir.to_path_buf(), String::new())];
-    while let Some((folder, prefix)) = pending.pop() {
-        let entries = fs::read_dir(&folder)
-            .with_context(|| format!("reading folder {}", folder.display()))?;
-        for entry in entries {
-            let entry = entry.with_context(|| format!("reading folder {}", folder.display()))?;
-            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
-                eprintln!(
-                    "{}: skipped: the file name is not valid UTF-8",
-                    entry.path().display()
-                );
-                continue;
-            };
-            if name.starts_with('.') {
-                continue;
-            }
-            let rel = format!("{prefix}{name}");
-            let kind = entry
-                .file_type()
-                .with_context(|| format!("reading {}", entry.path().display()))?;
-            if kind.is_dir() {
-                if !skip_dirs.contains(&name.as_str()) {
-                    pending.push((entry.path(), format!("{rel}/")));
-                }
-            } else {
-                found.push(rel);
-            }
-        }
+impl ContentFiles {
+    /// Walks `content`, which must be a folder.
+    pub(crate) fn read(content: &Path) -> Result<Self> {
+        let root = Confined::new(content)?;
+        let walk = root.walk(content, &[])?;
+        Ok(Self {
+            root,
+            files: walk.files,
+            skipped: walk.skipped,
+        })
     }
-    found.sort();
-    Ok(found)
+
+    /// Every `.md`/`.markdown` file under `posts/`, nested folders included, sorted by path.
+    pub(crate) fn posts(&self) -> Vec<SourceFile> {
+        self.files
+            .iter()
+            .filter_map(|file| file.strip_prefix("posts/"))
+            .filter(|rel| is_markdown(rel))
+            .map(|rel| SourceFile {
+                path: self.root.path().join("posts").join(rel),
+                rel: rel.to_owned(),
+            })
+            .collect()
+    }
+
+    /// What the walk left out, as warnings naming each file.
+    pub(crate) fn skipped_warnings(&self) -> impl Iterator<Item = Diagnostic> + '_ {
+        self.skipped.iter().map(|skipped| {
+            Diagnostic::warning(&skipped.path, 1, format!("skipped: {}", skipped.reason))
+        })
+    }
 }
 
 /// Whether a file name is Markdown Folio reads.
@@ -116,7 +119,7 @@ pub(crate) fn slugs_in_use(content: &Path) -> Result<HashMap<String, String>> {
         return Ok(HashMap::new());
     }
     let mut taken = HashMap::new();
-    for file in scan_posts(content)? {
+    for file in ContentFiles::read(content)?.posts() {
         let (text, _) = read_post(&file)?;
         let post = Post::parse(
             &text,
@@ -183,39 +186,30 @@ fn resolved(path: &Path) -> PathBuf {
     path
 }
 
-/// Copies the content folder into `out`, skipping hidden files, the site configuration and the
-/// files in `leave_out` (drafts in a release build: their Markdown must not be published either).
-/// `out` may already exist.
+/// Copies the content folder's files into `out`, except the site configuration and the posts
+/// `published` does not list: a post left out of the index (a draft, a scheduled post, one
+/// rejected for its name or slug) must not be published as Markdown either. `out` may already
+/// exist. Returns the number of files copied.
 pub(crate) fn copy_content(
-    content: &Path,
+    content: &ContentFiles,
     out: &Path,
-    leave_out: &HashSet<PathBuf>,
+    published: &HashSet<&str>,
 ) -> Result<u64> {
-    let mut leave_out = leave_out.clone();
-    leave_out.insert(content.join("site.toml"));
-    copy_tree(content, out, &leave_out)
-}
-
-fn copy_tree(from: &Path, to: &Path, leave_out: &HashSet<PathBuf>) -> Result<u64> {
     let mut copied = 0;
-    fs::create_dir_all(to).with_context(|| format!("creating {}", to.display()))?;
-    for entry in fs::read_dir(from).with_context(|| format!("reading folder {}", from.display()))? {
-        let entry = entry.with_context(|| format!("reading folder {}", from.display()))?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
+    for file in &content.files {
+        let unpublished_post = file
+            .strip_prefix("posts/")
+            .is_some_and(|rel| is_markdown(rel) && !published.contains(rel));
+        if file == "site.toml" || unpublished_post {
             continue;
         }
-        let target = to.join(entry.file_name());
-        if leave_out.contains(&entry.path()) {
-            continue;
+        let (from, to) = (content.root.path().join(file), out.join(file));
+        if let Some(folder) = to.parent() {
+            fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
         }
-        if entry.file_type()?.is_dir() {
-            copied += copy_tree(&entry.path(), &target, leave_out)?;
-        } else {
-            fs::copy(entry.path(), &target).with_context(|| {
-                format!("copying {} to {}", entry.path().display(), target.display())
-            })?;
-            copied += 1;
-        }
+        fs::copy(&from, &to)
+            .with_context(|| format!("copying {} to {}", from.display(), to.display()))?;
+        copied += 1;
     }
     Ok(copied)
 }
@@ -255,8 +249,9 @@ mod tests {
         fs::write(posts.join(".draft.md"), "x").unwrap();
         fs::write(posts.join(".git/x.md"), "x").unwrap();
         fs::write(posts.join("image.png"), "x").unwrap();
-        let rels: Vec<String> = scan_posts(dir)
+        let rels: Vec<String> = ContentFiles::read(dir)
             .unwrap()
+            .posts()
             .into_iter()
             .map(|f| f.rel)
             .collect();
@@ -264,7 +259,7 @@ mod tests {
     }
 
     #[test]
-    fn copying_leaves_out_drafts_hidden_files_and_the_site_config() {
+    fn copying_publishes_listed_posts_and_other_files_only() {
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("content");
         let out = dir.path().join("out");
@@ -272,11 +267,20 @@ mod tests {
         fs::write(content.join("site.toml"), "").unwrap();
         fs::write(content.join(".env"), "").unwrap();
         fs::write(content.join("posts/a.md"), "").unwrap();
+        fs::write(content.join("posts/a.png"), "").unwrap();
         fs::write(content.join("posts/drafts/b.md"), "").unwrap();
-        let leave_out = HashSet::from([content.join("posts/drafts/b.md")]);
-        assert_eq!(copy_content(&content, &out, &leave_out).unwrap(), 1);
+        fs::write(content.join("posts/drafts/why?.md"), "").unwrap();
+        fs::write(content.join("notes.md"), "").unwrap();
+        let files = ContentFiles::read(&content).unwrap();
+        assert_eq!(
+            copy_content(&files, &out, &HashSet::from(["a.md"])).unwrap(),
+            3
+        );
         assert!(out.join("posts/a.md").exists());
-        assert!(!out.join("posts/drafts/b.md").exists());
+        assert!(out.join("posts/a.png").exists());
+        // Markdown outside posts/ is not a post: it is published as any other file is.
+        assert!(out.join("notes.md").exists());
+        assert!(!out.join("posts/drafts").exists());
         assert!(!out.join("site.toml").exists());
         assert!(!out.join(".env").exists());
     }

@@ -10,7 +10,7 @@ use super::sections::undate;
 use super::source::{FoundPost, SourceSite};
 
 pub(super) fn read(root: &Path) -> Result<SourceSite> {
-    let mut site = SourceSite::new(Dialect::Hexo, root);
+    let mut site = SourceSite::new(Dialect::Hexo, root)?;
     let source = root.join("source");
     site.static_dirs.push(source.clone());
     for (folder, draft) in [("_posts", false), ("_drafts", true)] {

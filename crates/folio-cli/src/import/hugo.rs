@@ -10,7 +10,7 @@ use super::sections::read_sections;
 use super::source::SourceSite;
 
 pub(super) fn read(root: &Path) -> Result<SourceSite> {
-    let mut site = SourceSite::new(Dialect::Hugo, root);
+    let mut site = SourceSite::new(Dialect::Hugo, root)?;
     site.static_dirs.push(root.join("static"));
     read_sections(&mut site, &root.join("content"), false)?;
     Ok(site)

@@ -8,10 +8,10 @@ use anyhow::Result;
 
 use super::Dialect;
 use super::sections::undate;
-use super::source::{FoundPost, SourceSite, files_under, is_markdown};
+use super::source::{FoundPost, SourceSite, is_markdown};
 
 pub(super) fn read(root: &Path) -> Result<SourceSite> {
-    let mut site = SourceSite::new(Dialect::Jekyll, root);
+    let mut site = SourceSite::new(Dialect::Jekyll, root)?;
     site.static_dirs.push(root.to_path_buf());
     let posts = root.join("_posts");
     for rel in site.markdown_under(&posts)? {
@@ -29,7 +29,7 @@ pub(super) fn read(root: &Path) -> Result<SourceSite> {
     }
     let drafts = root.join("_drafts");
     if drafts.is_dir() {
-        for rel in files_under(&drafts, &[])? {
+        for rel in site.files_under(&drafts, &[])? {
             if is_markdown(&rel) {
                 let mut post = FoundPost::new(drafts.join(&rel), rel.clone());
                 post.draft = true;

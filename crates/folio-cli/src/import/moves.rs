@@ -150,7 +150,7 @@ impl<'a> Moves<'a> {
         };
         let source = candidates
             .into_iter()
-            .find(|candidate| candidate.starts_with(&self.site.root) && candidate.is_file());
+            .find(|candidate| self.site.confined.holds(candidate));
         Some(source.map(|source| self.destination(source, from)))
     }
 

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
-pub(super) use crate::content::{files_under, is_markdown};
+use crate::content::Confined;
+pub(super) use crate::content::is_markdown;
 
 use super::Dialect;
 use crate::diagnostic::Diagnostic;
@@ -48,6 +49,8 @@ impl FoundPost {
 pub(super) struct SourceSite {
     pub(super) dialect: Dialect,
     pub(super) root: PathBuf,
+    /// The root, for reading only what is inside it (links out of it are not followed).
+    pub(super) confined: Confined,
     pub(super) posts: Vec<FoundPost>,
     /// Folders a site-absolute path (`/images/a.png`) is looked up in, in order.
     pub(super) static_dirs: Vec<PathBuf>,
@@ -56,21 +59,33 @@ pub(super) struct SourceSite {
 }
 
 impl SourceSite {
-    pub(super) fn new(dialect: Dialect, root: &Path) -> Self {
-        Self {
+    pub(super) fn new(dialect: Dialect, root: &Path) -> Result<Self> {
+        Ok(Self {
             dialect,
             root: root.to_path_buf(),
+            confined: Confined::new(root)?,
             posts: Vec::new(),
             static_dirs: Vec::new(),
             skipped: Vec::new(),
+        })
+    }
+
+    /// Every file below `dir` (a folder of the site), as paths relative to it, leaving out
+    /// hidden entries and the folders named in `skip_dirs`; links out of the site, pipes and
+    /// the like are noted as not imported.
+    pub(super) fn files_under(&mut self, dir: &Path, skip_dirs: &[&str]) -> Result<Vec<String>> {
+        let walk = self.confined.walk(dir, skip_dirs)?;
+        for skipped in walk.skipped {
+            self.skip(&skipped.path, skipped.reason);
         }
+        Ok(walk.files)
     }
 
     /// The Markdown files below `dir`, as paths relative to it; the other page formats found
     /// there are noted as not imported.
     pub(super) fn markdown_under(&mut self, dir: &Path) -> Result<Vec<String>> {
         let mut found = Vec::new();
-        for rel in files_under(dir, &[])? {
+        for rel in self.files_under(dir, &[])? {
             let name = rel.rsplit('/').next().unwrap_or(&rel);
             if is_markdown(name) {
                 found.push(rel);

@@ -7,13 +7,13 @@ use std::path::Path;
 use anyhow::Result;
 
 use super::Dialect;
-use super::source::{FoundPost, SourceSite, files_under, is_markdown, target_for};
+use super::source::{FoundPost, SourceSite, is_markdown, target_for};
 
 pub(super) fn read(root: &Path) -> Result<SourceSite> {
-    let mut site = SourceSite::new(Dialect::VitePress, root);
+    let mut site = SourceSite::new(Dialect::VitePress, root)?;
     site.static_dirs.push(root.join("public"));
     site.static_dirs.push(root.to_path_buf());
-    for rel in files_under(root, &["node_modules", "public", "dist"])? {
+    for rel in site.files_under(root, &["node_modules", "public", "dist"])? {
         if !is_markdown(&rel) {
             continue;
         }

@@ -10,7 +10,7 @@ use super::sections::read_sections;
 use super::source::SourceSite;
 
 pub(super) fn read(root: &Path) -> Result<SourceSite> {
-    let mut site = SourceSite::new(Dialect::Zola, root);
+    let mut site = SourceSite::new(Dialect::Zola, root)?;
     site.static_dirs.push(root.join("static"));
     read_sections(&mut site, &root.join("content"), true)?;
     Ok(site)
