@@ -3,7 +3,7 @@
 //! [`scan`] is the one pass over a content folder that `folio check` shares, so both commands
 //! agree on what a post is, which slug it has and what is wrong with it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -12,6 +12,7 @@ use anyhow::{Context, Result};
 use folio_core::post::{Post, PostContext};
 use folio_core::{Date, LinkRef, Manifest, PostEntry, Problem, SiteConfig, paths};
 
+use crate::claims::Claims;
 use crate::clock::Clock;
 use crate::content::{self, Confined, ContentFiles, SourceFile};
 use crate::diagnostic::{Diagnostic, count, tally};
@@ -118,7 +119,7 @@ pub(crate) fn scan(
         ..Scan::default()
     };
     let mut progress = Progress::new(files.len(), "posts", options.quiet);
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut claims = Claims::new(content.files_below("posts/"));
     let trust_html = scan.site.trust_html;
     // Reading, parsing and rendering each post is independent: on every core. What the posts
     // mean together (duplicate slugs, drafts, order) is decided here, one post at a time.
@@ -130,25 +131,12 @@ pub(crate) fn scan(
             let Parsed {
                 text,
                 valid_utf8,
-                post,
+                mut post,
                 images,
             } = parsed?;
             if !admit(file, &post, valid_utf8, &mut scan.diagnostics) {
                 return Ok(());
             }
-            visit(file, &text, &post, &mut scan.diagnostics);
-            if let Some(first) = seen.get(&post.slug) {
-                scan.diagnostics.push(Diagnostic::error(
-                    &file.path,
-                    1,
-                    format!(
-                        "slug {:?} is already used by posts/{first}; this post is left out of the index",
-                        post.slug
-                    ),
-                ));
-                return Ok(());
-            }
-            seen.insert(post.slug.clone(), file.rel.clone());
             let scheduled = post
                 .meta
                 .date
@@ -158,7 +146,20 @@ pub(crate) fn scan(
             } else if scheduled {
                 scan.scheduled += 1;
             }
-            if (post.meta.draft || scheduled) && !options.preview {
+            // Only posts this build publishes claim a URL: a draft must not push a published
+            // post off its own.
+            let published = options.preview || !(post.meta.draft || scheduled);
+            if published {
+                let claim = claims.claim(&post.slug, &file.rel);
+                if let Some(moved) = claim.moved {
+                    scan.diagnostics
+                        .push(Diagnostic::error(&file.path, 1, moved));
+                }
+                post.slug = claim.slug;
+                tag_names(file, &post, &mut scan.diagnostics);
+            }
+            visit(file, &text, &post, &mut scan.diagnostics);
+            if !published {
                 return Ok(());
             }
             let mut entry = PostEntry::from_post(&post, &file.rel, &scan.site);
@@ -169,6 +170,24 @@ pub(crate) fn scan(
     )?;
     progress.finish();
     Ok(scan)
+}
+
+/// Notes the tags whose page is not named after their whole text: too long for a folder name,
+/// or one of Folio's own file names (see [`folio_core::tag_slug`]).
+fn tag_names(file: &SourceFile, post: &Post, diagnostics: &mut Vec<Diagnostic>) {
+    for tag in &post.meta.tags {
+        if folio_core::slug::tag_slug_is_shortened(tag) {
+            let url = paths::tag_url("/", &folio_core::tag_slug(tag));
+            diagnostics.push(Diagnostic::warning(
+                &file.path,
+                1,
+                format!(
+                    "the tag {tag:?} is too long for a folder name, or one of Folio's own file \
+                     names; its page is {url}"
+                ),
+            ));
+        }
+    }
 }
 
 /// Pixel sizes of the images a post shows from the site's own `posts/` folder, by path below

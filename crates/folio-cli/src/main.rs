@@ -6,6 +6,7 @@
 //! `folio new` starts a post and `folio import` moves posts in from other generators.
 
 mod check;
+mod claims;
 mod clock;
 mod content;
 mod csp;

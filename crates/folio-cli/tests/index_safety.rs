@@ -122,3 +122,73 @@ fn csp_goes_into_every_shell_only_when_asked_and_once_on_a_rerun() {
     assert_eq!(again.matches("Content-Security-Policy").count(), 1);
     assert_eq!(again.matches("'sha256-").count(), 1, "{again}");
 }
+
+#[test]
+fn names_folio_writes_and_overlong_tags_never_stop_the_build() {
+    let long_tag = "情".repeat(100);
+    let dir = content_with(&[
+        ("other.md", "# Other\n"),
+        ("json.md", "---\ntitle: Json\nslug: index.json\n---\nJ.\n"),
+        ("pages.md", "---\ntitle: Pages\nslug: pages\n---\nP.\n"),
+        ("raw.md", "---\ntitle: Raw\nslug: other.md\n---\nR.\n"),
+        (
+            "tagged.md",
+            &format!("---\ntitle: Tagged\ntags: [index.html, {long_tag}, ok]\n---\nT.\n"),
+        ),
+    ]);
+    let content = dir.path().join("content");
+    let out = dir.path().join("out");
+    let stderr = index(&content, &out, &[]);
+    // Folio's own files are intact and every post has a page.
+    let manifest = fs::read_to_string(out.join("posts/index.json")).unwrap();
+    let manifest = folio_core::Manifest::from_json(&manifest).unwrap();
+    let mut slugs: Vec<&str> = manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    slugs.sort_unstable();
+    assert_eq!(
+        slugs,
+        ["index.json-2", "other", "other.md-2", "pages-2", "tagged"]
+    );
+    for slug in &slugs {
+        assert!(
+            out.join("posts").join(slug).join("index.html").is_file(),
+            "{slug}"
+        );
+    }
+    assert!(out.join("posts/pages/1.json").is_file());
+    assert_eq!(
+        fs::read_to_string(out.join("posts/other.md")).unwrap(),
+        "# Other\n"
+    );
+    assert!(
+        fs::read_to_string(out.join("tags/index.html"))
+            .unwrap()
+            .contains("<html")
+    );
+    for tag in ["index.html", long_tag.as_str(), "ok"] {
+        let slug = folio_core::tag_slug(tag);
+        let page = out.join("tags").join(&slug).join("index.html");
+        let html = fs::read_to_string(&page).unwrap();
+        // The page shows the whole tag, whatever its folder is called.
+        assert!(html.contains(tag), "{}", page.display());
+    }
+    for said in [
+        "the URL /posts/index.json/ is taken",
+        "the URL /posts/pages/ is taken",
+        "the URL /posts/other.md/ is taken",
+        "the tag \"index.html\"",
+        &format!("the tag \"{long_tag}\""),
+    ] {
+        assert!(stderr.contains(said), "{said}: {stderr}");
+    }
+    let check = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("check")
+        .arg(&content)
+        .output()
+        .unwrap();
+    let check = String::from_utf8_lossy(&check.stdout);
+    assert!(
+        check.contains("the URL /posts/index.json/ is taken"),
+        "{check}"
+    );
+    assert!(check.contains("the tag \"index.html\""), "{check}");
+}

@@ -105,6 +105,22 @@ pub fn validate_slug(slug: &str) -> Result<(), SlugError> {
     Ok(())
 }
 
+/// Names in `posts/` that Folio writes itself (the manifest, the home page files' folder), so no
+/// post's page may be a folder of that name.
+const RESERVED_POST_SLUGS: &[&str] = &["index.json", "pages"];
+
+/// Whether `slug` (any case) names something Folio writes in `posts/` itself.
+///
+/// ```
+/// assert!(folio_core::paths::is_reserved_post_slug("Index.JSON"));
+/// assert!(!folio_core::paths::is_reserved_post_slug("pages-2"));
+/// ```
+pub fn is_reserved_post_slug(slug: &str) -> bool {
+    RESERVED_POST_SLUGS
+        .iter()
+        .any(|reserved| reserved.eq_ignore_ascii_case(slug))
+}
+
 /// Why a manifest `file` (a post's Markdown path below `posts/`) cannot be fetched.
 ///
 /// The app builds its fetch URL from this field, so anything that could climb out of `posts/`,

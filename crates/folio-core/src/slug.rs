@@ -42,11 +42,21 @@ pub(crate) fn slugify(text: &str) -> String {
     id
 }
 
+/// The longest tag slug, in bytes: well inside the 255 bytes file systems allow a folder name
+/// (`tags/<slug>/`), about 40 CJK characters.
+pub const MAX_TAG_SLUG_BYTES: usize = 120;
+
+/// Names in `tags/` that Folio writes itself, so no tag's folder may have them.
+const RESERVED_TAG_SLUGS: &[&str] = &["index.html"];
+
 /// The URL slug for a tag, as used in `/tags/<slug>/`.
 ///
 /// Lowercases; turns whitespace and `/ \ ? # % &` into `-`; collapses and trims `-`; keeps
 /// everything else (CJK, `+`, `.`), so `C++` and `c` stay apart. Control characters are dropped.
-/// A tag with nothing left, or only dots (which would climb folders), becomes `tag`.
+/// A tag with nothing left, or only dots (which would climb folders), becomes `tag`. A slug longer
+/// than [`MAX_TAG_SLUG_BYTES`], or one of Folio's own file names (`index.html`), is cut and
+/// given a short hash of the whole, so it stays a valid folder name and apart from other tags
+/// (the tag's full text is still what pages show).
 ///
 /// ```
 /// use folio_core::tag_slug;
@@ -54,8 +64,39 @@ pub(crate) fn slugify(text: &str) -> String {
 /// assert_eq!(tag_slug("情感陪伴"), "情感陪伴");
 /// assert_eq!(tag_slug("C++"), "c++");
 /// assert_eq!(tag_slug(".."), "tag");
+/// assert_eq!(tag_slug("index.html"), "index.html-efe35522");
 /// ```
 pub fn tag_slug(tag: &str) -> String {
+    let mut slug = whole_tag_slug(tag);
+    if needs_shortening(&slug) {
+        let hash = format!("-{:08x}", fnv1a(slug.as_bytes()));
+        let mut keep = slug.len().min(MAX_TAG_SLUG_BYTES - hash.len());
+        while !slug.is_char_boundary(keep) {
+            keep -= 1;
+        }
+        slug.truncate(keep);
+        slug.push_str(&hash);
+    }
+    slug
+}
+
+/// Whether [`tag_slug`] had to cut `tag`'s slug and add a hash (too long, or a name Folio
+/// writes), so the writer can be told that the page is not named after the whole tag.
+///
+/// ```
+/// assert!(folio_core::slug::tag_slug_is_shortened("index.html"));
+/// assert!(!folio_core::slug::tag_slug_is_shortened("情感陪伴"));
+/// ```
+pub fn tag_slug_is_shortened(tag: &str) -> bool {
+    needs_shortening(&whole_tag_slug(tag))
+}
+
+fn needs_shortening(slug: &str) -> bool {
+    slug.len() > MAX_TAG_SLUG_BYTES || RESERVED_TAG_SLUGS.contains(&slug)
+}
+
+/// [`tag_slug`] before it is fitted to a folder name.
+fn whole_tag_slug(tag: &str) -> String {
     let mut slug = String::with_capacity(tag.len());
     for c in tag.chars() {
         if c.is_whitespace() || matches!(c, '/' | '\\' | '?' | '#' | '%' | '&' | '-') {
@@ -71,6 +112,13 @@ pub fn tag_slug(tag: &str) -> String {
         slug = "tag".to_owned();
     }
     slug
+}
+
+/// 32-bit FNV-1a: a short, stable hash for names (not for security).
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |hash, &byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// Pushes a `-` unless the text is empty or already ends with one (collapsing runs).
@@ -204,6 +252,28 @@ mod tests {
         ];
         for (tag, want) in cases {
             assert_eq!(tag_slug(tag), want, "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn tag_slugs_fit_a_folder_name_and_never_take_folios_own() {
+        // 100 CJK characters: 300 bytes, more than a file name may have.
+        let long = "情".repeat(100);
+        let slug = tag_slug(&long);
+        assert!(slug.len() <= MAX_TAG_SLUG_BYTES, "{}", slug.len());
+        assert!(slug.starts_with(&"情".repeat(30)), "{slug}");
+        // Two long tags that share their first 120 bytes still get pages of their own.
+        assert_ne!(
+            tag_slug(&format!("{long}甲")),
+            tag_slug(&format!("{long}乙"))
+        );
+        assert_eq!(tag_slug(&long), slug, "stable");
+        let latin = "x".repeat(500);
+        assert_eq!(tag_slug(&latin).len(), MAX_TAG_SLUG_BYTES);
+        for reserved in ["index.html", "INDEX.HTML"] {
+            let slug = tag_slug(reserved);
+            assert!(slug.starts_with("index.html-"), "{slug}");
+            assert_ne!(slug, "index.html");
         }
     }
 

@@ -99,6 +99,13 @@ impl ContentFiles {
             .collect()
     }
 
+    /// The files below `folder` (`posts/`), relative to it.
+    pub(crate) fn files_below<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = &'a str> {
+        self.files
+            .iter()
+            .filter_map(move |file| file.strip_prefix(folder))
+    }
+
     /// What the walk left out, as warnings naming each file.
     pub(crate) fn skipped_warnings(&self) -> impl Iterator<Item = Diagnostic> + '_ {
         self.skipped.iter().map(|skipped| {
