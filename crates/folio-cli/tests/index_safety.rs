@@ -192,3 +192,40 @@ fn names_folio_writes_and_overlong_tags_never_stop_the_build() {
     );
     assert!(check.contains("the tag \"index.html\""), "{check}");
 }
+
+#[test]
+fn content_files_where_the_build_writes_its_own_are_left_out_with_a_warning() {
+    let dir = content_with(&[("a.md", "---\ntags: [x]\n---\nA.\n")]);
+    let content = dir.path().join("content");
+    fs::write(content.join("index.html"), "CONTENT-INDEX").unwrap();
+    fs::write(content.join("feed.xml"), "CONTENT-FEED").unwrap();
+    fs::create_dir_all(content.join("tags/index.html")).unwrap();
+    fs::write(content.join("tags/index.html/x.txt"), "CONTENT-TAGS").unwrap();
+    fs::create_dir_all(content.join("posts/pages")).unwrap();
+    fs::write(content.join("posts/pages/1.json"), "CONTENT-PAGE").unwrap();
+    let out = dir.path().join("out");
+    let stderr = index(&content, &out, &[]);
+    for file in [
+        "index.html",
+        "feed.xml",
+        "tags/index.html/x.txt",
+        "posts/pages/1.json",
+    ] {
+        assert!(
+            stderr.contains(&format!("the build writes {file} itself")),
+            "{file}: {stderr}"
+        );
+    }
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("<html"), "{home}");
+    assert!(
+        fs::read_to_string(out.join("tags/index.html"))
+            .unwrap()
+            .contains("<html")
+    );
+    assert!(
+        fs::read_to_string(out.join("posts/pages/1.json"))
+            .unwrap()
+            .contains("\"posts\"")
+    );
+}

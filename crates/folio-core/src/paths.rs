@@ -105,6 +105,43 @@ pub fn validate_slug(slug: &str) -> Result<(), SlugError> {
     Ok(())
 }
 
+/// What the build writes at the site's root, beside the content it copies: Trunk's app shell,
+/// Folio's pages, feeds, search index and service worker, the manifest and the home page files.
+/// A file of the content folder at one of these paths (or below one) would be overwritten, or
+/// would stop the build by standing where a folder must go.
+const SITE_OUTPUTS: &[&str] = &[
+    "index.html",
+    "404.html",
+    "sw.js",
+    "feed.xml",
+    "rss.xml",
+    "sitemap.xml",
+    "search",
+    "tags",
+    "archive",
+    "page",
+    "posts/index.json",
+    "posts/pages",
+];
+
+/// Whether `path` (relative to the site's root, `/`-separated) is, or is below, something the
+/// build writes itself, so a content file there cannot be published.
+///
+/// ```
+/// use folio_core::paths::is_site_output;
+/// assert!(is_site_output("feed.xml"));
+/// assert!(is_site_output("tags/rust/index.html"));
+/// assert!(is_site_output("posts/pages/1.json"));
+/// assert!(!is_site_output("posts/a.md"));
+/// assert!(!is_site_output("tagsoup.png"));
+/// ```
+pub fn is_site_output(path: &str) -> bool {
+    SITE_OUTPUTS.iter().any(|output| {
+        path.strip_prefix(output)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    })
+}
+
 /// Names in `posts/` that Folio writes itself (the manifest, the home page files' folder), so no
 /// post's page may be a folder of that name.
 const RESERVED_POST_SLUGS: &[&str] = &["index.json", "pages"];

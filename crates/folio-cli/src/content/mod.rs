@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use folio_core::post::{Post, PostContext};
-use folio_core::{SiteConfig, SiteConfigError};
+use folio_core::{SiteConfig, SiteConfigError, paths};
 
 use crate::diagnostic::Diagnostic;
 
@@ -79,10 +79,19 @@ impl ContentFiles {
     pub(crate) fn read(content: &Path) -> Result<Self> {
         let root = Confined::new(content)?;
         let walk = root.walk(content, &[])?;
+        let (shadowed, files): (Vec<String>, Vec<String>) = walk
+            .files
+            .into_iter()
+            .partition(|file| paths::is_site_output(file));
+        let mut skipped = walk.skipped;
+        skipped.extend(shadowed.into_iter().map(|file| Skipped {
+            path: content.join(&file),
+            reason: format!("the build writes {file} itself, so the site's own is not published"),
+        }));
         Ok(Self {
             root,
-            files: walk.files,
-            skipped: walk.skipped,
+            files,
+            skipped,
         })
     }
 
