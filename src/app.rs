@@ -1,13 +1,17 @@
 //! The app's root: site context, head management, layout and routes.
 
+use folio_views::SiteView;
+use folio_views::frame::{Frame, Section};
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::browser;
-use crate::components::layout::{Footer, Header};
+use crate::components::search_box::SearchBox;
+use crate::components::theme::ThemeToggle;
 use crate::pages::archive::ArchivePage;
 use crate::pages::home::Home;
 use crate::pages::not_found::NotFound;
@@ -26,6 +30,7 @@ pub(crate) fn App() -> impl IntoView {
     let lang: &'static str = Box::leak(browser::document_lang().into_boxed_str());
     let site = Site::new(base, lang);
     provide_context(site);
+    provide_context(SiteView::new(base, lang));
     let router_base = base.trim_end_matches('/').to_owned();
     // A reader pointing at, focusing or touching a link to a post is about to open it: fetch it
     // now. The listeners live as long as the page.
@@ -42,9 +47,7 @@ pub(crate) fn App() -> impl IntoView {
     view! {
         <Title formatter=move |text: String| site_title(site, &text) />
         <Router base=router_base>
-            <a class="skip-link" href="#content">{site.text.skip_to_content}</a>
-            <Header />
-            <main id="content" tabindex="-1">
+            <Layout site>
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/page/:page") view=Home />
@@ -54,9 +57,30 @@ pub(crate) fn App() -> impl IntoView {
                     <Route path=path!("/tags/:tag") view=TagPage />
                     <Route path=path!("/search") view=SearchPage />
                 </Routes>
-            </main>
-            <Footer />
+            </Layout>
         </Router>
+    }
+}
+
+/// The frame around every page (`folio_views::frame`), fed from the site's configuration once a
+/// file brought it, with the header's tools equipped.
+#[component]
+fn Layout(site: Site, children: Children) -> impl IntoView {
+    let location = use_location();
+    let config = move || site.config.get();
+    view! {
+        <Frame
+            title=Signal::derive(move || config().map(|c| c.title.clone()).unwrap_or_default())
+            nav=Signal::derive(move || config().map(|c| c.nav.clone()).unwrap_or_default())
+            current=Signal::derive(move || Section::of(&location.pathname.get(), site.base))
+            author=Signal::derive(move || config().and_then(|c| c.author.clone()))
+            tools=view! {
+                <SearchBox />
+                <ThemeToggle />
+            }
+        >
+            {children()}
+        </Frame>
     }
 }
 

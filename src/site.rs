@@ -17,8 +17,6 @@ use folio_core::i18n::{Strings, strings_for};
 pub(crate) struct Site {
     /// `/` or `/blog/`.
     pub(crate) base: &'static str,
-    /// The site's language (`<html lang>` as the build wrote it), for dates.
-    pub(crate) lang: &'static str,
     /// UI text in that language.
     pub(crate) text: &'static Strings,
     /// The site's configuration (title, navigation, author) for the header, footer and title,
@@ -31,7 +29,6 @@ impl Site {
     pub(crate) fn new(base: &'static str, lang: &'static str) -> Self {
         Self {
             base,
-            lang,
             text: strings_for(lang),
             config: RwSignal::new(None),
         }
@@ -103,11 +100,6 @@ impl Site {
             cache::prefetch(&paths::post_file_url(self.base, &file));
         }
         self.warm_manifest();
-    }
-
-    /// A page of the site: `path` is relative to the base (`archive/`).
-    pub(crate) fn href(&self, path: &str) -> String {
-        format!("{}{}", self.base, path.trim_start_matches('/'))
     }
 }
 

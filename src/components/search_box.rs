@@ -1,6 +1,7 @@
-//! The search box in the header. Typing searches at once: each keystroke puts the query in the
-//! address of the search page (`/search/?q=…`), which shows the results, so the address is
-//! always a link to them. `/` anywhere (outside a text field) jumps into the box.
+//! The search box in the header, equipped (`folio_views::search_box` is its markup). Typing
+//! searches at once: each keystroke puts the query in the address of the search page
+//! (`/search/?q=…`), which shows the results, so the address is always a link to them. `/`
+//! anywhere (outside a text field) jumps into the box.
 
 use folio_core::search::page_url;
 use leptos::ev;
@@ -16,7 +17,6 @@ use crate::site::Site;
 #[component]
 pub(crate) fn SearchBox() -> impl IntoView {
     let site = expect_context::<Site>();
-    let text = site.text;
     let location = use_location();
     let params = use_query_map();
     let navigate = use_navigate();
@@ -58,7 +58,7 @@ pub(crate) fn SearchBox() -> impl IntoView {
             },
         );
     };
-    let on_input = {
+    let on_input = Callback::new({
         let go = go.clone();
         let on_search_page = on_search_page.clone();
         move |event: ev::Event| {
@@ -70,12 +70,12 @@ pub(crate) fn SearchBox() -> impl IntoView {
                 go(query, here);
             }
         }
-    };
-    let on_submit = move |event: ev::SubmitEvent| {
+    });
+    let on_submit = Callback::new(move |event: ev::SubmitEvent| {
         event.prevent_default();
         let query = input.get().map(|input| input.value()).unwrap_or_default();
         go(query, on_search_page());
-    };
+    });
     let slash = window_event_listener(ev::keydown, move |event| {
         let plain = !(event.ctrl_key() || event.meta_key() || event.alt_key());
         if event.key() == "/"
@@ -89,22 +89,7 @@ pub(crate) fn SearchBox() -> impl IntoView {
         }
     });
     on_cleanup(move || slash.remove());
-    view! {
-        <form class="search-box" role="search" action=search_path method="get" on:submit=on_submit>
-            <input
-                node_ref=input
-                type="search"
-                name="q"
-                autocomplete="off"
-                enterkeyhint="search"
-                aria-label=text.search_label
-                placeholder=text.search_placeholder
-                aria-keyshortcuts="/"
-                on:input=on_input
-            />
-            <kbd class="search-key" aria-hidden="true">"/"</kbd>
-        </form>
-    }
+    view! { <folio_views::search_box::SearchBox input on_input on_submit /> }
 }
 
 /// Whether `path` is the search page (`/blog/search/` or `/blog/search`).

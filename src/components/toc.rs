@@ -1,31 +1,23 @@
-//! A post's table of contents: h2–h4, beside the text on wide screens, collapsible above it on
-//! narrow ones, with the section being read highlighted.
+//! Which section of a post is being read, for its table of contents
+//! (`folio_views::toc::Toc`) to highlight.
 
 use folio_core::Heading;
 use leptos::ev;
 use leptos::prelude::*;
-
-use crate::site::Site;
 
 /// A heading counts as "being read" once its top is above this share of the window's height…
 const READING_LINE_SHARE: f64 = 0.3;
 /// …but never above this many pixels (the sticky header is about 3.5rem high).
 const READING_LINE_MIN_PX: f64 = 96.0;
 
-/// The table of contents, or nothing when a post has fewer than two sections.
-#[component]
-pub(crate) fn Toc(headings: Vec<Heading>) -> impl IntoView {
-    let site = expect_context::<Site>();
-    let entries: Vec<Heading> = headings
-        .into_iter()
-        .filter(|heading| (2..=4).contains(&heading.level))
-        .collect();
-    if entries.len() < 2 {
-        return ().into_any();
-    }
-    let ids: Vec<String> = entries.iter().map(|heading| heading.id.clone()).collect();
+/// The id of the section being read among `headings` (those the table of contents lists),
+/// kept up to date as the reader scrolls, for as long as the calling view lives.
+pub(crate) fn section_being_read(headings: &[Heading]) -> RwSignal<Option<String>> {
     let active = RwSignal::new(None::<String>);
-    let open = RwSignal::new(false);
+    if headings.is_empty() {
+        return active;
+    }
+    let ids: Vec<String> = headings.iter().map(|heading| heading.id.clone()).collect();
     let handle = window_event_listener(ev::scroll, move |_| {
         let current = section_in_view(&ids);
         if active.get_untracked() != current {
@@ -33,46 +25,7 @@ pub(crate) fn Toc(headings: Vec<Heading>) -> impl IntoView {
         }
     });
     on_cleanup(move || handle.remove());
-
-    let items = entries
-        .into_iter()
-        .map(|heading| {
-            let id = heading.id.clone();
-            let is_active = move || active.get().as_deref() == Some(id.as_str());
-            view! {
-                <li class=format!("toc-level-{}", heading.level)>
-                    <a
-                        href=format!("#{}", heading.id)
-                        class:active=is_active.clone()
-                        aria-current=move || is_active().then_some("location")
-                        on:click=move |_| open.set(false)
-                    >
-                        {heading.text}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <nav class="toc" aria-label=site.text.contents>
-            <div class="toc-inner">
-                <p class="toc-title" aria-hidden="true">{site.text.contents}</p>
-                <button
-                    type="button"
-                    class="toc-toggle"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls="toc-list"
-                    on:click=move |_| open.update(|open| *open = !*open)
-                >
-                    {site.text.contents}
-                </button>
-                <ol id="toc-list" class="toc-list" class:open=move || open.get()>
-                    {items}
-                </ol>
-            </div>
-        </nav>
-    }
-    .into_any()
+    active
 }
 
 /// The last heading whose top has scrolled above the reading line; at the very bottom of the

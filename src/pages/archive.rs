@@ -1,10 +1,9 @@
 //! The archive at `/archive/`: every post, grouped by year, newest first.
 
-use folio_core::paths;
+use folio_views::archive::{Archive, years};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::components::reveal::Reveal;
 use crate::components::status::{LoadFailed, Loading};
@@ -24,43 +23,8 @@ pub(crate) fn ArchivePage() -> impl IntoView {
                     Ok(manifest) => manifest,
                     Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
                 };
-                let years = manifest
-                    .by_year()
-                    .into_iter()
-                    .map(|(year, posts)| {
-                        let label = year.map_or_else(|| "—".to_owned(), |year| year.to_string());
-                        let items = posts
-                            .into_iter()
-                            .map(|post| {
-                                let day = post.date.map(|date| {
-                                    view! {
-                                        <time datetime=date.to_string()>
-                                            {format!("{:02}-{:02}", date.month(), date.day())}
-                                        </time>
-                                    }
-                                });
-                                let href = paths::post_url(site.base, &post.slug);
-                                let title = post.title.clone();
-                                view! {
-                                    <li>
-                                        {day}
-                                        <A href=href>{title}</A>
-                                    </li>
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <section class="archive-year" aria-labelledby=format!("year-{label}")>
-                                <h2 id=format!("year-{label}")>{label.clone()}</h2>
-                                <ol class="archive-list">{items}</ol>
-                            </section>
-                        }
-                    })
-                    .collect_view();
                 Either::Right(view! {
-                    <h1 class="page-title">{site.text.archive}</h1>
-                    <p class="page-subtitle">{(site.text.post_count)(manifest.posts.len())}</p>
-                    {years}
+                    <Archive total=manifest.posts.len() years=years(&manifest) />
                     <Reveal />
                 })
             })}

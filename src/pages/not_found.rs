@@ -2,7 +2,6 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
 use crate::components::reveal::Reveal;
 use crate::site::Site;
@@ -14,11 +13,7 @@ pub(crate) fn NotFound() -> impl IntoView {
     site.need_config();
     view! {
         <Title text=site.text.not_found_title />
-        <section class="not-found">
-            <h1>{site.text.not_found_title}</h1>
-            <p>{site.text.not_found_body}</p>
-            <p><A href=site.base>{site.text.all_posts}</A></p>
-        </section>
+        <folio_views::not_found::NotFound />
         <Reveal />
     }
 }

@@ -1,13 +1,11 @@
 //! Tag pages: every tag with its post count at `/tags/`, and one tag's posts at `/tags/<tag>/`.
 
-use folio_core::paths;
+use folio_views::tags::{TagCloud, TagPosts};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::post_list::PostList;
 use crate::components::reveal::Reveal;
 use crate::components::status::{LoadFailed, Loading};
 use crate::pages::not_found::NotFound;
@@ -27,24 +25,8 @@ pub(crate) fn TagsPage() -> impl IntoView {
                     Ok(manifest) => manifest,
                     Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
                 };
-                let tags = manifest.tags();
-                let most = tags.first().map_or(1, |tag| tag.count);
-                let items = tags
-                    .into_iter()
-                    .map(|tag| {
-                        let href = paths::tag_url(site.base, &tag.slug);
-                        let size = format!("tag-size-{}", tag.size(most));
-                        view! {
-                            <li class=size>
-                                <A href=href>{format!("#{}", tag.name)}</A>
-                                <span class="count">{tag.count}</span>
-                            </li>
-                        }
-                    })
-                    .collect_view();
                 Either::Right(view! {
-                    <h1 class="page-title">{site.text.tags}</h1>
-                    <ul class="tag-cloud">{items}</ul>
+                    <TagCloud tags=manifest.tags() />
                     <Reveal />
                 })
             })}
@@ -73,14 +55,9 @@ pub(crate) fn TagPage() -> impl IntoView {
                     return Either::Right(Either::Left(view! { <NotFound /> }));
                 };
                 let posts: Vec<_> = manifest.posts_tagged(&slug).cloned().collect();
-                let count = (site.text.post_count)(posts.len());
                 Either::Right(Either::Right(view! {
                     <Title text=format!("#{name}") />
-                    <h1 class="page-title">{format!("#{name}")}</h1>
-                    <p class="page-subtitle">
-                        {count} " · " <A href=site.href("tags/")>{site.text.all_tags}</A>
-                    </p>
-                    <PostList posts />
+                    <TagPosts name posts />
                     <Reveal />
                 }))
             })}

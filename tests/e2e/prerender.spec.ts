@@ -16,6 +16,35 @@ const pages = [
   '/archive/',
 ];
 
+/** The markup of the page's frame (skip link, header, main, footer) as the DOM holds it, in a
+ * form two renderings can be compared in: elements with their attributes sorted, text with
+ * adjacent nodes joined, comments (Leptos's server-rendering markers, `<!-- more -->`) left out,
+ * and an empty `class` counted as none (the two renderers write "no class" either way). */
+async function frameMarkup(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const write = (node: Node): string => {
+      if (node.nodeType === Node.TEXT_NODE) return (node.textContent ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;');
+      if (node.nodeType !== Node.ELEMENT_NODE) return '';
+      const element = node as Element;
+      const attributes = [...element.attributes]
+        .filter((attribute) => !(attribute.name === 'class' && attribute.value === ''))
+        .map((attribute) => `${attribute.name}="${attribute.value.replace(/"/g, '&quot;')}"`)
+        .sort()
+        .join(' ');
+      const tag = element.localName;
+      const inner = [...element.childNodes].map(write).join('');
+      return `<${tag}${attributes ? ' ' + attributes : ''}>${inner}</${tag}>`;
+    };
+    return ['.skip-link', 'header.site-header', 'main', 'footer.site-footer']
+      .map((selector) => {
+        const found = document.querySelectorAll(selector);
+        if (found.length !== 1) return `${selector}: ${found.length} elements`;
+        return write(found[0]);
+      })
+      .join('\n');
+  });
+}
+
 /** The visible text of <main>, whitespace normalized. */
 async function mainText(page: Page) {
   return (await page.locator('main').innerText()).replace(/\s+/g, ' ').trim();
@@ -66,6 +95,7 @@ for (const path of pages) {
     const plain = await browser.newPage({ javaScriptEnabled: false });
     await plain.goto(`${site}${path}`);
     const firstPaint = await mainText(plain);
+    const firstMarkup = await frameMarkup(plain);
     const firstBoxes = await plain.locator('main h1, main h2').evaluateAll((els) =>
       els.map((el) => el.getBoundingClientRect().toJSON()),
     );
@@ -85,6 +115,8 @@ for (const path of pages) {
     await expect(page.locator('#folio-prerender')).toHaveCount(0);
     await expect(page.locator('#folio-app')).toBeVisible();
     expect(await mainText(page)).toBe(firstPaint);
+    // Not only the same text: the same elements, attributes and text, from the same views.
+    expect(await frameMarkup(page)).toBe(firstMarkup);
     const appBoxes = await page.locator('main h1, main h2').evaluateAll((els) =>
       els.map((el) => el.getBoundingClientRect().toJSON()),
     );

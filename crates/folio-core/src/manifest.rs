@@ -125,6 +125,21 @@ impl Manifest {
         self.posts.iter().find(|post| post.slug == slug)
     }
 
+    /// The next newer and the next older post around the one at `index` (newest first).
+    pub fn neighbours_at(&self, index: usize) -> (Option<&PostEntry>, Option<&PostEntry>) {
+        let newer = index.checked_sub(1).and_then(|i| self.posts.get(i));
+        (newer, self.posts.get(index + 1))
+    }
+
+    /// The next newer and the next older post around the post `slug`; neither when no post has
+    /// it. (A search of the index: a build writing every post page uses [`Self::neighbours_at`].)
+    pub fn neighbours(&self, slug: &str) -> (Option<&PostEntry>, Option<&PostEntry>) {
+        match self.posts.iter().position(|post| post.slug == slug) {
+            Some(index) => self.neighbours_at(index),
+            None => (None, None),
+        }
+    }
+
     /// Maps a resolved link to another post's Markdown file (as the renderer passes it to
     /// [`crate::PostLink`]: `{base}posts/2024/other.md#frag`, percent-encoded or not) to that
     /// post's page URL under the same `base`, which may be a path (`/blog/`) or an absolute URL.
@@ -428,6 +443,26 @@ impl TagCount {
 }
 
 impl PostEntry {
+    /// What lists, link previews and feeds say about the post: its description, unless that is
+    /// blank, else its excerpt.
+    ///
+    /// ```
+    /// let mut entry: folio_core::PostEntry = serde_json::from_str(
+    ///     r#"{"slug":"a","title":"A","excerpt":"First paragraph.","reading_minutes":1,"file":"a.md"}"#,
+    /// ).unwrap();
+    /// assert_eq!(entry.summary(), "First paragraph.");
+    /// entry.description = Some("  ".into());
+    /// assert_eq!(entry.summary(), "First paragraph.");
+    /// entry.description = Some("What it is about.".into());
+    /// assert_eq!(entry.summary(), "What it is about.");
+    /// ```
+    pub fn summary(&self) -> &str {
+        self.description
+            .as_deref()
+            .filter(|text| !text.trim().is_empty())
+            .unwrap_or(&self.excerpt)
+    }
+
     /// The manifest entry for a parsed post stored at `file` (relative to `posts/`).
     pub fn from_post(post: &Post, file: &str, site: &SiteConfig) -> Self {
         Self {

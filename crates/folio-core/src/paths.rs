@@ -264,6 +264,30 @@ pub fn normalize_base(base: &str) -> String {
     }
 }
 
+/// URL path of a page of the site: `path` (`archive/`, `/tags/`) below `base`.
+///
+/// ```
+/// assert_eq!(folio_core::paths::href("/blog/", "/archive/"), "/blog/archive/");
+/// assert_eq!(folio_core::paths::href("/", "tags/"), "/tags/");
+/// ```
+pub fn href(base: &str, path: &str) -> String {
+    format!("{base}{}", path.trim_start_matches('/'))
+}
+
+/// URL path of 1-based home page `page`: the base for the first, `{base}page/{page}/` after.
+///
+/// ```
+/// assert_eq!(folio_core::paths::home_page_href("/blog/", 1), "/blog/");
+/// assert_eq!(folio_core::paths::home_page_href("/blog/", 3), "/blog/page/3/");
+/// ```
+pub fn home_page_href(base: &str, page: usize) -> String {
+    if page <= 1 {
+        base.to_owned()
+    } else {
+        format!("{base}page/{page}/")
+    }
+}
+
 /// URL path of a post page: `{base}posts/{slug}/`.
 ///
 /// ```

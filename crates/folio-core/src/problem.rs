@@ -42,6 +42,22 @@ impl Problem {
         }
     }
 
+    /// The class of the notice that lists `problems`: a warning when any is an error, else
+    /// information.
+    ///
+    /// ```
+    /// use folio_core::Problem;
+    /// assert_eq!(Problem::notice_class(&[Problem::warning(1, "x")]), "notice notice-info");
+    /// assert_eq!(Problem::notice_class(&[Problem::error(1, "x")]), "notice notice-warning");
+    /// ```
+    pub fn notice_class(problems: &[Self]) -> &'static str {
+        if problems.iter().any(|p| p.severity == Severity::Error) {
+            "notice notice-warning"
+        } else {
+            "notice notice-info"
+        }
+    }
+
     /// A warning at `line`.
     pub fn warning(line: usize, message: impl Into<String>) -> Self {
         Self {

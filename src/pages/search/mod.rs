@@ -9,13 +9,12 @@ use folio_core::search::snippet::Part;
 use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::byline::Byline;
 use crate::components::status::{LoadFailed, Loading};
 use crate::fetch::LoadError;
 use crate::site::Site;
+use folio_views::byline::Byline;
 
 /// Results shown at first, and added by each "more results".
 const PAGE: usize = 10;
@@ -83,7 +82,7 @@ pub(crate) fn SearchPage() -> impl IntoView {
                         view! {
                             <li class="search-result">
                                 <h2 class="post-card-title">
-                                    <A href=href>{marked(item.title)}</A>
+                                    <a href=href>{marked(item.title)}</a>
                                 </h2>
                                 <Byline entry=item.entry />
                                 <p class="search-snippet">{marked(item.snippet)}</p>

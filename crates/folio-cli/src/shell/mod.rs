@@ -15,11 +15,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use folio_core::post::{PostContext, render_body};
-use folio_core::{Manifest, PostEntry, PostLinks, paths};
+use folio_core::{Manifest, PostLinks, paths};
 
 use crate::{csp, parallel};
 use head::{Article, Listing, PageHead};
-use page::{Pages, Section};
+use page::Pages;
 
 /// Marks the block of tags Folio inserts, so running the hook twice replaces it.
 const HEAD_START: &str = "<!-- folio:head -->";
@@ -81,7 +81,7 @@ impl<'a> Shells<'a> {
     /// many there are.
     pub(crate) fn write_all(&self) -> Result<usize> {
         let site = &self.manifest.site;
-        let text = self.pages.text;
+        let text = self.pages.text();
         let page = |title: Option<String>, path: &str| PageHead {
             title,
             description: site.description.clone(),
@@ -108,7 +108,7 @@ impl<'a> Shells<'a> {
                 (self.out.join(&path).join("index.html"), path)
             };
             let title = (number > 1).then(|| (text.page_title)(number));
-            let body = self.pages.frame(Section::Home, &self.pages.home(&home));
+            let body = self.pages.home(&home);
             let head = PageHead {
                 listing: Listing::HomePage(number),
                 ..page(title, &path)
@@ -121,13 +121,13 @@ impl<'a> Shells<'a> {
             ..page(Some(text.not_found_title.to_owned()), "")
         };
         self.write(&self.out.join("404.html"), &not_found, None)?;
-        let archive = self.pages.frame(Section::Archive, &self.pages.archive());
+        let archive = self.pages.archive();
         self.write(
             &self.out.join("archive/index.html"),
             &page(Some(text.archive.to_owned()), "archive/"),
             Some(&archive),
         )?;
-        let tags = self.pages.frame(Section::Tags, &self.pages.tags());
+        let tags = self.pages.tags();
         self.write(
             &self.out.join("tags/index.html"),
             &page(Some(text.tags.to_owned()), "tags/"),
@@ -154,9 +154,7 @@ impl<'a> Shells<'a> {
                 source: None,
                 listing: Listing::Manifest,
             };
-            let body = self
-                .pages
-                .frame(Section::Tags, &self.pages.tag(&tag.name, &tag.slug));
+            let body = self.pages.tag(&tag.name, &tag.slug);
             self.write(
                 &self.out.join("tags").join(&tag.slug).join("index.html"),
                 &head,
@@ -165,9 +163,10 @@ impl<'a> Shells<'a> {
             written += 1;
         }
         // Each post is read, rendered and written on its own: on every core.
+        let indices: Vec<usize> = (0..self.manifest.posts.len()).collect();
         parallel::for_each_ordered(
-            &self.manifest.posts,
-            |entry| self.write_post(entry),
+            &indices,
+            |&index| self.write_post(index),
             |_, result| result,
         )?;
         Ok(written + self.manifest.posts.len())
@@ -175,7 +174,8 @@ impl<'a> Shells<'a> {
 
     /// A post's shell: its head as an article, its rendered page as the first paint, rendered
     /// exactly as the app renders it (`render_body` with the index entry).
-    fn write_post(&self, entry: &PostEntry) -> Result<()> {
+    fn write_post(&self, index: usize) -> Result<()> {
+        let entry = &self.manifest.posts[index];
         let source = self.content.join("posts").join(&entry.file);
         let bytes = fs::read(&source).with_context(|| format!("reading {}", source.display()))?;
         let text = String::from_utf8_lossy(&bytes);
@@ -190,7 +190,7 @@ impl<'a> Shells<'a> {
                 trust_html: self.manifest.site.trust_html,
                 post_link: Some(&post_link),
                 image_size: Some(&image_size),
-                text: self.pages.text,
+                text: self.pages.text(),
             },
         );
         let folder = paths::post_folder_url(self.base, &entry.file);
@@ -203,10 +203,7 @@ impl<'a> Shells<'a> {
             source: Some(paths::post_file_url(self.base, &entry.file)),
             listing: Listing::Manifest,
             title: Some(entry.title.clone()),
-            description: entry
-                .description
-                .clone()
-                .unwrap_or_else(|| entry.excerpt.clone()),
+            description: entry.summary().to_owned(),
             path: relative(&paths::post_url("/", &entry.slug)),
             article: Some(Article {
                 published: entry.date,
@@ -217,9 +214,7 @@ impl<'a> Shells<'a> {
                 lang: entry.lang.clone(),
             }),
         };
-        let body = self
-            .pages
-            .frame(Section::Other, &self.pages.post(entry, &rendered));
+        let body = self.pages.post(index, &rendered);
         self.write(
             &self.out.join("posts").join(&entry.slug).join("index.html"),
             &head,

@@ -1,20 +1,17 @@
 //! The line under a post's title: date, update, author, reading time and tags.
 
-use folio_core::{PostEntry, paths, slug::tag_slug};
+use folio_core::{PostEntry, paths, tag_slug};
 use leptos::prelude::*;
-use leptos_router::components::A;
-
-use crate::site::Site;
 
 /// Date, update date, optional author, reading time and tag links of a post.
 #[component]
-pub(crate) fn Byline(
+pub fn Byline(
     entry: PostEntry,
     /// Show the author (on the post page; lists leave it out).
     #[prop(optional)]
     with_author: bool,
 ) -> impl IntoView {
-    let site = expect_context::<Site>();
+    let site = crate::site();
     let date = entry.date.map(|date| {
         view! { <time datetime=date.to_string()>{date.format_long(site.lang)}</time> }
     });
@@ -41,7 +38,7 @@ pub(crate) fn Byline(
             .iter()
             .map(|tag| {
                 let href = paths::tag_url(site.base, &tag_slug(tag));
-                view! { <li><A href=href>{format!("#{tag}")}</A></li> }
+                view! { <li><a href=href>{format!("#{tag}")}</a></li> }
             })
             .collect_view();
         view! { <ul class="tags" aria-label=site.text.tags>{links}</ul> }

@@ -2,24 +2,18 @@
 
 use folio_core::{PostEntry, paths};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use crate::components::byline::Byline;
-use crate::site::Site;
+use crate::byline::Byline;
 
 /// Posts as an ordered list of cards, in the order given.
 #[component]
-pub(crate) fn PostList(posts: Vec<PostEntry>) -> impl IntoView {
-    let site = expect_context::<Site>();
+pub fn PostList(posts: Vec<PostEntry>) -> impl IntoView {
+    let site = crate::site();
     let cards = posts
         .into_iter()
         .map(|entry| {
             let href = paths::post_url(site.base, &entry.slug);
-            let summary = entry
-                .description
-                .clone()
-                .filter(|text| !text.trim().is_empty())
-                .unwrap_or_else(|| entry.excerpt.clone());
+            let summary = entry.summary().to_owned();
             let title = entry.title.clone();
             let draft = entry
                 .draft
@@ -27,7 +21,7 @@ pub(crate) fn PostList(posts: Vec<PostEntry>) -> impl IntoView {
             view! {
                 <li class="post-card">
                     <h2 class="post-card-title">
-                        <A href=href>{title}</A>
+                        <a href=href>{title}</a>
                         {draft}
                     </h2>
                     <Byline entry=entry />
