@@ -221,6 +221,10 @@ pub struct Rendered {
 /// assert_eq!(out.excerpt, "See the other post.");
 /// ```
 pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
+    // Characters no page or feed may hold are read as U+FFFD (or a space) from the start, so the
+    // HTML, the headings, the excerpt and the title all agree (see `crate::chars`).
+    let cleaned = crate::chars::clean(markdown);
+    let markdown: &str = &cleaned;
     let extras = !options.commonmark_only;
     let report = report::Report::new(markdown, options.first_line);
     let mut summary = summary::Summary::default();
@@ -395,6 +399,25 @@ mod tests {
         assert_eq!(refs(&out.images), [("img/猫.png".to_owned(), 4, 27)]);
         assert_eq!((out.headings[0].level, out.headings[0].line), (3, 6));
         assert_eq!(out.problems[0].column, Some(26));
+    }
+
+    #[test]
+    fn characters_no_page_or_feed_may_hold_are_read_as_replacements() {
+        let markdown = "# Bell\u{1}\n\n```console\n\u{1b}[31merror\u{1b}[0m\n```\n\n\
+                        Page\u{c}break \u{fffe}\u{ffff}.\n";
+        let out = render(markdown, &RenderOptions::new(""));
+        assert_eq!(out.title.as_deref(), Some("Bell\u{fffd}"));
+        assert!(
+            out.html.contains("\u{fffd}[31merror\u{fffd}[0m"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<p>Page break \u{fffd}\u{fffd}.</p>"),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.excerpt, "Page break \u{fffd}\u{fffd}.");
     }
 
     #[test]
