@@ -1,5 +1,6 @@
 //! The app's root: site context, head management, layout and routes.
 
+use folio_core::ids;
 use leptos::ev;
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
@@ -42,9 +43,9 @@ pub(crate) fn App() -> impl IntoView {
     view! {
         <Title formatter=move |text: String| site_title(site, &text) />
         <Router base=router_base>
-            <a class="skip-link" href="#content">{site.text.skip_to_content}</a>
+            <a class="skip-link" href=format!("#{}", ids::MAIN)>{site.text.skip_to_content}</a>
             <Header />
-            <main id="content" tabindex="-1">
+            <main id=ids::MAIN tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/page/:page") view=Home />

@@ -1,6 +1,6 @@
 //! The archive at `/archive/`: every post, grouped by year, newest first.
 
-use folio_core::paths;
+use folio_core::{ids, paths};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -49,9 +49,11 @@ pub(crate) fn ArchivePage() -> impl IntoView {
                                 }
                             })
                             .collect_view();
+                        let id = ids::archive_year(&label);
+                        let labelled_by = id.clone();
                         view! {
-                            <section class="archive-year" aria-labelledby=format!("year-{label}")>
-                                <h2 id=format!("year-{label}")>{label.clone()}</h2>
+                            <section class="archive-year" aria-labelledby=labelled_by>
+                                <h2 id=id>{label.clone()}</h2>
                                 <ol class="archive-list">{items}</ol>
                             </section>
                         }

@@ -14,6 +14,7 @@ pub mod front_matter;
 pub mod highlight;
 pub mod html;
 pub mod i18n;
+pub mod ids;
 pub mod image_size;
 pub mod manifest;
 pub mod markdown;

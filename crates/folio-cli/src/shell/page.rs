@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use folio_core::html::escape;
 use folio_core::i18n::{Strings, strings_for};
-use folio_core::{HomePage, Manifest, PostEntry, Rendered, Severity, paths, slug::tag_slug};
+use folio_core::{HomePage, Manifest, PostEntry, Rendered, Severity, ids, paths, slug::tag_slug};
 
 /// Which header link is the current page's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,10 +55,11 @@ impl<'a> Pages<'a> {
         let text = self.text;
         let site = &self.manifest.site;
         let mut html = String::with_capacity(main.len() + 2048);
-        html.push_str("<div id=\"folio-prerender\">");
+        let _ = write!(html, "<div id=\"{}\">", ids::FIRST_PAINT);
         let _ = write!(
             html,
-            "<a class=\"skip-link\" href=\"#content\">{}</a>",
+            "<a class=\"skip-link\" href=\"#{}\">{}</a>",
+            ids::MAIN,
             escape(text.skip_to_content)
         );
         let _ = write!(
@@ -125,7 +126,11 @@ impl<'a> Pages<'a> {
              <span aria-hidden=\"true\">☾</span></button></nav></div></header>",
             escape(text.dark_theme)
         );
-        let _ = write!(html, "<main id=\"content\" tabindex=\"-1\">{main}</main>");
+        let _ = write!(
+            html,
+            "<main id=\"{}\" tabindex=\"-1\">{main}</main>",
+            ids::MAIN
+        );
         html.push_str("<footer class=\"site-footer\"><p>");
         if let Some(author) = &site.author {
             let _ = write!(html, "© {} · ", escape(author));
@@ -350,8 +355,9 @@ impl<'a> Pages<'a> {
         let mut html = format!(
             "<nav class=\"toc\" aria-label=\"{label}\"><div class=\"toc-inner\">\
              <p class=\"toc-title\" aria-hidden=\"true\">{label}</p>\
-             <button type=\"button\" class=\"toc-toggle\" aria-expanded=\"false\" aria-controls=\"toc-list\">{label}</button>\
-             <ol id=\"toc-list\" class=\"toc-list\">"
+             <button type=\"button\" class=\"toc-toggle\" aria-expanded=\"false\" aria-controls=\"{list}\">{label}</button>\
+             <ol id=\"{list}\" class=\"toc-list\">",
+            list = ids::TOC_LIST
         );
         for heading in entries {
             let _ = write!(
@@ -446,7 +452,8 @@ impl<'a> Pages<'a> {
             let label = year.map_or_else(|| "—".to_owned(), |year| year.to_string());
             let _ = write!(
                 html,
-                "<section class=\"archive-year\" aria-labelledby=\"year-{0}\"><h2 id=\"year-{0}\">{0}</h2><ol class=\"archive-list\">",
+                "<section class=\"archive-year\" aria-labelledby=\"{0}\"><h2 id=\"{0}\">{1}</h2><ol class=\"archive-list\">",
+                escape(&ids::archive_year(&label)),
                 escape(&label)
             );
             for post in posts {

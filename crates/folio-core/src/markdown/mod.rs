@@ -402,6 +402,41 @@ mod tests {
     }
 
     #[test]
+    fn heading_ids_and_links_to_them_stay_out_of_the_apps_namespace() {
+        let markdown = "## Intro\n\n## 摘要\n\n## The app {#folio-app}\n\n## Folio prerender\n\n\
+                        [a](#folio-app) [b](#intro) [c](other.md#folio-app) [d](other.md#摘要)\n";
+        let post_link =
+            |path: &str| (path == "/posts/other.md").then(|| "/posts/other/".to_owned());
+        let options = RenderOptions {
+            post_link: Some(&post_link),
+            ..RenderOptions::new("/posts/")
+        };
+        let out = render(markdown, &options);
+        let ids: Vec<&str> = out.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["intro", "摘要", "post-folio-app", "post-folio-prerender"]
+        );
+        for needle in [
+            "<h2 id=\"post-folio-app\">The app<a class=\"anchor\" href=\"#post-folio-app\"",
+            "<h2 id=\"摘要\">",
+            "<a href=\"#post-folio-app\">a</a>",
+            "<a href=\"#intro\">b</a>",
+            "<a href=\"/posts/other/#post-folio-app\">c</a>",
+            "<a href=\"/posts/other/#%E6%91%98%E8%A6%81\">d</a>",
+        ] {
+            assert!(out.html.contains(needle), "{needle}\n{}", out.html);
+        }
+        let messages: Vec<&str> = out.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "heading id `folio-app` is kept for Folio's own page elements; using `post-folio-app`"
+            ]
+        );
+    }
+
+    #[test]
     fn characters_no_page_or_feed_may_hold_are_read_as_replacements() {
         let markdown = "# Bell\u{1}\n\n```console\n\u{1b}[31merror\u{1b}[0m\n```\n\n\
                         Page\u{c}break \u{fffe}\u{ffff}.\n";

@@ -416,3 +416,48 @@ fn random_markup_soup_comes_out_safe_and_stable() {
         assert_eq!(pieces, whole, "pieces differ for {input:?}");
     }
 }
+
+#[test]
+fn ids_in_the_apps_namespace_move_out_of_it_with_the_links_to_them() {
+    let cases = [
+        (
+            r#"<span id="folio-app">x</span>"#,
+            r#"<span id="post-folio-app">x</span>"#,
+        ),
+        (
+            r#"<div id="&#102;olio-prerender"></div>"#,
+            r#"<div id="post-&#102;olio-prerender"></div>"#,
+        ),
+        (
+            r##"<a href="#folio-app">up</a>"##,
+            r##"<a href="#post-folio-app">up</a>"##,
+        ),
+        (
+            r#"<a href="&#35;folio-app">up</a>"#,
+            r##"<a href="#post-folio-app">up</a>"##,
+        ),
+        // Ordinary ids, and a fragment of another site, stay exactly as written.
+        (r#"<h2 id="intro">i</h2>"#, r#"<h2 id="intro">i</h2>"#),
+        (r#"<h2 id="摘要">i</h2>"#, r#"<h2 id="摘要">i</h2>"#),
+        (r#"<p id="Folio-app"></p>"#, r#"<p id="Folio-app"></p>"#),
+        (
+            r##"<a href="https://e.com/#folio-app">e</a>"##,
+            r##"<a href="https://e.com/#folio-app">e</a>"##,
+        ),
+    ];
+    for (input, want) in cases {
+        assert_eq!(sanitize_fragment(input), want, "{input}");
+    }
+}
+
+#[test]
+fn names_that_shadow_document_properties_are_dropped() {
+    for input in [
+        r#"<img name="getElementById" src="a.png">"#,
+        r#"<a name="body" href="a">x</a>"#,
+        r#"<form name="cookie"></form><embed name="createElement"><object name="querySelector"></object><iframe name="defaultView"></iframe>"#,
+    ] {
+        let out = sanitize_fragment(input);
+        assert!(!out.contains("name="), "{input} -> {out}");
+    }
+}
