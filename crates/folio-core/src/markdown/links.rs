@@ -63,14 +63,17 @@ impl<'a, 'r, I> Links<'a, 'r, I> {
     fn start_tag(&self, href: &str, title: &str) -> String {
         let mut out = String::with_capacity(href.len() + title.len() + 48);
         out.push_str("<a href=\"");
+        let written = out.len();
         escape_href(&mut out, href);
+        // Judged as written, percent-encoded: `/\host` is written `/%5Chost`, a path of this site.
+        let external = url::is_external(&out[written..]);
         out.push('"');
         if !title.is_empty() {
             out.push_str(" title=\"");
             escape_into(&mut out, title);
             out.push('"');
         }
-        if self.extras && url::is_external(href) {
+        if self.extras && external {
             out.push_str(" rel=\"noopener noreferrer\"");
         }
         out.push('>');

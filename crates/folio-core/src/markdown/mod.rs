@@ -456,6 +456,26 @@ mod tests {
     }
 
     #[test]
+    fn markdown_backslash_links_are_paths_of_the_site() {
+        let out = render(
+            "[a](/\\evil.com) [b](/\\/evil.com) ![c](/\\evil.com/c.png)\n",
+            &RenderOptions::new("/posts/"),
+        );
+        assert!(
+            out.html.contains(
+                "<a href=\"/%5Cevil.com\">a</a> <a href=\"//evil.com\" rel=\"noopener noreferrer\">b</a>"
+            ),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("src=\"/%5Cevil.com/c.png\""),
+            "{}",
+            out.html
+        );
+    }
+
+    #[test]
     fn rendered_serializes_for_the_cli() {
         let out = render("# T\n\n## A\n\nBody.\n", &RenderOptions::new(""));
         let json = serde_json::to_value(&out).unwrap_or_default();

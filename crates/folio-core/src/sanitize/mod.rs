@@ -7,7 +7,8 @@
 //! dropped but their text is kept, except for elements such as `<script>`, `<style>`, `<svg>` or
 //! `<iframe>`, whose whole content goes too. Since nothing of the input is ever copied through raw,
 //! markup that a browser would re-parse differently (mutation XSS) cannot survive: the output only
-//! holds markup this module wrote itself. Ids are kept out of the app's namespace
+//! holds markup this module wrote itself. URLs are checked and written as a browser reads them
+//! ([`url::normalize`]: `/\host` is `//host`), and ids are kept out of the app's namespace
 //! ([`crate::ids`]).
 //!
 //! Raw HTML in Markdown comes in pieces (one event per line of an HTML block, one per inline tag)
@@ -367,7 +368,7 @@ impl Writer<'_> {
                 }
                 Attr::Link | Attr::Image => {
                     let decoded = entities::decode(value);
-                    let cleaned = clean_url(&decoded);
+                    let cleaned = url::normalize(&decoded);
                     let safe = match kind {
                         Attr::Image => url::is_safe_image(&cleaned),
                         _ => url::is_safe_link(&cleaned),
@@ -419,15 +420,6 @@ impl Writer<'_> {
             }
         }
     }
-}
-
-/// Removes what a browser's URL parser ignores: tabs and newlines anywhere, and control
-/// characters and spaces at either end.
-fn clean_url(url: &str) -> String {
-    url.trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
 }
 
 /// Escapes attribute text, keeping well-formed character references as written: whatever they

@@ -461,3 +461,57 @@ fn names_that_shadow_document_properties_are_dropped() {
         assert!(!out.contains("name="), "{input} -> {out}");
     }
 }
+
+#[test]
+fn backslashes_that_browsers_read_as_slashes_lead_off_site_with_rel() {
+    let sanitize = |html: &str| {
+        let mut s = Sanitizer::new()
+            .resolve_against("/blog/posts/")
+            .site_extras(true);
+        let mut out = String::new();
+        s.push(html, &mut out);
+        s.finish(&mut out);
+        out
+    };
+    // Browsers read `\` as `/` before the query in http(s) URLs and in relative ones.
+    let off_site = [
+        (r#"<a href="/\evil.com">x</a>"#, "//evil.com"),
+        (r#"<a href="\\evil.com/a?b\c">x</a>"#, "//evil.com/a?b\\c"),
+        (r#"<a href="\/evil.com">x</a>"#, "//evil.com"),
+        (r#"<a href="/&#92;evil.com">x</a>"#, "//evil.com"),
+        (r#"<a href="/&bsol;evil.com">x</a>"#, "//evil.com"),
+        ("<a href=\"/\t\\evil.com\">x</a>", "//evil.com"),
+        ("<a href=\" /\n\\evil.com\">x</a>", "//evil.com"),
+        (
+            r#"<a href="https:\\evil.com\a">x</a>"#,
+            "https://evil.com/a",
+        ),
+    ];
+    for (input, href) in off_site {
+        assert_eq!(
+            sanitize(input),
+            format!(
+                "<a href=\"{}\" rel=\"noopener noreferrer\">x</a>",
+                escape(href)
+            ),
+            "{input}"
+        );
+    }
+    // A percent-encoded backslash is a character of the path: the link stays on the site.
+    let on_site = [
+        (r#"<a href="/%5Cevil.com">x</a>"#, "/%5Cevil.com"),
+        (r#"<a href="\evil.md">x</a>"#, "/evil.md"),
+        (r#"<a href="a\b.md#x\y">x</a>"#, "/blog/posts/a/b.md#x\\y"),
+    ];
+    for (input, href) in on_site {
+        assert_eq!(
+            sanitize(input),
+            format!("<a href=\"{}\">x</a>", escape(href)),
+            "{input}"
+        );
+    }
+}
+
+fn escape(text: &str) -> String {
+    crate::html::escape(text)
+}
