@@ -1,5 +1,7 @@
 //! The few things the app asks of the page itself, outside the reactive tree.
 
+use std::cell::RefCell;
+
 use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
@@ -9,6 +11,7 @@ use web_sys::{
 };
 
 use folio_core::i18n::Strings;
+use folio_core::ids;
 
 /// The site's base path (`/` or `/blog/`), from the `folio:base` meta tag the build writes into
 /// every shell. A page without it (plain `trunk serve` of an unindexed site) is served from `/`.
@@ -42,6 +45,8 @@ pub(crate) fn scroll_to_fragment() -> bool {
         return false;
     };
     let id = folio_core::paths::decode_segment(fragment).unwrap_or_else(|| fragment.to_owned());
+    // A post's ids never take the app's (`#folio-app` names the post's `post-folio-app`).
+    let id = ids::content_id(&id);
     let Some(element) = window.document().and_then(|d| d.get_element_by_id(&id)) else {
         return false;
     };
@@ -136,15 +141,23 @@ fn copy_code(button: &Element, text: &'static Strings) {
     });
 }
 
+thread_local! {
+    /// The lightbox once built: held, not looked up by id, which a post's element could share.
+    static LIGHTBOX: RefCell<Option<Element>> = const { RefCell::new(None) };
+}
+
 /// Shows an image at full size in a modal `<dialog>` (closed by Escape, a click or the button).
 fn open_lightbox(image: &HtmlImageElement, text: &'static Strings) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let dialog = match document.get_element_by_id("folio-lightbox") {
+    let dialog = match LIGHTBOX.with_borrow(Clone::clone) {
         Some(existing) => existing,
         None => match build_lightbox(&document, text) {
-            Some(created) => created,
+            Some(created) => {
+                LIGHTBOX.set(Some(created.clone()));
+                created
+            }
             None => return,
         },
     };
@@ -164,7 +177,7 @@ fn open_lightbox(image: &HtmlImageElement, text: &'static Strings) {
 
 fn build_lightbox(document: &web_sys::Document, text: &'static Strings) -> Option<Element> {
     let dialog = document.create_element("dialog").ok()?;
-    dialog.set_id("folio-lightbox");
+    dialog.set_id(ids::LIGHTBOX);
     dialog.set_class_name("lightbox");
     let close = document.create_element("button").ok()?;
     close.set_class_name("lightbox-close");
@@ -236,41 +249,53 @@ pub(crate) fn set_theme(dark: bool) {
     }
 }
 
+/// A shell's first paint and the hidden container the app renders the same page into, from the
+/// moment the app mounts until it takes over.
+struct Takeover {
+    first_paint: Element,
+    app: Element,
+}
+
+thread_local! {
+    /// Held rather than looked up by id later: by then the page also holds the post, twice (in
+    /// the first paint and in the app), and whatever ids its markup carries cannot stand in for
+    /// these two.
+    static TAKEOVER: RefCell<Option<Takeover>> = const { RefCell::new(None) };
+}
+
 /// Where the app mounts: a hidden container when the shell carries the page's first paint
 /// (`#folio-prerender`, written by `folio index`), so the reader keeps reading that until the
 /// app has rendered the same page; `None` (mount in `<body>`) for the bare app shell.
 pub(crate) fn hidden_app_container() -> Option<web_sys::HtmlElement> {
     let document = web_sys::window()?.document()?;
-    document.get_element_by_id("folio-prerender")?;
+    let body = document.body()?;
+    // A child of <body>, where a post's markup (always inside it) can never be.
+    let first_paint = body
+        .query_selector(&format!(":scope > #{}", ids::FIRST_PAINT))
+        .ok()??;
     let container = document.create_element("div").ok()?;
-    container.set_id("folio-app");
+    container.set_id(ids::APP);
     container.set_attribute("hidden", "").ok()?;
-    document.body()?.append_child(&container).ok()?;
+    body.append_child(&container).ok()?;
+    let app = container.clone();
+    TAKEOVER.set(Some(Takeover { first_paint, app }));
     container.dyn_into().ok()
 }
 
 /// Whether the page still shows a shell's first paint (the app has not taken over yet).
 pub(crate) fn has_first_paint() -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("folio-prerender"))
-        .is_some()
+    TAKEOVER.with_borrow(Option::is_some)
 }
 
 /// Swaps the shell's first paint for the app's rendering of the same page, in one step so
 /// nothing is painted in between and the scroll position carries over. Returns whether there
 /// was a first paint to replace (then the browser has already scrolled to the URL's fragment).
 pub(crate) fn reveal_app() -> bool {
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+    let Some(takeover) = TAKEOVER.take() else {
         return false;
     };
-    let Some(prerender) = document.get_element_by_id("folio-prerender") else {
-        return false;
-    };
-    if let Some(app) = document.get_element_by_id("folio-app") {
-        let _ = app.remove_attribute("hidden");
-    }
-    prerender.remove();
+    let _ = takeover.app.remove_attribute("hidden");
+    takeover.first_paint.remove();
     true
 }
 

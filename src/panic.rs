@@ -8,6 +8,7 @@
 //! control is a link, which works without any script.
 
 use std::panic::PanicHookInfo;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use wasm_bindgen::JsCast;
 use web_sys::Document;
@@ -53,7 +54,8 @@ fn show_error_box(detail: &str) {
     let Some(document) = window.document() else {
         return;
     };
-    if document.get_element_by_id(BOX_ID).is_some() {
+    // Remembered here, not looked up by id, which an element of a post could share.
+    if SHOWN.swap(true, Ordering::Relaxed) {
         return;
     }
     // Without the fragment, following the link is a real page load even on a `#heading` URL.
@@ -67,7 +69,8 @@ fn show_error_box(detail: &str) {
     let _ = build_box(&document, detail, &reload);
 }
 
-const BOX_ID: &str = "folio-panic";
+/// Whether the box is on the page already.
+static SHOWN: AtomicBool = AtomicBool::new(false);
 
 fn build_box(document: &Document, detail: &str, reload: &str) -> Option<()> {
     let body = document.body()?;
@@ -82,7 +85,7 @@ fn build_box(document: &Document, detail: &str, reload: &str) -> Option<()> {
         Some(node)
     };
     let panel = element("div", "panic-box", "")?;
-    panel.set_id(BOX_ID);
+    panel.set_id(folio_core::ids::PANIC);
     panel.set_attribute("role", "alert").ok()?;
     let heading = element("h1", "", "This page stopped working")?;
     let explanation = element(

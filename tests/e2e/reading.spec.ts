@@ -39,7 +39,7 @@ test('on a narrow screen the contents fold away behind a button', async ({ page 
   await page.goto(`${site}/posts/welcome-to-folio/`);
   await settled(page);
   const toggle = page.getByRole('button', { name: 'Contents' });
-  const list = page.locator('#toc-list');
+  const list = page.locator('#folio-toc-list');
   await expect(list).toBeHidden();
   await toggle.focus();
   await page.keyboard.press('Enter');

@@ -2,12 +2,15 @@
 //!
 //! Feeds carry the newest posts' full rendered content with every URL absolute, so they need
 //! the site's `base_url`; without it only `robots.txt` is written, and the summary says why.
+//! Every XML file goes through [`chars::clean_owned`] last: one character XML forbids (a control
+//! character in a title, say) would make a feed reader refuse the whole feed.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
+use folio_core::chars;
 use folio_core::html::escape;
 use folio_core::post::{Post, PostContext};
 use folio_core::{Date, Manifest, PostEntry, PostLinks, paths};
@@ -136,7 +139,7 @@ pub(crate) fn atom(manifest: &Manifest, origin: &str, items: &[FeedItem<'_>], no
         xml.push_str("  </entry>\n");
     }
     xml.push_str("</feed>\n");
-    xml
+    chars::clean_owned(xml)
 }
 
 /// `rss.xml`: RSS 2.0 with the full content in `content:encoded`.
@@ -197,7 +200,7 @@ pub(crate) fn rss(
         xml.push_str("  </item>\n");
     }
     xml.push_str("</channel>\n</rss>\n");
-    xml
+    chars::clean_owned(xml)
 }
 
 /// `sitemap.xml`: every page with its own URL, posts with their last change.
@@ -231,7 +234,7 @@ pub(crate) fn sitemap(manifest: &Manifest, origin: &str) -> String {
         xml.push_str("</url>\n");
     }
     xml.push_str("</urlset>\n");
-    xml
+    chars::clean_owned(xml)
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named when there is one.

@@ -229,3 +229,67 @@ fn content_files_where_the_build_writes_its_own_are_left_out_with_a_warning() {
             .contains("\"posts\"")
     );
 }
+
+/// Every character XML forbids or HTML calls a parse error, each way a post can hold one: ANSI
+/// colour codes in a console block, `\x01` and U+FFFE in the title, form feeds, U+FFFF, a YAML
+/// `\x01` escape, and a character reference to a control character.
+const CONTROL_CHARACTERS: &str = "---\ntitle: \"Bell\u{1} rings \u{FFFE}\"\n\
+    description: \"escaped\\x01 bell\"\ntags: [\"page\u{c}break\"]\n---\n\n\
+    ## Build \u{1b}[1mlog\u{1b}[0m\n\n\
+    ```console\n$ cargo test\n\u{1b}[31merror\u{1b}[0m: 1 test failed\n```\n\n\
+    Page one.\u{c}Page two, a noncharacter \u{FFFF}, another \u{FFFE}, a DEL \u{7f} and a \
+    reference &#1; here.\n";
+
+#[test]
+fn feeds_sitemap_and_shells_stay_valid_whatever_characters_a_post_holds() {
+    let dir = content_with(&[
+        ("terminal.md", CONTROL_CHARACTERS),
+        ("plain.md", "# Plain\n\nText.\n"),
+    ]);
+    let content = dir.path().join("content");
+    fs::write(
+        content.join("site.toml"),
+        "title = \"Logs\"\nbase_url = \"https://example.org/\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    index(&content, &out, &[]);
+
+    for name in ["feed.xml", "rss.xml", "sitemap.xml"] {
+        let xml = fs::read_to_string(out.join(name)).unwrap();
+        if let Err(error) = roxmltree::Document::parse(&xml) {
+            panic!("{name} is not XML: {error}\n{xml}");
+        }
+    }
+    for name in ["feed.xml", "rss.xml"] {
+        let feed = feed_rs::parser::parse(fs::read(out.join(name)).unwrap().as_slice()).unwrap();
+        let entry = feed
+            .entries
+            .iter()
+            .find(|entry| entry.links.iter().any(|l| l.href.contains("terminal")))
+            .unwrap();
+        let title = &entry.title.as_ref().unwrap().content;
+        assert_eq!(title, "Bell\u{FFFD} rings \u{FFFD}", "{name}");
+        let body = entry.content.as_ref().unwrap().body.as_ref().unwrap();
+        for text in [
+            "\u{FFFD}[31merror\u{FFFD}[0m: 1 test failed",
+            "Page one. Page two, a noncharacter \u{FFFD}, another \u{FFFD}, a DEL \u{FFFD}",
+        ] {
+            assert!(body.contains(text), "{name}: {text:?} in {body}");
+        }
+        let summary = &entry.summary.as_ref().unwrap().content;
+        assert_eq!(summary, "escaped\u{FFFD} bell", "{name}");
+    }
+    // The shells hold the same text, and nothing HTML calls a parse error.
+    let shell = fs::read_to_string(out.join("posts/terminal/index.html")).unwrap();
+    assert!(shell.contains("<title>Bell\u{FFFD} rings \u{FFFD} · Logs</title>"));
+    assert!(shell.contains("\u{FFFD}[31merror\u{FFFD}[0m"), "{shell}");
+    for page in [
+        "posts/terminal/index.html",
+        "tags/page-break/index.html",
+        "index.html",
+    ] {
+        let html = fs::read_to_string(out.join(page)).unwrap();
+        assert_eq!(folio_core::chars::first_forbidden(&html), None, "{page}");
+    }
+}

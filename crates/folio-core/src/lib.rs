@@ -4,6 +4,7 @@
 //! `folio` CLI (which writes the manifest and per-post shells) and in the browser app (which renders
 //! the post), and what the index says is exactly what the reader gets.
 
+pub mod chars;
 pub mod cjk;
 pub mod date;
 pub mod document;
@@ -13,6 +14,7 @@ pub mod front_matter;
 pub mod highlight;
 pub mod html;
 pub mod i18n;
+pub mod ids;
 pub mod image_size;
 pub mod manifest;
 pub mod markdown;

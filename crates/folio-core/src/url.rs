@@ -66,9 +66,57 @@ pub fn is_safe_image(url: &str) -> bool {
     }
 }
 
-/// Whether `url` leaves the site: an http(s) URL or a protocol-relative `//host/...` one.
+/// Whether `url` leaves the site: an http(s) URL or a scheme-relative one (`//host/…`), read as
+/// a browser reads it in an http(s) page: leading control characters and spaces, and tabs and
+/// newlines anywhere, are ignored, and a backslash counts as a slash, so `/\host`, `\\host` and
+/// `\/host` lead to `host` too.
+///
+/// ```
+/// use folio_core::url::is_external;
+/// assert!(is_external("https://example.com") && is_external("//example.com"));
+/// assert!(is_external("/\\example.com") && is_external(" \\\t\\example.com"));
+/// assert!(!is_external("/posts/a/") && !is_external("/%5Cexample.com") && !is_external("\\a"));
+/// ```
 pub fn is_external(url: &str) -> bool {
-    url.starts_with("//") || matches!(scheme(url).as_deref(), Some("http" | "https"))
+    let mut start = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    let slash = |c: Option<char>| matches!(c, Some('/' | '\\'));
+    (slash(start.next()) && slash(start.next()))
+        || matches!(scheme(url).as_deref(), Some("http" | "https"))
+}
+
+/// `url` as a browser's URL parser reads it in an http(s) page: without the control characters
+/// and spaces around it and the tabs and newlines inside it, and, unless it has a scheme other
+/// than http(s) (or the other special schemes: ftp, file, ws, wss), with the backslashes before
+/// its query or fragment written as the slashes a browser takes them for. So what is checked and
+/// written is what the browser follows: `/\host` is written `//host`, an external link.
+///
+/// ```
+/// use folio_core::url::normalize;
+/// assert_eq!(normalize(" /\\evil.com\\a?b\\c#d\\e "), "//evil.com/a?b\\c#d\\e");
+/// assert_eq!(normalize("jav\tascript:x"), "javascript:x");
+/// assert_eq!(normalize("mailto:a\\b@c"), "mailto:a\\b@c");
+/// ```
+pub fn normalize(url: &str) -> String {
+    let mut out: String = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let special = scheme(&out).is_none_or(|scheme| {
+        matches!(
+            scheme.as_str(),
+            "http" | "https" | "ftp" | "file" | "ws" | "wss"
+        )
+    });
+    let end = out.find(['?', '#']).unwrap_or(out.len());
+    if special && out[..end].contains('\\') {
+        let path = out[..end].replace('\\', "/");
+        out.replace_range(..end, &path);
+    }
+    out
 }
 
 /// Resolves a relative `url` against `base`, the URL path of the folder holding the post.
@@ -255,6 +303,58 @@ mod tests {
             "jav\tascript:x",
         ] {
             assert!(!is_safe_link(url), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn links_leave_the_site_where_a_browser_takes_them_off_it() {
+        let external = [
+            "https://e.com",
+            "HTTP://e.com",
+            "http:e.com",
+            "//e.com",
+            "/\\e.com",
+            "\\\\e.com",
+            "\\/e.com",
+            "////e.com",
+            "/\t\\e.com",
+            " \u{1}/\n/e.com",
+        ];
+        for url in external {
+            assert!(is_external(url), "{url:?}");
+        }
+        let internal = [
+            "/posts/a/",
+            "\\e.com",
+            "/%5Ce.com",
+            "%5C%5Ce.com",
+            "./\\e.com",
+            "#/\\e.com",
+            "?//e.com",
+            "mailto:a@b",
+            "",
+        ];
+        for url in internal {
+            assert!(!is_external(url), "{url:?}");
+        }
+    }
+
+    #[test]
+    fn urls_are_normalized_as_browsers_read_them() {
+        let cases = [
+            ("/\\e.com", "//e.com"),
+            ("\\\\e.com\\a", "//e.com/a"),
+            ("https:\\\\e.com", "https://e.com"),
+            ("a\\b.md?x\\y#z\\w", "a/b.md?x\\y#z\\w"),
+            ("#a\\b", "#a\\b"),
+            ("\t /\n\\e.com \u{1}", "//e.com"),
+            ("mailto:a\\b", "mailto:a\\b"),
+            ("tel:\\1", "tel:\\1"),
+            ("/%5Ce.com", "/%5Ce.com"),
+            ("图片\\猫.png", "图片/猫.png"),
+        ];
+        for (url, want) in cases {
+            assert_eq!(normalize(url), want, "{url:?}");
         }
     }
 

@@ -1,6 +1,6 @@
 //! The archive: every post, grouped by year, newest first.
 
-use folio_core::{Manifest, PostEntry, paths};
+use folio_core::{Manifest, PostEntry, ids, paths};
 use leptos::prelude::*;
 
 /// All posts by year; `years` as [`folio_core::Manifest::by_year`] groups them.
@@ -30,7 +30,8 @@ pub fn Archive(total: usize, years: Vec<(Option<u16>, Vec<PostEntry>)>) -> impl 
                     }
                 })
                 .collect_view();
-            let (id, labelled_by) = (format!("year-{label}"), format!("year-{label}"));
+            let id = ids::archive_year(&label);
+            let labelled_by = id.clone();
             view! {
                 <section class="archive-year" aria-labelledby=labelled_by>
                     <h2 id=id>{label}</h2>

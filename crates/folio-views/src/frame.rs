@@ -1,7 +1,7 @@
 //! The frame around every page: a skip link, the header with the site's name, navigation,
 //! search box and theme switch, the page itself in `<main>`, and the footer.
 
-use folio_core::{NavLink, paths};
+use folio_core::{NavLink, ids, paths};
 use leptos::prelude::*;
 
 /// Which of the header's own links is the page being shown (`aria-current="page"`).
@@ -72,9 +72,9 @@ where
 {
     let site = crate::site();
     view! {
-        <a class="skip-link" href="#content">{site.text.skip_to_content}</a>
+        <a class="skip-link" href=format!("#{}", ids::MAIN)>{site.text.skip_to_content}</a>
         <Header title nav current>{tools}</Header>
-        <main id="content" tabindex="-1">{children()}</main>
+        <main id=ids::MAIN tabindex="-1">{children()}</main>
         <Footer author />
     }
 }

@@ -1,7 +1,7 @@
 //! A post's table of contents: h2–h4, beside the text on wide screens, collapsible above it on
 //! narrow ones. Which section is being read is the app's to tell (it watches the scroll).
 
-use folio_core::Heading;
+use folio_core::{Heading, ids};
 use leptos::prelude::*;
 
 /// The headings a table of contents lists (h2–h4); none when there are fewer than two.
@@ -64,12 +64,12 @@ pub fn Toc(
                     type="button"
                     class="toc-toggle"
                     aria-expanded=move || open.get().to_string()
-                    aria-controls="toc-list"
+                    aria-controls=ids::TOC_LIST
                     on:click=move |_| open.update(|open| *open = !*open)
                 >
                     {site.text.contents}
                 </button>
-                <ol id="toc-list" class="toc-list" class:open=move || open.get()>
+                <ol id=ids::TOC_LIST class="toc-list" class:open=move || open.get()>
                     {items}
                 </ol>
             </div>

@@ -3,7 +3,7 @@
 //! The post-by-post problems come from the same [`scan`](crate::index::scan) the index uses;
 //! this module adds what needs the whole site ([`links`]: links to posts that do not exist,
 //! missing images) and what is a matter of style ([`rules`]: skipped heading levels, stale
-//! drafts).
+//! drafts, characters no feed or page may hold).
 
 mod links;
 mod output;
@@ -25,8 +25,9 @@ Errors (exit status 1): front matter that does not parse, fields that cannot be 
 date like 2021-13-45), two posts with one slug, links to posts that do not exist (relative
 `.md` links and `/posts/<slug>/` links), images that are not on disk, unsafe links and
 HTML that the sanitizer removes. Warnings: headings that skip a level, drafts whose date
-has passed. Drafts and scheduled posts are checked too. Exit status 2 means the check
-could not run.";
+has passed, characters that feeds and web pages cannot hold (control characters such as
+a terminal's colour codes, noncharacters). Drafts and scheduled posts are checked too.
+Exit status 2 means the check could not run.";
 
 pub(crate) const EXAMPLES: &str = "\
 Each problem is one line, `path:line:column: severity: message` (no column when it is not
@@ -75,6 +76,7 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
     let mut posts = Vec::new();
     let scan = index::scan(&files, site.clone(), &options, |file, text, post, found| {
         rules::headings(file, post, found);
+        rules::forbidden_characters(file, text, found);
         rules::stale_draft(file, text, post, &site, clock, found);
         posts.push(links::PostRefs::new(file, post));
     })?;

@@ -1,5 +1,6 @@
 //! Style rules: nothing is lost when they fire, so they are warnings.
 
+use folio_core::chars;
 use folio_core::front_matter::{parse_fields, split};
 use folio_core::{Post, SiteConfig};
 
@@ -28,6 +29,50 @@ pub(super) fn headings(file: &SourceFile, post: &Post, found: &mut Vec<Diagnosti
             found.push(Diagnostic::warning(&file.path, heading.line, message).at_column(1));
         }
         previous = heading.level;
+    }
+}
+
+/// Characters no feed or web page may hold: control characters (a terminal's colour codes, a
+/// form feed) and noncharacters. Folio shows each as U+FFFD or a space (see
+/// [`folio_core::chars`]), which is rarely what the writer meant. One warning per line, at the
+/// first of them.
+pub(super) fn forbidden_characters(file: &SourceFile, text: &str, found: &mut Vec<Diagnostic>) {
+    if chars::first_forbidden(text).is_none() {
+        return;
+    }
+    for (index, line) in text.split('\n').enumerate() {
+        let mut hits = line
+            .chars()
+            .enumerate()
+            .filter(|(_, c)| chars::is_forbidden(*c));
+        let Some((column, first)) = hits.next() else {
+            continue;
+        };
+        let kind = if first.is_control() {
+            "control character"
+        } else {
+            "noncharacter"
+        };
+        let shown = if chars::replacement(first) == ' ' {
+            "a space"
+        } else {
+            "U+FFFD (\u{FFFD})"
+        };
+        let more = match hits.count() {
+            0 => String::new(),
+            n => format!("; {n} more on this line"),
+        };
+        found.push(
+            Diagnostic::warning(
+                &file.path,
+                index + 1,
+                format!(
+                    "{kind} U+{:04X} cannot appear in feeds or web pages and is shown as {shown}{more}",
+                    u32::from(first)
+                ),
+            )
+            .at_column(column + 1),
+        );
     }
 }
 

@@ -265,10 +265,13 @@ impl<'a> Shells<'a> {
             Some(policy) => csp::insert(&html, policy),
             None => html,
         };
-        match body {
+        let html = match body {
             Some(body) => insert_body(&html, body),
             None => html,
-        }
+        };
+        // Characters HTML calls parse errors, from text that did not come through the renderer
+        // (a YAML `"\x01"` escape in a title, `site.toml`).
+        folio_core::chars::clean_owned(html)
     }
 }
 

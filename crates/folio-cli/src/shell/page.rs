@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use folio_core::i18n::Strings;
-use folio_core::{HomePage, Manifest, PostEntry, Rendered};
+use folio_core::{HomePage, Manifest, PostEntry, Rendered, ids};
 use folio_views::SiteView;
 use folio_views::archive::{Archive, years};
 use folio_views::frame::{Frame, Section};
@@ -58,7 +58,7 @@ impl<'a> Pages<'a> {
         folio_views::render_to_html(self.site, move || {
             let main = main();
             view! {
-                <div id="folio-prerender">
+                <div id=ids::FIRST_PAINT>
                     <Frame
                         title=title
                         nav=nav

@@ -234,6 +234,13 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
 /// # Ok::<(), folio_core::front_matter::FrontMatterError>(())
 /// ```
 pub fn parse_fields(front_matter: &FrontMatter<'_>) -> Result<Vec<Field>, FrontMatterError> {
+    // Read as the body is (see `crate::chars`): a control character pasted into a title costs
+    // the title a U+FFFD, not the whole front matter a parse error.
+    let text = crate::chars::clean(front_matter.text);
+    let front_matter = &FrontMatter {
+        text: &text,
+        ..*front_matter
+    };
     match front_matter.format {
         FrontMatterFormat::Yaml => yaml::parse(front_matter),
         FrontMatterFormat::Toml => toml::parse(front_matter),

@@ -378,3 +378,17 @@ fn broken_front_matter_gives_located_errors() {
         );
     }
 }
+
+#[test]
+fn a_control_character_costs_its_value_a_replacement_not_the_front_matter() {
+    // Both parsers refuse a raw control character; a title pasted from a terminal keeps the post
+    // its date and tags.
+    for source in [
+        "---\ntitle: Bell\u{1}\ndate: 2025-03-20\n---\n",
+        "+++\ntitle = \"Bell\u{1}\"\ndate = \"2025-03-20\"\n+++\n",
+    ] {
+        let fields = fields(source).unwrap();
+        assert_eq!(fields[0].value, text("Bell\u{FFFD}"), "{source:?}");
+        assert_eq!(fields[1].value, text("2025-03-20"), "{source:?}");
+    }
+}

@@ -1,7 +1,8 @@
 //! Headings: unique ids, visible anchor links, the table of contents, and the leading `# Title`.
 //!
 //! A heading's events are held until its end, since the id comes from its whole text. Ids that
-//! look like footnote ids (`fn-…`, `fnref-…`) get an `h-` prefix, so the two can never clash.
+//! look like footnote ids (`fn-…`, `fnref-…`) get an `h-` prefix, so the two can never clash,
+//! and ids in the app's namespace (`folio-…`) a `post-` prefix (see [`crate::ids`]).
 
 use std::collections::VecDeque;
 
@@ -11,6 +12,7 @@ use super::report::Report;
 use super::{Heading, Spanned};
 use crate::html::escape_into;
 use crate::i18n::Strings;
+use crate::ids;
 use crate::slug::{IdMap, heading_id};
 
 /// What the headings pass found.
@@ -157,6 +159,17 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
                 );
             }
             format!("h-{wanted}")
+        } else if ids::is_reserved(&wanted) {
+            let moved = ids::content_id(&wanted).into_owned();
+            if custom.is_some() {
+                self.report.warning(
+                    offset,
+                    format!(
+                        "heading id `{wanted}` is kept for Folio's own page elements; using `{moved}`"
+                    ),
+                );
+            }
+            moved
         } else {
             wanted
         };

@@ -1,13 +1,14 @@
 //! Links: relative ones resolved against the post's folder, links to other posts' `.md` files
 //! turned into their page URLs, external ones marked `rel="noopener noreferrer"`, and unsafe
-//! ones (`javascript:` and friends) taken out with their text kept.
+//! ones (`javascript:` and friends) taken out with their text kept. A link to a post's element in
+//! the app's namespace (`#folio-…`) follows its id (see [`crate::ids`]).
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
 use super::report::Report;
 use super::{PostLink, Spanned};
 use crate::html::{escape_href, escape_into, quote_for_message};
-use crate::url;
+use crate::{ids, url};
 
 pub(super) struct Links<'a, 'r, I> {
     inner: I,
@@ -38,8 +39,12 @@ impl<'a, 'r, I> Links<'a, 'r, I> {
         }
     }
 
-    /// The `href` a link ends up with.
+    /// The `href` a link ends up with. A fragment naming an element of a post (`#x`, or
+    /// `other.md#x`) follows that element's id out of the app's namespace ([`ids::content_id`]).
     fn href(&self, dest: &str) -> String {
+        if dest.starts_with('#') {
+            return ids::content_fragment(dest).into_owned();
+        }
         let resolved = url::resolve(self.base, dest);
         // Only a link the writer made relative to the site can name another post's file; the
         // base may carry an origin (feeds render with absolute URLs), the link itself may not.
@@ -49,7 +54,7 @@ impl<'a, 'r, I> Links<'a, 'r, I> {
             if let Some((path, suffix)) = url::markdown_target(rest)
                 && let Some(page) = post_link(&format!("{origin}{}", url::percent_decode(path)))
             {
-                return page + suffix;
+                return ids::content_fragment(&(page + suffix)).into_owned();
             }
         }
         resolved.into_owned()
@@ -58,14 +63,17 @@ impl<'a, 'r, I> Links<'a, 'r, I> {
     fn start_tag(&self, href: &str, title: &str) -> String {
         let mut out = String::with_capacity(href.len() + title.len() + 48);
         out.push_str("<a href=\"");
+        let written = out.len();
         escape_href(&mut out, href);
+        // Judged as written, percent-encoded: `/\host` is written `/%5Chost`, a path of this site.
+        let external = url::is_external(&out[written..]);
         out.push('"');
         if !title.is_empty() {
             out.push_str(" title=\"");
             escape_into(&mut out, title);
             out.push('"');
         }
-        if self.extras && url::is_external(href) {
+        if self.extras && external {
             out.push_str(" rel=\"noopener noreferrer\"");
         }
         out.push('>');

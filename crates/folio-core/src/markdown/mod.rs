@@ -221,6 +221,10 @@ pub struct Rendered {
 /// assert_eq!(out.excerpt, "See the other post.");
 /// ```
 pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
+    // Characters no page or feed may hold are read as U+FFFD (or a space) from the start, so the
+    // HTML, the headings, the excerpt and the title all agree (see `crate::chars`).
+    let cleaned = crate::chars::clean(markdown);
+    let markdown: &str = &cleaned;
     let extras = !options.commonmark_only;
     let report = report::Report::new(markdown, options.first_line);
     let mut summary = summary::Summary::default();
@@ -395,6 +399,80 @@ mod tests {
         assert_eq!(refs(&out.images), [("img/猫.png".to_owned(), 4, 27)]);
         assert_eq!((out.headings[0].level, out.headings[0].line), (3, 6));
         assert_eq!(out.problems[0].column, Some(26));
+    }
+
+    #[test]
+    fn heading_ids_and_links_to_them_stay_out_of_the_apps_namespace() {
+        let markdown = "## Intro\n\n## 摘要\n\n## The app {#folio-app}\n\n## Folio prerender\n\n\
+                        [a](#folio-app) [b](#intro) [c](other.md#folio-app) [d](other.md#摘要)\n";
+        let post_link =
+            |path: &str| (path == "/posts/other.md").then(|| "/posts/other/".to_owned());
+        let options = RenderOptions {
+            post_link: Some(&post_link),
+            ..RenderOptions::new("/posts/")
+        };
+        let out = render(markdown, &options);
+        let ids: Vec<&str> = out.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["intro", "摘要", "post-folio-app", "post-folio-prerender"]
+        );
+        for needle in [
+            "<h2 id=\"post-folio-app\">The app<a class=\"anchor\" href=\"#post-folio-app\"",
+            "<h2 id=\"摘要\">",
+            "<a href=\"#post-folio-app\">a</a>",
+            "<a href=\"#intro\">b</a>",
+            "<a href=\"/posts/other/#post-folio-app\">c</a>",
+            "<a href=\"/posts/other/#%E6%91%98%E8%A6%81\">d</a>",
+        ] {
+            assert!(out.html.contains(needle), "{needle}\n{}", out.html);
+        }
+        let messages: Vec<&str> = out.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "heading id `folio-app` is kept for Folio's own page elements; using `post-folio-app`"
+            ]
+        );
+    }
+
+    #[test]
+    fn characters_no_page_or_feed_may_hold_are_read_as_replacements() {
+        let markdown = "# Bell\u{1}\n\n```console\n\u{1b}[31merror\u{1b}[0m\n```\n\n\
+                        Page\u{c}break \u{fffe}\u{ffff}.\n";
+        let out = render(markdown, &RenderOptions::new(""));
+        assert_eq!(out.title.as_deref(), Some("Bell\u{fffd}"));
+        assert!(
+            out.html.contains("\u{fffd}[31merror\u{fffd}[0m"),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("<p>Page break \u{fffd}\u{fffd}.</p>"),
+            "{}",
+            out.html
+        );
+        assert_eq!(out.excerpt, "Page break \u{fffd}\u{fffd}.");
+    }
+
+    #[test]
+    fn markdown_backslash_links_are_paths_of_the_site() {
+        let out = render(
+            "[a](/\\evil.com) [b](/\\/evil.com) ![c](/\\evil.com/c.png)\n",
+            &RenderOptions::new("/posts/"),
+        );
+        assert!(
+            out.html.contains(
+                "<a href=\"/%5Cevil.com\">a</a> <a href=\"//evil.com\" rel=\"noopener noreferrer\">b</a>"
+            ),
+            "{}",
+            out.html
+        );
+        assert!(
+            out.html.contains("src=\"/%5Cevil.com/c.png\""),
+            "{}",
+            out.html
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! dropped but their text is kept, except for elements such as `<script>`, `<style>`, `<svg>` or
 //! `<iframe>`, whose whole content goes too. Since nothing of the input is ever copied through raw,
 //! markup that a browser would re-parse differently (mutation XSS) cannot survive: the output only
-//! holds markup this module wrote itself.
+//! holds markup this module wrote itself. URLs are checked and written as a browser reads them
+//! ([`url::normalize`]: `/\host` is `//host`), and ids are kept out of the app's namespace
+//! ([`crate::ids`]).
 //!
 //! Raw HTML in Markdown comes in pieces (one event per line of an HTML block, one per inline tag)
 //! with Markdown in between, so [`Sanitizer`] keeps its state from one piece to the next.
@@ -19,7 +21,7 @@ mod tokenizer;
 use std::fmt;
 
 use crate::html::{escape_into, quote_for_message};
-use crate::url;
+use crate::{ids, url};
 use policy::{Attr, Swallow};
 use tokenizer::{Next, Sink, Tag, Tokenizer};
 
@@ -353,9 +355,20 @@ impl Writer<'_> {
                     push_text_keeping_references(out, value);
                     out.push('"');
                 }
+                Attr::Id => {
+                    out.push(' ');
+                    out.push_str(attr_name);
+                    out.push_str("=\"");
+                    // Decoded for the check: `&#102;olio-app` is `folio-app` to the browser.
+                    if ids::is_reserved(&entities::decode(value)) {
+                        out.push_str(ids::CONTENT_PREFIX);
+                    }
+                    push_text_keeping_references(out, value);
+                    out.push('"');
+                }
                 Attr::Link | Attr::Image => {
                     let decoded = entities::decode(value);
-                    let cleaned = clean_url(&decoded);
+                    let cleaned = url::normalize(&decoded);
                     let safe = match kind {
                         Attr::Image => url::is_safe_image(&cleaned),
                         _ => url::is_safe_link(&cleaned),
@@ -368,7 +381,11 @@ impl Writer<'_> {
                         });
                         continue;
                     }
-                    let resolved = url::resolve(self.base, &cleaned);
+                    let resolved = match kind {
+                        // A link to an element of this post follows its id.
+                        Attr::Link if cleaned.starts_with('#') => ids::content_fragment(&cleaned),
+                        _ => url::resolve(self.base, &cleaned),
+                    };
                     out.push(' ');
                     out.push_str(attr_name);
                     out.push_str("=\"");
@@ -403,15 +420,6 @@ impl Writer<'_> {
             }
         }
     }
-}
-
-/// Removes what a browser's URL parser ignores: tabs and newlines anywhere, and control
-/// characters and spaces at either end.
-fn clean_url(url: &str) -> String {
-    url.trim_matches(|c: char| c <= ' ')
-        .chars()
-        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
-        .collect()
 }
 
 /// Escapes attribute text, keeping well-formed character references as written: whatever they

@@ -120,6 +120,8 @@ pub(super) fn swallows(name: &str) -> Option<(&'static str, Swallow)> {
 pub(super) enum Attr {
     /// Plain text, written back escaped.
     Text,
+    /// An element id: text, moved out of the app's namespace (see [`crate::ids`]).
+    Id,
     /// A boolean attribute; written as `name=""`.
     Flag,
     /// A URL that may be followed: http(s), mailto, tel or relative.
@@ -132,7 +134,7 @@ pub(super) enum Attr {
 pub(super) fn allowed_attribute(element: &str, attr: &str) -> Option<(&'static str, Attr)> {
     let kind_of = |name: &'static str, kind| Some((name, kind));
     match (element, attr) {
-        (_, "id") => kind_of("id", Attr::Text),
+        (_, "id") => kind_of("id", Attr::Id),
         (_, "class") => kind_of("class", Attr::Text),
         (_, "title") => kind_of("title", Attr::Text),
         (_, "lang") => kind_of("lang", Attr::Text),

@@ -416,3 +416,102 @@ fn random_markup_soup_comes_out_safe_and_stable() {
         assert_eq!(pieces, whole, "pieces differ for {input:?}");
     }
 }
+
+#[test]
+fn ids_in_the_apps_namespace_move_out_of_it_with_the_links_to_them() {
+    let cases = [
+        (
+            r#"<span id="folio-app">x</span>"#,
+            r#"<span id="post-folio-app">x</span>"#,
+        ),
+        (
+            r#"<div id="&#102;olio-prerender"></div>"#,
+            r#"<div id="post-&#102;olio-prerender"></div>"#,
+        ),
+        (
+            r##"<a href="#folio-app">up</a>"##,
+            r##"<a href="#post-folio-app">up</a>"##,
+        ),
+        (
+            r#"<a href="&#35;folio-app">up</a>"#,
+            r##"<a href="#post-folio-app">up</a>"##,
+        ),
+        // Ordinary ids, and a fragment of another site, stay exactly as written.
+        (r#"<h2 id="intro">i</h2>"#, r#"<h2 id="intro">i</h2>"#),
+        (r#"<h2 id="摘要">i</h2>"#, r#"<h2 id="摘要">i</h2>"#),
+        (r#"<p id="Folio-app"></p>"#, r#"<p id="Folio-app"></p>"#),
+        (
+            r##"<a href="https://e.com/#folio-app">e</a>"##,
+            r##"<a href="https://e.com/#folio-app">e</a>"##,
+        ),
+    ];
+    for (input, want) in cases {
+        assert_eq!(sanitize_fragment(input), want, "{input}");
+    }
+}
+
+#[test]
+fn names_that_shadow_document_properties_are_dropped() {
+    for input in [
+        r#"<img name="getElementById" src="a.png">"#,
+        r#"<a name="body" href="a">x</a>"#,
+        r#"<form name="cookie"></form><embed name="createElement"><object name="querySelector"></object><iframe name="defaultView"></iframe>"#,
+    ] {
+        let out = sanitize_fragment(input);
+        assert!(!out.contains("name="), "{input} -> {out}");
+    }
+}
+
+#[test]
+fn backslashes_that_browsers_read_as_slashes_lead_off_site_with_rel() {
+    let sanitize = |html: &str| {
+        let mut s = Sanitizer::new()
+            .resolve_against("/blog/posts/")
+            .site_extras(true);
+        let mut out = String::new();
+        s.push(html, &mut out);
+        s.finish(&mut out);
+        out
+    };
+    // Browsers read `\` as `/` before the query in http(s) URLs and in relative ones.
+    let off_site = [
+        (r#"<a href="/\evil.com">x</a>"#, "//evil.com"),
+        (r#"<a href="\\evil.com/a?b\c">x</a>"#, "//evil.com/a?b\\c"),
+        (r#"<a href="\/evil.com">x</a>"#, "//evil.com"),
+        (r#"<a href="/&#92;evil.com">x</a>"#, "//evil.com"),
+        (r#"<a href="/&bsol;evil.com">x</a>"#, "//evil.com"),
+        ("<a href=\"/\t\\evil.com\">x</a>", "//evil.com"),
+        ("<a href=\" /\n\\evil.com\">x</a>", "//evil.com"),
+        (
+            r#"<a href="https:\\evil.com\a">x</a>"#,
+            "https://evil.com/a",
+        ),
+    ];
+    for (input, href) in off_site {
+        assert_eq!(
+            sanitize(input),
+            format!(
+                "<a href=\"{}\" rel=\"noopener noreferrer\">x</a>",
+                escape(href)
+            ),
+            "{input}"
+        );
+    }
+    // A percent-encoded backslash is a character of the path: the link stays on the site.
+    let on_site = [
+        (r#"<a href="/%5Cevil.com">x</a>"#, "/%5Cevil.com"),
+        (r#"<a href="\evil.md">x</a>"#, "/evil.md"),
+        (r#"<a href="a\b.md#x\y">x</a>"#, "/blog/posts/a/b.md#x\\y"),
+    ];
+    for (input, href) in on_site {
+        assert_eq!(
+            sanitize(input),
+            format!("<a href=\"{}\">x</a>", escape(href)),
+            "{input}"
+        );
+    }
+}
+
+fn escape(text: &str) -> String {
+    crate::html::escape(text)
+}

@@ -224,7 +224,13 @@ fn a_second_document_is_refused_on_its_line() {
 
 #[test]
 fn only_tab_errors_get_the_tab_hint() {
-    let error = fields("---\n\u{0}title: a\n---\n").unwrap_err();
+    // Straight to the YAML reader: `parse_fields` reads a NUL as U+FFFD (see `crate::chars`).
+    let source = "---\n\u{0}title: a\n---\n";
+    let front_matter = crate::front_matter::split(source)
+        .unwrap()
+        .front_matter
+        .unwrap();
+    let error = super::parse(&front_matter).unwrap_err();
     let message = error.to_string();
     assert!(message.contains("unprintable"), "{message}");
     assert!(!message.contains("tabs"), "{message}");
