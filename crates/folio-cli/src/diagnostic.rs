@@ -20,13 +20,18 @@ pub(crate) struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// The problem, located in `path`.
+    /// The problem, located in `path`. A note for the writer is a warning here: the CLI is where
+    /// the writer reads it.
     pub(crate) fn new(path: &Path, problem: &Problem) -> Self {
+        let severity = match problem.severity {
+            Severity::Note => Severity::Warning,
+            severity => severity,
+        };
         Self {
             path: path.to_owned(),
             line: problem.line,
             column: problem.column,
-            severity: problem.severity,
+            severity,
             message: problem.message.clone(),
         }
     }
@@ -62,7 +67,7 @@ impl fmt::Display for Diagnostic {
         }
         let severity = match self.severity {
             Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Warning | Severity::Note => "warning",
         };
         write!(f, " {severity}: {}", self.message)
     }

@@ -65,7 +65,8 @@ pub struct PostEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover: Option<String>,
     /// What is wrong with the post's source, as the build found it; the page shows it as a
-    /// notice. (The app renders only the body, so it learns about the front matter here.)
+    /// notice. (The app renders only the body, so it learns about the front matter here.) Notes
+    /// for the writer are not here: only the CLI lists them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<crate::Problem>,
 }
@@ -480,7 +481,12 @@ impl PostEntry {
             images: BTreeMap::new(),
             lang: post.meta.lang.clone(),
             cover: post.meta.cover.clone(),
-            problems: post.problems.clone(),
+            problems: post
+                .problems
+                .iter()
+                .filter(|problem| problem.is_shown_on_page())
+                .cloned()
+                .collect(),
         }
     }
 
@@ -576,6 +582,37 @@ mod tests {
             1,
             "a post tagged twice the same way is listed once"
         );
+    }
+
+    /// 157 real posts showed readers "This post has problems in its source" for `<center>`,
+    /// `<font>` and `style`: what a reader does not miss is for `folio check` only.
+    #[test]
+    fn notes_for_the_writer_stay_out_of_the_entry_readers_get() {
+        let source = "---\ndate: 2021-13-45\n---\n<center>居中</center>\n\n\
+                      <p style=\"color:red\"><font color=red>红</font></p>\n\n\
+                      <a href=\"x\" onclick=\"steal()\">x</a>\n";
+        let cx = crate::post::PostContext {
+            base: "/",
+            file: "a.md",
+            trust_html: false,
+            post_link: None,
+            image_size: None,
+            text: crate::i18n::english(),
+        };
+        let post = Post::parse(source, &cx);
+        let severities: Vec<crate::Severity> = post.problems.iter().map(|p| p.severity).collect();
+        use crate::Severity::{Error, Note};
+        assert_eq!(
+            severities,
+            [Error, Note, Note, Error],
+            "{:?}",
+            post.problems
+        );
+        let entry = PostEntry::from_post(&post, "a.md", &SiteConfig::default());
+        let shown: Vec<&str> = entry.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(shown.len(), 2, "{shown:?}");
+        assert!(shown[0].contains("2021-13-45"), "{shown:?}");
+        assert!(shown[1].contains("onclick"), "{shown:?}");
     }
 
     fn entry(slug: &str, day: u8, draft: bool) -> PostEntry {

@@ -1,8 +1,8 @@
 //! A problem found in a post: a line number (and a column, when known) and a message a writer
 //! can act on.
 //!
-//! Problems never stop a post from rendering. The app shows them as a notice above the post,
-//! and the CLI prints them as `file:line:column: severity: message`.
+//! Problems never stop a post from rendering. The app shows errors and warnings as a notice above
+//! the post, and the CLI prints every problem as `file:line:column: severity: message`.
 
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +14,10 @@ pub enum Severity {
     Error,
     /// Worth a look, nothing was lost.
     Warning,
+    /// For the writer only: Folio read the source its own way, and a reader misses nothing a
+    /// Folio page could show (a Vue component shown as nothing, `<font>` shown as its text).
+    /// The CLI lists it as a warning; pages never show it.
+    Note,
 }
 
 /// One thing wrong with a post, located by its 1-based line in the source file.
@@ -40,6 +44,27 @@ impl Problem {
             severity: Severity::Error,
             message: message.into(),
         }
+    }
+
+    /// A [note](Severity::Note) at `line`.
+    pub fn note(line: usize, message: impl Into<String>) -> Self {
+        Self {
+            line,
+            column: None,
+            severity: Severity::Note,
+            message: message.into(),
+        }
+    }
+
+    /// Whether a page shows it in its notice: errors and warnings are, notes are for the CLI.
+    ///
+    /// ```
+    /// use folio_core::Problem;
+    /// assert!(Problem::warning(1, "x").is_shown_on_page());
+    /// assert!(!Problem::note(1, "x").is_shown_on_page());
+    /// ```
+    pub fn is_shown_on_page(&self) -> bool {
+        self.severity != Severity::Note
     }
 
     /// The class of the notice that lists `problems`: a warning when any is an error, else

@@ -131,7 +131,8 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for RawHtml<'a, '_, I> {
     }
 }
 
-/// Sanitizes one raw fragment, reporting what was removed; `None` when nothing is left.
+/// Sanitizes one raw fragment, reporting what was removed (what a reader would not miss as a
+/// note for the writer); `None` when nothing is left.
 fn sanitize<'a>(
     sanitizer: &mut Sanitizer<'_>,
     report: &Report<'_>,
@@ -141,7 +142,11 @@ fn sanitize<'a>(
     let mut out = String::with_capacity(html.len());
     sanitizer.push(html, &mut out);
     for removed in sanitizer.take_removed() {
-        report.error(offset, removed.to_string());
+        if removed.is_harmless() {
+            report.note(offset, removed.to_string());
+        } else {
+            report.error(offset, removed.to_string());
+        }
     }
     (!out.is_empty()).then(|| out.into())
 }

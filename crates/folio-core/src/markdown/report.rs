@@ -96,6 +96,12 @@ impl<'s> Report<'s> {
         self.add(offset, Severity::Warning, message.into());
     }
 
+    /// For the writer only (see [`Severity::Note`]): read the way the post's own system reads
+    /// it, or dropped where a reader would not miss it.
+    pub(super) fn note(&self, offset: usize, message: impl Into<String>) {
+        self.add(offset, Severity::Note, message.into());
+    }
+
     /// The problems in source order, with 1-based file lines and columns. Beyond the cap, the
     /// first ones reported are kept (adapters report in about source order).
     fn into_problems(self) -> Vec<Problem> {

@@ -11,6 +11,9 @@
 //! ([`url::normalize`]: `/\host` is `//host`), and ids are kept out of the app's namespace
 //! ([`crate::ids`]).
 //!
+//! What is dropped is reported ([`Removed`]); [`Removed::is_harmless`] tells what a reader would not
+//! miss (presentational HTML, VitePress's Vue blocks and components) from attacks and lost content.
+//!
 //! Raw HTML in Markdown comes in pieces (one event per line of an HTML block, one per inline tag)
 //! with Markdown in between, so [`Sanitizer`] keeps its state from one piece to the next.
 
@@ -60,6 +63,18 @@ pub enum Removed {
         /// The attribute name, lowercase.
         name: String,
     },
+    /// A `<script setup>` or `<style scoped>` block of a VitePress post: Vue code, shown as nothing.
+    VueBlock {
+        /// `script` or `style`.
+        name: &'static str,
+        /// The attribute that makes it Vue's (`setup`, `scoped` …).
+        attribute: &'static str,
+    },
+    /// A Vue component (`<Badge/>`, `<MyComp>…</MyComp>`), shown as nothing with its content.
+    Component {
+        /// The tag name as written.
+        name: String,
+    },
     /// A URL with a scheme that is not allowed (`javascript:`, `data:text/html` …).
     Url {
         /// The element's tag name.
@@ -69,6 +84,23 @@ pub enum Removed {
         /// The URL, decoded.
         url: String,
     },
+}
+
+impl Removed {
+    /// Whether a reader misses nothing a Folio page could show: a presentational tag or
+    /// attribute (`<font>`, `style`, `border` …) or VitePress's Vue code. Event handlers, unsafe
+    /// URLs and elements with content of their own (scripts, frames, media, forms) are not.
+    pub fn is_harmless(&self) -> bool {
+        match self {
+            Removed::Element {
+                name,
+                with_content: false,
+            } => policy::is_presentational(name),
+            Removed::Element { .. } | Removed::Url { .. } => false,
+            Removed::Attribute { name, .. } => !name.starts_with("on"),
+            Removed::VueBlock { .. } | Removed::Component { .. } => true,
+        }
+    }
 }
 
 impl fmt::Display for Removed {
@@ -89,6 +121,14 @@ impl fmt::Display for Removed {
                 let name = quote_for_message(name, 30);
                 write!(f, "removed attribute `{name}` from raw HTML <{element}>")
             }
+            Removed::VueBlock { name, attribute } => write!(
+                f,
+                "VitePress's `<{name} {attribute}>` is Vue code; a Folio page shows it as nothing"
+            ),
+            Removed::Component { name } => {
+                let name = quote_for_message(name, 30);
+                write!(f, "Vue component <{name}> is shown as nothing")
+            }
             Removed::Url {
                 element,
                 attribute,
@@ -105,12 +145,14 @@ impl fmt::Display for Removed {
 }
 
 /// An element whose content is being dropped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum Swallowing {
     /// Raw text until `</name`; the tokenizer reads it as such.
     Raw(&'static str),
     /// Markup until the end tag that balances the start tag.
     Nested { name: &'static str, depth: usize },
+    /// A Vue component, until the end tag that balances it.
+    Component { name: String, depth: usize },
     /// Until the raw HTML ends.
     Rest,
 }
@@ -252,8 +294,9 @@ impl Sink for Output<'_, '_> {
 impl Writer<'_> {
     /// A whole tag has been read: write it back if allowed, else drop it (and maybe its content).
     fn tag(&mut self, tag: Tag, out: &mut String) -> Next {
-        match self.swallowing {
+        match &mut self.swallowing {
             Some(Swallowing::Raw(name)) => {
+                let name = *name;
                 // The tokenizer only hands over the end tag of the raw-text element.
                 if tag.end && tag.name == name {
                     self.swallowing = None;
@@ -262,16 +305,15 @@ impl Writer<'_> {
                 return Next::RawText(name);
             }
             Some(Swallowing::Nested { name, depth }) => {
-                if tag.name == name && tag.end {
-                    self.swallowing = (depth > 1).then_some(Swallowing::Nested {
-                        name,
-                        depth: depth - 1,
-                    });
-                } else if tag.name == name && !tag.self_closing {
-                    self.swallowing = Some(Swallowing::Nested {
-                        name,
-                        depth: depth + 1,
-                    });
+                let name: &str = name;
+                if balance(&tag, name, depth) {
+                    self.swallowing = None;
+                }
+                return Next::Markup;
+            }
+            Some(Swallowing::Component { name, depth }) => {
+                if balance(&tag, name, depth) {
+                    self.swallowing = None;
                 }
                 return Next::Markup;
             }
@@ -279,7 +321,9 @@ impl Writer<'_> {
             None => {}
         }
         if tag.end {
-            if let Some(name) = policy::allowed_element(&tag.name) {
+            let allowed = policy::allowed_element(&tag.name)
+                .or_else(|| policy::renamed(&tag.name).map(|(name, _)| name));
+            if let Some(name) = allowed {
                 self.close(name, out);
             }
             return Next::Markup;
@@ -287,24 +331,51 @@ impl Writer<'_> {
         if let Some((name, swallow)) = policy::swallows(&tag.name) {
             return self.swallow(name, swallow, &tag);
         }
-        let Some(name) = policy::allowed_element(&tag.name) else {
-            self.removed.push(Removed::Element {
-                name: tag.name,
-                with_content: false,
-            });
-            return Next::Markup;
+        let (name, implied) = match policy::allowed_element(&tag.name) {
+            Some(name) => (name, None),
+            None => match policy::renamed(&tag.name) {
+                Some((name, implied)) => (name, Some(implied)),
+                None => return self.drop_tag(tag),
+            },
         };
-        self.write_start_tag(name, &tag, out);
+        self.write_start_tag(name, implied, &tag, out);
         if !policy::is_void(name) {
             self.open.push(name);
         }
         Next::Markup
     }
 
+    /// A start tag of an element that is not allowed: a Vue component goes with its content,
+    /// anything else leaves its content in place.
+    fn drop_tag(&mut self, tag: Tag) -> Next {
+        if !policy::is_component(&tag.name, tag.written.as_deref()) {
+            self.removed.push(Removed::Element {
+                name: tag.name,
+                with_content: false,
+            });
+            return Next::Markup;
+        }
+        self.removed.push(Removed::Component {
+            name: tag.written.unwrap_or_else(|| tag.name.clone()),
+        });
+        // Vue reads `<Badge />` as complete, unlike HTML.
+        if !tag.self_closing {
+            self.swallowing = Some(Swallowing::Component {
+                name: tag.name,
+                depth: 1,
+            });
+        }
+        Next::Markup
+    }
+
     fn swallow(&mut self, name: &'static str, swallow: Swallow, tag: &Tag) -> Next {
-        self.removed.push(Removed::Element {
-            name: tag.name.clone(),
-            with_content: swallow != Swallow::Void,
+        let vue = policy::vue_block_attribute(name, tag.attrs.iter().map(|(a, _)| a.as_str()));
+        self.removed.push(match vue {
+            Some(attribute) => Removed::VueBlock { name, attribute },
+            None => Removed::Element {
+                name: tag.name.clone(),
+                with_content: swallow != Swallow::Void,
+            },
         });
         match swallow {
             Swallow::RawText => {
@@ -325,12 +396,38 @@ impl Writer<'_> {
         }
     }
 
-    fn write_start_tag(&mut self, name: &'static str, tag: &Tag, out: &mut String) {
+    /// Writes the start tag of `name` with its allowed attributes; `implied` is an attribute the
+    /// tag stands for (`<center>` is `<div align="center">`).
+    fn write_start_tag(
+        &mut self,
+        name: &'static str,
+        implied: Option<(&'static str, &'static str)>,
+        tag: &Tag,
+        out: &mut String,
+    ) {
         out.push('<');
         out.push_str(name);
         let mut written: Vec<&str> = Vec::new();
+        if let Some((attr, value)) = implied {
+            push_attribute(out, attr, value);
+            written.push(attr);
+        }
+        // What a `style` says wins over the element's own attributes, as CSS does.
+        let styled = tag
+            .attrs
+            .iter()
+            .find(|(attr, _)| attr == "style")
+            .map(|(_, style)| policy::styled_attributes(name, &entities::decode(style)));
+        let overridden = |attr: &str| {
+            styled
+                .as_ref()
+                .is_some_and(|(kept, _)| kept.iter().any(|(styled, _)| *styled == attr))
+        };
+        // `rel="noopener noreferrer"` is written, or `target="_blank"` wants it.
+        let mut rel = false;
+        let mut blank = false;
         for (attr, value) in &tag.attrs {
-            if written.contains(&attr.as_str()) {
+            if written.contains(&attr.as_str()) || (attr != "style" && overridden(attr)) {
                 // Browsers keep the first of duplicate attributes.
                 continue;
             }
@@ -354,6 +451,36 @@ impl Writer<'_> {
                     out.push_str("=\"");
                     push_text_keeping_references(out, value);
                     out.push('"');
+                }
+                Attr::Keyword(keywords) => {
+                    let value = entities::decode(value).trim().to_ascii_lowercase();
+                    match keywords.iter().find(|keyword| **keyword == value) {
+                        Some(keyword) => {
+                            push_attribute(out, attr_name, keyword);
+                            blank |= attr_name == "target" && *keyword == "_blank";
+                        }
+                        None => self.removed.push(Removed::Attribute {
+                            element: name,
+                            name: attr.clone(),
+                        }),
+                    }
+                }
+                Attr::Style => {
+                    let Some((kept, dropped)) = &styled else {
+                        continue;
+                    };
+                    for (styled, value) in kept {
+                        if !written.contains(styled) {
+                            push_attribute(out, styled, value);
+                            written.push(styled);
+                        }
+                    }
+                    if *dropped {
+                        self.removed.push(Removed::Attribute {
+                            element: name,
+                            name: attr.clone(),
+                        });
+                    }
                 }
                 Attr::Id => {
                     out.push(' ');
@@ -393,9 +520,14 @@ impl Writer<'_> {
                     out.push('"');
                     if self.site_extras && name == "a" && url::is_external(&resolved) {
                         out.push_str(" rel=\"noopener noreferrer\"");
+                        rel = true;
                     }
                 }
             }
+        }
+        // A page opened in a new tab gets no hold on this one.
+        if blank && !rel {
+            out.push_str(" rel=\"noopener noreferrer\"");
         }
         if self.site_extras && name == "img" {
             out.push_str(" loading=\"lazy\" decoding=\"async\"");
@@ -420,6 +552,31 @@ impl Writer<'_> {
             }
         }
     }
+}
+
+/// Writes ` name="value"`, the value escaped.
+fn push_attribute(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape_into(out, value);
+    out.push('"');
+}
+
+/// Whether `tag` balances the element being swallowed, called `name`, at `depth` open elements
+/// of that name: counts nested ones, and says when the last is closed.
+fn balance(tag: &Tag, name: &str, depth: &mut usize) -> bool {
+    if tag.name != name {
+        return false;
+    }
+    if tag.end {
+        *depth = depth.saturating_sub(1);
+        return *depth == 0;
+    }
+    if !tag.self_closing {
+        *depth += 1;
+    }
+    false
 }
 
 /// Escapes attribute text, keeping well-formed character references as written: whatever they

@@ -1,5 +1,5 @@
-//! What survives sanitizing: the allowed elements and attributes, and the elements whose whole
-//! content goes with them.
+//! What survives sanitizing: the allowed elements and attributes, the elements whose whole
+//! content goes with them, and what is harmless to drop (presentational HTML, Vue).
 
 /// Elements kept (with allowed attributes only), sorted for binary search.
 const ALLOWED: &[&str] = &[
@@ -72,6 +72,53 @@ pub(super) fn allowed_element(name: &str) -> Option<&'static str> {
     ALLOWED.binary_search(&name).ok().map(|i| ALLOWED[i])
 }
 
+/// An old element written as an allowed one, with the attribute that keeps its meaning: `<center>`
+/// is `<div align="center">` (an attribute, not a `style`, which the site's Content-Security-Policy
+/// would block).
+pub(super) fn renamed(name: &str) -> Option<(&'static str, (&'static str, &'static str))> {
+    (name == "center").then_some(("div", ("align", "center")))
+}
+
+/// Elements that only change how text looks, or group it: dropping the tag (the text is kept)
+/// loses nothing a reader needs, so it is a note for the writer, not an error.
+const PRESENTATIONAL: &[&str] = &[
+    "acronym", "address", "article", "aside", "basefont", "big", "blink", "font", "footer",
+    "header", "hgroup", "label", "main", "marquee", "nav", "nobr", "o:p", "section", "spacer",
+    "strike", "tt",
+];
+
+/// Whether dropping the tag of the element called `name` (keeping its text) is harmless.
+pub(super) fn is_presentational(name: &str) -> bool {
+    PRESENTATIONAL.contains(&name)
+}
+
+/// The Vue attribute that makes a `<script>` or `<style>` block part of a Vue single-file
+/// component (`<script setup>`, `<style scoped>`), as VitePress reads Markdown; `None` for a
+/// plain script or style.
+pub(super) fn vue_block_attribute<'t>(
+    name: &str,
+    attrs: impl IntoIterator<Item = &'t str>,
+) -> Option<&'static str> {
+    let marks: &[&'static str] = match name {
+        "script" => &["setup", "lang"],
+        "style" => &["scoped", "module", "lang"],
+        _ => return None,
+    };
+    let attrs: Vec<&str> = attrs.into_iter().collect();
+    marks.iter().copied().find(|mark| attrs.contains(mark))
+}
+
+/// Whether a tag that is not HTML Folio knows is a Vue component: its name as written mixes
+/// upper and lower case (`<Badge>`, `<ClientOnly>`; HTML in capitals such as `<FONT>` is
+/// HTML) or holds a hyphen (`<my-widget>`, a custom element).
+pub(super) fn is_component(name: &str, written: Option<&str>) -> bool {
+    let mixed_case = written.is_some_and(|written| {
+        written.bytes().any(|b| b.is_ascii_uppercase())
+            && written.bytes().any(|b| b.is_ascii_lowercase())
+    });
+    mixed_case || name.contains('-')
+}
+
 /// Allowed elements that have no end tag.
 pub(super) fn is_void(name: &str) -> bool {
     matches!(name, "br" | "col" | "hr" | "img" | "wbr")
@@ -128,6 +175,97 @@ pub(super) enum Attr {
     Link,
     /// A URL that is loaded as an image: http(s), relative or `data:image/*`.
     Image,
+    /// One of these keywords, any case, written lowercase; another value is dropped.
+    Keyword(&'static [&'static str]),
+    /// Inline CSS: what has an attribute of the same meaning is written as that attribute
+    /// (`text-align` as `align`, `width` and `height`), the rest is dropped (see
+    /// [`styled_attributes`]).
+    Style,
+}
+
+const ALIGN: &[&str] = &["left", "center", "right", "justify"];
+const IMAGE_ALIGN: &[&str] = &["left", "right", "top", "middle", "bottom"];
+const VERTICAL_ALIGN: &[&str] = &["top", "middle", "bottom", "baseline"];
+/// `target` values that name no frame; `_blank` gets `rel="noopener noreferrer"`.
+pub(super) const TARGETS: &[&str] = &["_blank", "_self", "_parent", "_top"];
+
+/// Elements that take `width` and `height` as a size.
+fn is_sized(element: &str) -> bool {
+    matches!(element, "img" | "table" | "td" | "th" | "col" | "colgroup")
+}
+
+/// Elements that take `align` as text alignment.
+fn is_aligned(element: &str) -> bool {
+    matches!(
+        element,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "table"
+            | "caption"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "col"
+            | "colgroup"
+            | "hr"
+    )
+}
+
+/// The attributes a `style` value means on `element`, as (name, value): `text-align` as `align`,
+/// `width` and `height` in pixels or percent as themselves on elements that have them. Whether
+/// anything else was in it (and is dropped) is the second value.
+///
+/// Only these, because a page's Content-Security-Policy (`style-src 'self'`) blocks every inline
+/// style, and free CSS could lay a post over the page (`position: fixed`); attributes need
+/// neither.
+pub(super) fn styled_attributes(element: &str, style: &str) -> (Vec<(&'static str, String)>, bool) {
+    let mut kept = Vec::new();
+    let mut dropped = false;
+    for declaration in style.split(';') {
+        let Some((property, value)) = declaration.split_once(':') else {
+            dropped |= !declaration.trim().is_empty();
+            continue;
+        };
+        let property = property.trim().to_ascii_lowercase();
+        let value = value.trim().to_ascii_lowercase();
+        let attribute = match property.as_str() {
+            "text-align" if is_aligned(element) && ALIGN.contains(&value.as_str()) => {
+                Some(("align", value))
+            }
+            "width" | "height" if is_sized(element) => {
+                let name = if property == "width" {
+                    "width"
+                } else {
+                    "height"
+                };
+                size(&value).map(|size| (name, size))
+            }
+            _ => None,
+        };
+        match attribute {
+            Some(attribute) => kept.push(attribute),
+            None => dropped = true,
+        }
+    }
+    (kept, dropped)
+}
+
+/// A CSS length an HTML size attribute can say: `300px` or `300` as `300`, `50%` as itself.
+fn size(value: &str) -> Option<String> {
+    let number = value.strip_suffix("px").unwrap_or(value);
+    let digits = number.strip_suffix('%').unwrap_or(number);
+    let valid = !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().next().is_some_and(|b| b.is_ascii_digit());
+    valid.then(|| number.to_owned())
 }
 
 /// The allowed attribute `attr` on `element` (both lowercase), as a `'static` name and its kind.
@@ -142,11 +280,17 @@ pub(super) fn allowed_attribute(element: &str, attr: &str) -> Option<(&'static s
         ("a", "href") => kind_of("href", Attr::Link),
         ("img", "src") => kind_of("src", Attr::Image),
         ("img", "alt") => kind_of("alt", Attr::Text),
-        ("img", "width") => kind_of("width", Attr::Text),
-        ("img", "height") => kind_of("height", Attr::Text),
+        (_, "style") => kind_of("style", Attr::Style),
+        (element, "width") if is_sized(element) => kind_of("width", Attr::Text),
+        (element, "height") if is_sized(element) => kind_of("height", Attr::Text),
+        ("img", "align") => kind_of("align", Attr::Keyword(IMAGE_ALIGN)),
+        (element, "align") if is_aligned(element) => kind_of("align", Attr::Keyword(ALIGN)),
+        ("td" | "th" | "tr" | "thead" | "tbody" | "tfoot" | "col", "valign") => {
+            kind_of("valign", Attr::Keyword(VERTICAL_ALIGN))
+        }
+        ("a", "target") => kind_of("target", Attr::Keyword(TARGETS)),
         ("td" | "th", "colspan") => kind_of("colspan", Attr::Text),
         ("td" | "th", "rowspan") => kind_of("rowspan", Attr::Text),
-        ("td" | "th", "align") => kind_of("align", Attr::Text),
         ("ol", "start") => kind_of("start", Attr::Text),
         ("ol", "reversed") => kind_of("reversed", Attr::Flag),
         ("ol", "type") => kind_of("type", Attr::Text),
@@ -171,12 +315,15 @@ mod tests {
     }
 
     #[test]
-    fn no_event_handler_or_style_attribute_is_allowed() {
+    fn no_event_handler_is_allowed_and_style_is_only_read() {
         for element in ALLOWED {
+            assert_eq!(
+                allowed_attribute(element, "style"),
+                Some(("style", Attr::Style))
+            );
             for attr in [
                 "onerror",
                 "onclick",
-                "style",
                 "srcdoc",
                 "formaction",
                 "xlink:href",
@@ -184,6 +331,36 @@ mod tests {
             ] {
                 assert_eq!(allowed_attribute(element, attr), None, "{element} {attr}");
             }
+        }
+    }
+
+    #[test]
+    fn style_becomes_the_attributes_that_say_the_same() {
+        let cases = [
+            ("p", "text-align: center", vec![("align", "center")], false),
+            ("p", "TEXT-ALIGN:Right;", vec![("align", "right")], false),
+            (
+                "img",
+                "width:300px; height: 50%",
+                vec![("width", "300"), ("height", "50%")],
+                false,
+            ),
+            ("span", "text-align:center", vec![], true),
+            (
+                "p",
+                "color: red; text-align: left",
+                vec![("align", "left")],
+                true,
+            ),
+            ("img", "width: calc(100% - 1px)", vec![], true),
+            ("td", "width: 1e9px", vec![], true),
+            ("div", "position: fixed; inset: 0", vec![], true),
+            ("p", " ; ", vec![], false),
+        ];
+        for (element, style, want, dropped) in cases {
+            let (kept, was_dropped) = styled_attributes(element, style);
+            let kept: Vec<(&str, &str)> = kept.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            assert_eq!((kept, was_dropped), (want, dropped), "{element} {style:?}");
         }
     }
 }

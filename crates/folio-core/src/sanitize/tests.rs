@@ -294,6 +294,163 @@ fn removals_are_reported() {
     assert!(s.take_removed().is_empty());
 }
 
+#[test]
+fn presentational_html_keeps_what_is_safe_and_drops_the_rest() {
+    let cases = [
+        (
+            r#"<p align="center">居中</p>"#,
+            r#"<p align="center">居中</p>"#,
+        ),
+        (r#"<h2 align=right>T</h2>"#, r#"<h2 align="right">T</h2>"#),
+        (
+            r#"<img src="a.png" width="300" height=200 align=left>"#,
+            r#"<img src="a.png" width="300" height="200" align="left">"#,
+        ),
+        (
+            r#"<table width="100%" border=1><tr valign=top><td width=50 height=20>x</td></tr></table>"#,
+            r#"<table width="100%"><tr valign="top"><td width="50" height="20">x</td></tr></table>"#,
+        ),
+        (
+            r#"<a href="https://e.com" target="_blank">x</a>"#,
+            r#"<a href="https://e.com" target="_blank" rel="noopener noreferrer">x</a>"#,
+        ),
+        (
+            r#"<a target="_BLANK" href="/p/">x</a>"#,
+            r#"<a target="_blank" href="/p/" rel="noopener noreferrer">x</a>"#,
+        ),
+        (
+            r#"<a href="/p/" target="frame1">x</a>"#,
+            r#"<a href="/p/">x</a>"#,
+        ),
+        (
+            "<center>居中的字</center>",
+            r#"<div align="center">居中的字</div>"#,
+        ),
+        (
+            "<CENTER><b>x</b></CENTER>y",
+            r#"<div align="center"><b>x</b></div>y"#,
+        ),
+        (
+            r#"<font color="red" size=5 face="楷体">红字</font>"#,
+            "红字",
+        ),
+        (
+            r#"<p style="text-align: center; color: red">x</p>"#,
+            r#"<p align="center">x</p>"#,
+        ),
+        (
+            r#"<img src="a.png" style="width:300px; height: 50%">"#,
+            r#"<img src="a.png" width="300" height="50%">"#,
+        ),
+        // As in CSS, the style wins.
+        (
+            r#"<p align="left" style="text-align:right">x</p>"#,
+            r#"<p align="right">x</p>"#,
+        ),
+        (
+            r#"<span style="color:red;background:url(x)">x</span>"#,
+            "<span>x</span>",
+        ),
+        (
+            r#"<div style="position:fixed;inset:0">x</div>"#,
+            "<div>x</div>",
+        ),
+        (r#"<p align="javascript:alert(1)">x</p>"#, "<p>x</p>"),
+    ];
+    for (html, want) in cases {
+        let got = sanitize_fragment(html);
+        assert_eq!(got, want, "{html:?}");
+        assert_well_formed_and_safe(&got);
+    }
+}
+
+/// What a reader would not miss is a note for the writer; attacks and lost content stay errors.
+#[test]
+fn presentational_removals_are_harmless_and_attacks_are_not() {
+    let mut s = Sanitizer::new();
+    let mut out = String::new();
+    s.push(
+        r#"<font color=red>a</font><span style="color:red" data-x="1">b</span>
+<a href="x" target=frame1 rel=nofollow>c</a><big>d</big><table border=1 cellpadding=2></table>"#,
+        &mut out,
+    );
+    let harmless = s.take_removed();
+    assert_eq!(harmless.len(), 8, "{harmless:?}");
+    for removed in &harmless {
+        assert!(removed.is_harmless(), "{removed}");
+    }
+    s.push(
+        r#"<a onclick=x>y</a><script>z</script><a href="javascript:x">w</a><iframe></iframe><video src=v.mp4></video><form>f</form>"#,
+        &mut out,
+    );
+    let harmful = s.take_removed();
+    assert_eq!(harmful.len(), 6, "{harmful:?}");
+    for removed in &harmful {
+        assert!(!removed.is_harmless(), "{removed}");
+    }
+}
+
+/// VitePress posts are Vue templates: their `<script setup>` and `<style scoped>` blocks and
+/// their components mean nothing on a Folio page and are shown as nothing, as notes.
+#[test]
+fn vue_blocks_and_components_are_shown_as_nothing() {
+    let cases = [
+        (
+            "<script setup>\nimport X from './x.vue'\n</script>after",
+            "after",
+        ),
+        ("<script lang=\"ts\" setup>const a = 1</script>", ""),
+        ("<style scoped>\n.a { color: red }\n</style>after", "after"),
+        ("<style module>.a{}</style>", ""),
+        (r#"a <Badge type="tip" text="v2" /> b"#, "a  b"),
+        (
+            "<MyComp :count=\"n\" @click=\"go\">slot <b>text</b></MyComp>after",
+            "after",
+        ),
+        ("<Outer><Outer>x</Outer>y</Outer>z", "z"),
+        ("<my-widget>x</my-widget>after", "after"),
+        ("<ClientOnly><p>x</p></ClientOnly>", ""),
+        // Upper-case HTML is HTML, not a component.
+        (
+            "<DIV ALIGN=CENTER><B>x</B></DIV>",
+            r#"<div align="center"><b>x</b></div>"#,
+        ),
+        ("<FONT COLOR=red>x</FONT>", "x"),
+    ];
+    for (html, want) in cases {
+        let mut s = Sanitizer::new();
+        let mut out = String::new();
+        s.push(html, &mut out);
+        s.finish(&mut out);
+        assert_eq!(out, want, "{html:?}");
+        for removed in s.take_removed() {
+            assert!(removed.is_harmless(), "{html:?}: {removed}");
+        }
+    }
+    let mut s = Sanitizer::new();
+    let mut out = String::new();
+    s.push(
+        "<script setup>x</script><Badge/><style scoped></style>",
+        &mut out,
+    );
+    let removed: Vec<String> = s.take_removed().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        removed,
+        [
+            "VitePress's `<script setup>` is Vue code; a Folio page shows it as nothing",
+            "Vue component <Badge> is shown as nothing",
+            "VitePress's `<style scoped>` is Vue code; a Folio page shows it as nothing",
+        ]
+    );
+    // A plain script is still an error.
+    s.push("<script>alert(1)</script>", &mut out);
+    assert!(
+        s.take_removed()
+            .iter()
+            .all(|removed| !removed.is_harmless())
+    );
+}
+
 /// Every `<` in the output starts an allowed tag written as `<name( attr="value")*>`, no
 /// attribute is an event handler or style, and no URL attribute holds a script URL.
 fn assert_well_formed_and_safe(html: &str) {

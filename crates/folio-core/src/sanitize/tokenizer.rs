@@ -10,6 +10,9 @@ pub(super) struct Tag {
     pub(super) end: bool,
     pub(super) self_closing: bool,
     pub(super) name: String,
+    /// The name as written, when that was not all lowercase: Vue components are told from
+    /// HTML by their case (`<Badge>`).
+    pub(super) written: Option<String>,
     pub(super) attrs: Vec<(String, String)>,
 }
 
@@ -138,7 +141,11 @@ impl Tokenizer {
     }
 
     fn emit_tag(&mut self, sink: &mut impl Sink) {
-        let tag = std::mem::take(&mut self.tag);
+        let mut tag = std::mem::take(&mut self.tag);
+        if tag.name.bytes().any(|b| b.is_ascii_uppercase()) {
+            tag.written = Some(tag.name.clone());
+            tag.name.make_ascii_lowercase();
+        }
         self.state = match sink.tag(tag) {
             Next::Markup => State::Data,
             Next::RawText(name) => State::RawText { name, matched: 0 },
@@ -183,7 +190,8 @@ impl Tokenizer {
                 _ if is_space(c) => self.state = State::BeforeAttrName,
                 '/' => self.state = State::SelfClosing,
                 '>' => self.emit_tag(sink),
-                c => self.tag.name.push(c.to_ascii_lowercase()),
+                // Lowercased in `emit_tag`, which keeps the name as written too.
+                c => self.tag.name.push(c),
             },
             State::BeforeAttrName => match c {
                 _ if is_space(c) => {}
