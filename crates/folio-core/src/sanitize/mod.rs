@@ -397,7 +397,7 @@ impl Writer<'_> {
     }
 
     /// Writes the start tag of `name` with its allowed attributes; `implied` is an attribute the
-    /// tag stands for (`<center>` is `<div align="center">`).
+    /// tag stands for (`<center>` is `<div class="align-center">`).
     fn write_start_tag(
         &mut self,
         name: &'static str,

@@ -72,11 +72,11 @@ pub(super) fn allowed_element(name: &str) -> Option<&'static str> {
     ALLOWED.binary_search(&name).ok().map(|i| ALLOWED[i])
 }
 
-/// An old element written as an allowed one, with the attribute that keeps its meaning: `<center>`
-/// is `<div align="center">` (an attribute, not a `style`, which the site's Content-Security-Policy
-/// would block).
+/// An obsolete element written as an allowed one, with the attribute that keeps its meaning:
+/// `<center>` is `<div class="align-center">` (a class of the site's style sheet: valid HTML,
+/// and no `style`, which the site's Content-Security-Policy would block).
 pub(super) fn renamed(name: &str) -> Option<(&'static str, (&'static str, &'static str))> {
-    (name == "center").then_some(("div", ("align", "center")))
+    (name == "center").then_some(("div", ("class", "align-center")))
 }
 
 /// Elements that only change how text looks, or group it: dropping the tag (the text is kept)

@@ -324,11 +324,11 @@ fn presentational_html_keeps_what_is_safe_and_drops_the_rest() {
         ),
         (
             "<center>居中的字</center>",
-            r#"<div align="center">居中的字</div>"#,
+            r#"<div class="align-center">居中的字</div>"#,
         ),
         (
             "<CENTER><b>x</b></CENTER>y",
-            r#"<div align="center"><b>x</b></div>y"#,
+            r#"<div class="align-center"><b>x</b></div>y"#,
         ),
         (
             r#"<font color="red" size=5 face="楷体">红字</font>"#,
