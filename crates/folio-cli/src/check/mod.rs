@@ -24,9 +24,12 @@ Lint a content folder: front matter, slugs, dates, links, images, headings, draf
 Errors (exit status 1): front matter that does not parse, fields that cannot be read (a
 date like 2021-13-45), two posts with one slug, links to posts that do not exist (relative
 `.md` links and `/posts/<slug>/` links), images that are not on disk, unsafe links and
-HTML that the sanitizer removes. Warnings: headings that skip a level, drafts whose date
-has passed, characters that feeds and web pages cannot hold (control characters such as
-a terminal's colour codes, noncharacters). Drafts and scheduled posts are checked too.
+HTML that the sanitizer removes (scripts, event handlers, frames). Warnings: headings that
+skip a level, drafts whose date has passed, characters that feeds and web pages cannot hold
+(control characters such as a terminal's colour codes, noncharacters), and what pages show
+their own way without telling readers: VitePress's Vue code (`<script setup>`, components,
+`{{ expressions }}`, shown as nothing) and presentational HTML (`<font>`, `style`).
+Drafts and scheduled posts are checked too.
 Exit status 2 means the check could not run.";
 
 pub(crate) const EXAMPLES: &str = "\

@@ -68,15 +68,28 @@ fn rules(dialect: Dialect) -> Vec<Rule> {
         ],
         Dialect::Jekyll => vec![
             rule("{%", "%}", "is Liquid"),
-            rule("{{", "}}", "is Liquid"),
+            // Folio's renderer reads `{{ … }}` as Vue's and shows it as nothing.
+            rule(
+                "{{",
+                "}}",
+                "is Liquid, which Folio shows as nothing: replace it with its value",
+            ),
             at_start("{:", "is a kramdown attribute list"),
         ],
         Dialect::Hexo => vec![
             rule("{%", "%}", "is a Hexo tag"),
-            rule("{{", "}}", "is a Hexo template expression"),
+            rule(
+                "{{",
+                "}}",
+                "is a Hexo template expression, which Folio shows as nothing: replace it with its value",
+            ),
         ],
         Dialect::Zola => vec![
-            rule("{{", "}}", "is a Zola shortcode"),
+            rule(
+                "{{",
+                "}}",
+                "is a Zola shortcode, which Folio shows as nothing: replace it with Markdown or HTML",
+            ),
             rule("{%", "%}", "is a Zola shortcode"),
             Rule {
                 open: "@/",
@@ -88,7 +101,11 @@ fn rules(dialect: Dialect) -> Vec<Rule> {
         Dialect::VitePress => vec![
             rule("<script", ">", "is Vue code, which Folio leaves out"),
             rule("<style", ">", "is Vue code, which Folio leaves out"),
-            rule("{{", "}}", "is a Vue expression"),
+            rule(
+                "{{",
+                "}}",
+                "is a Vue expression, which Folio shows as nothing: replace it with its value",
+            ),
             Rule {
                 open: "[[toc]]",
                 close: Close::LineEnd,

@@ -206,7 +206,14 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Headings<'a, '_, '_, I> {
             }
             let (event, range) = self.inner.next()?;
             let first_block = !self.started;
-            self.started = true;
+            // An HTML block that shows nothing (a comment, a Vue `<script setup>`, both taken out
+            // by now) does not stand before the title.
+            let shows_nothing = match &event {
+                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => true,
+                Event::Html(html) => html.trim().is_empty(),
+                _ => false,
+            };
+            self.started |= !shows_nothing;
             match event {
                 Event::Start(tag @ Tag::Heading { .. }) => self.heading(tag, range, first_block),
                 event => return Some((event, range)),

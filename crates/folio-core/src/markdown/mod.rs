@@ -237,7 +237,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
 
     let events = options::parser(markdown, options);
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
-    let events = text::TextExtras::new(events, extras);
+    let events = text::TextExtras::new(events, extras, markdown, &report);
     let events = summary::Summarize::new(events, &mut summary);
     let events = images::Images::new(
         events,
@@ -473,6 +473,69 @@ mod tests {
             "{}",
             out.html
         );
+    }
+
+    /// A VitePress post may open with Vue blocks before its `# Title`: they are shown as nothing
+    /// and the heading is still the title, taken out of the body, trusted HTML or not.
+    #[test]
+    fn a_leading_vue_block_leaves_the_title_to_the_page_header() {
+        let markdown = "<script setup>\nimport { ref } from 'vue'\n\nconst n = ref(1)\n</script>\n\n\
+                        <style scoped>\n.a { color: red }\n</style>\n\n# 标题\n\n正文\n";
+        for trust_html in [false, true] {
+            let options = RenderOptions {
+                title: Some("标题"),
+                trust_html,
+                ..RenderOptions::new("")
+            };
+            let out = render(markdown, &options);
+            assert_eq!(out.title.as_deref(), Some("标题"), "trusted: {trust_html}");
+            assert_eq!(out.html.trim(), "<p>正文</p>", "trusted: {trust_html}");
+            let notes: Vec<(usize, Severity)> =
+                out.problems.iter().map(|p| (p.line, p.severity)).collect();
+            assert_eq!(notes, [(1, Severity::Note), (7, Severity::Note)]);
+        }
+        let out = render("<!-- a comment -->\n\n# Title\n", &RenderOptions::new(""));
+        assert_eq!(out.title.as_deref(), Some("Title"));
+    }
+
+    /// Vue's `{{ expression }}` outside code means nothing on a Folio page: shown as nothing,
+    /// with a note; in code it is what the post shows.
+    #[test]
+    fn vue_interpolation_outside_code_is_shown_as_nothing() {
+        let markdown = "标题是 {{ $frontmatter.title }}，共 {{ count * 2 }} 次。\n\n\
+                        `{{ kept }}` and\n\n```vue\n<p>{{ kept }}</p>\n```\n\n{{}} {{ }} stay.\n";
+        let out = render(markdown, &RenderOptions::new(""));
+        assert!(
+            out.html
+                .starts_with("<p>标题是 ，共  次。</p>\n<p><code>{{ kept }}</code> and</p>"),
+            "{}",
+            out.html
+        );
+        assert!(out.html.contains("&gt;{{ kept }}&lt;"), "{}", out.html);
+        assert!(out.html.contains("<p>{{}} {{ }} stay.</p>"), "{}", out.html);
+        let problems: Vec<(usize, Option<usize>, Severity, &str)> = out
+            .problems
+            .iter()
+            .map(|p| (p.line, p.column, p.severity, p.message.as_str()))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                (
+                    1,
+                    Some(5),
+                    Severity::Note,
+                    "template expression `{{ $frontmatter.title }}` (Vue, Liquid) is shown as nothing"
+                ),
+                (
+                    1,
+                    Some(32),
+                    Severity::Note,
+                    "template expression `{{ count * 2 }}` (Vue, Liquid) is shown as nothing"
+                ),
+            ]
+        );
+        assert_eq!(out.excerpt, "标题是 ，共 次。");
     }
 
     #[test]

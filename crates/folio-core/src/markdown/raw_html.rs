@@ -4,6 +4,10 @@
 //! the author wrote. Markdown containers (paragraphs, list items, quotes, emphasis …) open and
 //! close sanitizer scopes, so raw tags stay balanced inside them and the output nests properly.
 //! Markdown text inside a swallowed element (`a <script>b</script> c`) goes with it.
+//!
+//! VitePress's Vue blocks (`<script setup>`, `<style scoped>`) go even where the site trusts its
+//! HTML: they are code for Vue, which a Folio page does not run (a `<style scoped>` would style
+//! the whole page).
 
 use std::collections::VecDeque;
 
@@ -12,7 +16,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use super::report::Report;
 use super::{Spanned, is_inline};
 use crate::excerpt::is_more_marker;
-use crate::sanitize::Sanitizer;
+use crate::sanitize::{Sanitizer, vue_block};
 
 /// The `<!-- more -->` excerpt marker is the one comment kept, written as this constant, so the
 /// summary pass after this one still finds it.
@@ -28,6 +32,8 @@ pub(super) struct RawHtml<'a, 'r, I> {
     image: usize,
     /// Where the last event ended, to place what `finish` closes.
     last_end: usize,
+    /// Inside an HTML block that is a Vue block, with trusted HTML: its lines are dropped.
+    in_vue_block: bool,
     finished: bool,
 }
 
@@ -40,6 +46,7 @@ impl<'a, 'r, I> RawHtml<'a, 'r, I> {
             ready: VecDeque::new(),
             image: 0,
             last_end: 0,
+            in_vue_block: false,
             finished: false,
         }
     }
@@ -53,7 +60,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for RawHtml<'a, '_, I> {
             return Some(ready);
         }
         let Some(sanitizer) = self.sanitizer.as_mut() else {
-            return self.inner.next();
+            return self.trusted();
         };
         loop {
             let Some((event, range)) = self.inner.next() else {
@@ -124,6 +131,30 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for RawHtml<'a, '_, I> {
                     if sanitizer.is_swallowing() =>
                 {
                     continue;
+                }
+                event => return Some((event, range)),
+            }
+        }
+    }
+}
+
+impl<'a, I: Iterator<Item = Spanned<'a>>> RawHtml<'a, '_, I> {
+    /// The next event when the site trusts its HTML: as it comes, but for Vue blocks.
+    fn trusted(&mut self) -> Option<Spanned<'a>> {
+        loop {
+            let (event, range) = self.inner.next()?;
+            match event {
+                Event::Html(_) if self.in_vue_block => {}
+                Event::Html(html) => match vue_block(&html) {
+                    Some(removed) => {
+                        self.report.note(range.start, removed.to_string());
+                        self.in_vue_block = true;
+                    }
+                    None => return Some((Event::Html(html), range)),
+                },
+                Event::End(TagEnd::HtmlBlock) => {
+                    self.in_vue_block = false;
+                    return Some((event, range));
                 }
                 event => return Some((event, range)),
             }

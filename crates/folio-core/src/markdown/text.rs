@@ -1,5 +1,8 @@
 //! Plain text extras: emoji shortcodes (`:tada:` → 🎉) and GitHub's autolinks (bare
-//! `https://…`, `www.…` and email addresses, found by [`super::autolink`]).
+//! `https://…`, `www.…` and email addresses, found by [`super::autolink`]); and VitePress's
+//! Vue expressions (`{{ $frontmatter.title }}`), which mean nothing on a Folio page and are shown
+//! as nothing, with a note for the writer (Liquid's and Zola's look the same and go too; Hugo's
+//! shortcodes, `{{< … >}}` and `{{% … %}}`, are no Vue and stay as written).
 //!
 //! Runs right after the sanitizer, so the excerpt shows emoji and link text, and before the
 //! links adapter, which treats the links written here like any other: checked, and marked
@@ -14,13 +17,17 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::autolink::{self, Kind};
+use super::report::Report;
 use super::{Spanned, is_inline};
 use crate::emoji::replace_shortcodes;
 
-pub(super) struct TextExtras<'a, I> {
+pub(super) struct TextExtras<'a, 'r, I> {
     inner: I,
     /// Folio's extras; off, events pass through.
     extras: bool,
+    /// The Markdown, to place what is reported.
+    source: &'a str,
+    report: &'r Report<'a>,
     /// Depth inside code blocks, where text stays as written.
     code: usize,
     /// Depth inside links and images (Markdown or raw `<a>`), where no autolink may start.
@@ -32,11 +39,13 @@ pub(super) struct TextExtras<'a, I> {
     ready: VecDeque<Spanned<'a>>,
 }
 
-impl<'a, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, I> {
-    pub(super) fn new(inner: I, extras: bool) -> Self {
+impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, 'r, I> {
+    pub(super) fn new(inner: I, extras: bool, source: &'a str, report: &'r Report<'a>) -> Self {
         Self {
             inner,
             extras,
+            source,
+            report,
             code: 0,
             linked: 0,
             raw_code: 0,
@@ -87,6 +96,38 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, I> {
                 }
             }
         }
+    }
+
+    /// `text` without its Vue expressions (`{{ … }}` holding something), each reported as a note
+    /// where it is in the source.
+    fn without_vue_expressions(&self, text: CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
+        if !text.contains("{{") {
+            return text;
+        }
+        let written = self.source.get(range.clone()).unwrap_or_default();
+        let mut kept = String::with_capacity(text.len());
+        let mut rest: &str = &text;
+        let mut searched = 0;
+        while let Some((before, expression, after)) = vue_expression(rest) {
+            kept.push_str(before);
+            let at = written[searched..]
+                .find(expression)
+                .map_or(range.start, |i| {
+                    searched += i + expression.len();
+                    range.start + searched - expression.len()
+                });
+            let shown = crate::html::quote_for_message(expression, 60);
+            self.report.note(
+                at,
+                format!("template expression `{shown}` (Vue, Liquid) is shown as nothing"),
+            );
+            rest = after;
+        }
+        if rest.len() == text.len() {
+            return text;
+        }
+        kept.push_str(rest);
+        kept.into()
     }
 
     /// The autolinks in `text`, where links may start.
@@ -159,6 +200,22 @@ fn look(text: &str) -> (bool, bool) {
     (colon, false)
 }
 
+/// The first Vue expression in `text` (`{{ … }}` holding more than spaces, and no Hugo shortcode
+/// or comment: `{{<`, `{{%`, `{{/*`), with the text before and after it.
+fn vue_expression(text: &str) -> Option<(&str, &str, &str)> {
+    let mut from = 0;
+    loop {
+        let open = from + text[from..].find("{{")?;
+        let close = open + 2 + text[open + 2..].find("}}")?;
+        let inside = text[open + 2..close].trim_start();
+        if inside.is_empty() || inside.starts_with(['<', '%']) || inside.starts_with("/*") {
+            from = close + 2;
+            continue;
+        }
+        return Some((&text[..open], &text[open..close + 2], &text[close + 2..]));
+    }
+}
+
 /// A raw inline tag that changes what text may become: `(opening, name)` for `a`, `code`,
 /// `pre`, `kbd` and `samp`.
 fn raw_tag(html: &str) -> Option<(bool, &'static str)> {
@@ -174,7 +231,7 @@ fn raw_tag(html: &str) -> Option<(bool, &'static str)> {
         .map(|known| (opening, known))
 }
 
-impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, I> {
+impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, '_, I> {
     type Item = Spanned<'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -194,6 +251,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, I> {
                 return Some((Event::Text(text), range));
             }
             let (text, range) = self.join(text, range);
+            let text = self.without_vue_expressions(text, &range);
             let (colon, may_link) = look(&text);
             if !colon && !may_link {
                 return Some((Event::Text(text), range));
@@ -230,6 +288,21 @@ mod tests {
             (":tada: a@b", (true, true)),
         ] {
             assert_eq!(look(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn vue_expressions_hold_something() {
+        for (text, expected) in [
+            ("a {{ x }} b", Some(("a ", "{{ x }}", " b"))),
+            ("{{a}}{{b}}", Some(("", "{{a}}", "{{b}}"))),
+            ("{{ }} {{y}}", Some(("{{ }} ", "{{y}}", ""))),
+            ("{{ unclosed", None),
+            ("{{}}", None),
+            ("{{< figure src=x >}} {{% note %}} {{/* c */}}", None),
+            ("}} {{", None),
+        ] {
+            assert_eq!(vue_expression(text), expected, "{text:?}");
         }
     }
 

@@ -46,6 +46,33 @@ pub fn sanitize_fragment(html: &str) -> String {
     out
 }
 
+/// The Vue block (`<script setup>`, `<style scoped>` …) that `html` starts with, if it starts with
+/// one: what a VitePress post holds for Vue, which a Folio page shows as nothing even where the
+/// site trusts its HTML.
+///
+/// ```
+/// use folio_core::sanitize::{vue_block, Removed};
+/// assert!(matches!(vue_block("<script setup lang=\"ts\">\n"), Some(Removed::VueBlock { .. })));
+/// assert_eq!(vue_block("<script>alert(1)</script>"), None);
+/// assert_eq!(vue_block("<p>text</p>"), None);
+/// ```
+pub fn vue_block(html: &str) -> Option<Removed> {
+    struct FirstTag(Option<Tag>);
+    impl Sink for FirstTag {
+        fn text(&mut self, _: &str) {}
+        fn tag(&mut self, tag: Tag) -> Next {
+            self.0.get_or_insert(tag);
+            Next::Plaintext
+        }
+    }
+    let mut first = FirstTag(None);
+    Tokenizer::default().push(html.trim_start(), &mut first);
+    let tag = first.0.filter(|tag| !tag.end)?;
+    let (name, _) = policy::swallows(&tag.name)?;
+    let attribute = policy::vue_block_attribute(name, tag.attrs.iter().map(|(a, _)| a.as_str()))?;
+    Some(Removed::VueBlock { name, attribute })
+}
+
 /// Something the sanitizer took out, for telling the writer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Removed {
