@@ -151,6 +151,7 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
             base: site.base,
             file: &entry.file,
             trust_html: manifest.site.trust_html,
+            math: manifest.site.math,
             post_link: Some(&post_link),
             image_size: Some(&image_size),
             text: site.text,

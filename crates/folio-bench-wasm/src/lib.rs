@@ -24,6 +24,7 @@ pub fn parse_post(source: &str) -> String {
         base: "/",
         file: "bench.md",
         trust_html: false,
+        math: true,
         post_link: None,
         image_size: None,
         text: folio_core::i18n::english(),

@@ -120,12 +120,12 @@ pub(crate) fn scan(
     };
     let mut progress = Progress::new(files.len(), "posts", options.quiet);
     let mut claims = Claims::new(content.files_below("posts/"));
-    let trust_html = scan.site.trust_html;
+    let (trust_html, math) = (scan.site.trust_html, scan.site.math);
     // Reading, parsing and rendering each post is independent: on every core. What the posts
     // mean together (duplicate slugs, drafts, order) is decided here, one post at a time.
     parallel::for_each_ordered(
         &files,
-        |file| read_and_parse(&content.root, file, options.base, trust_html),
+        |file| read_and_parse(&content.root, file, options.base, trust_html, math),
         |file, parsed| {
             progress.tick();
             let Parsed {
@@ -257,6 +257,7 @@ fn read_and_parse(
     file: &SourceFile,
     base: &str,
     trust_html: bool,
+    math: bool,
 ) -> Result<Parsed> {
     let (text, valid_utf8) = content::read_post(file)?;
     let post = Post::parse(
@@ -265,6 +266,7 @@ fn read_and_parse(
             base,
             file: &file.rel,
             trust_html,
+            math,
             post_link: None,
             image_size: None,
             text: folio_core::i18n::english(),

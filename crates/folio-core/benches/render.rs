@@ -86,6 +86,7 @@ fn throughput(c: &mut Criterion) {
         base: "/",
         file: "bench.md",
         trust_html: false,
+        math: true,
         post_link: None,
         image_size: None,
         text: folio_core::i18n::english(),

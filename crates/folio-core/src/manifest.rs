@@ -64,6 +64,10 @@ pub struct PostEntry {
     /// The post's cover image as written in its front matter (relative to its file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover: Option<String>,
+    /// The post's front-matter `math`, which wins over the site's: the app renders the body with
+    /// it, as the build did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub math: Option<bool>,
     /// What is wrong with the post's source, as the build found it; the page shows it as a
     /// notice. (The app renders only the body, so it learns about the front matter here.) Notes
     /// for the writer are not here: only the CLI lists them.
@@ -151,7 +155,7 @@ impl Manifest {
     /// let entry = PostEntry { slug: "春分".into(), title: "春分".into(), date: None, updated: None,
     ///     description: None, excerpt: String::new(), tags: vec![], author: None,
     ///     reading_minutes: 1, file: "2024/春分.md".into(), draft: false, images: Default::default(),
-    ///     lang: None, cover: None, problems: vec![] };
+    ///     lang: None, cover: None, math: None, problems: vec![] };
     /// let manifest = Manifest::new(SiteConfig::default(), vec![entry]);
     /// assert_eq!(manifest.post_link("/blog/", "/blog/posts/2024/春分.md#吃").as_deref(),
     ///            Some("/blog/posts/%E6%98%A5%E5%88%86/#吃"));
@@ -481,6 +485,7 @@ impl PostEntry {
             images: BTreeMap::new(),
             lang: post.meta.lang.clone(),
             cover: post.meta.cover.clone(),
+            math: post.meta.math,
             problems: post
                 .problems
                 .iter()
@@ -595,6 +600,7 @@ mod tests {
             base: "/",
             file: "a.md",
             trust_html: false,
+            math: true,
             post_link: None,
             image_size: None,
             text: crate::i18n::english(),
@@ -632,6 +638,7 @@ mod tests {
             images: BTreeMap::new(),
             lang: None,
             cover: None,
+            math: None,
             problems: vec![],
         }
     }

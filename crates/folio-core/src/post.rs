@@ -27,6 +27,9 @@ pub struct PostContext<'a> {
     pub file: &'a str,
     /// The site trusts raw HTML in posts.
     pub trust_html: bool,
+    /// The site reads `$…$` as math (`site.toml`'s `math`); a post's front matter may say
+    /// otherwise.
+    pub math: bool,
     /// Maps a link to another `.md` file to that post's page URL.
     pub post_link: Option<crate::PostLink<'a>>,
     /// Pixel sizes of the site's own images, by resolved URL (see [`crate::PostEntry::images`]).
@@ -41,6 +44,7 @@ impl std::fmt::Debug for PostContext<'_> {
             .field("base", &self.base)
             .field("file", &self.file)
             .field("trust_html", &self.trust_html)
+            .field("math", &self.math)
             .finish_non_exhaustive()
     }
 }
@@ -67,8 +71,8 @@ pub fn file_stem(file: &str) -> &str {
 /// use folio_core::{PostEntry, SiteConfig};
 /// let source = "---\ntitle: Hello\n---\n# Hello\n\nSee [the other](other.md).";
 /// let cx = PostContext {
-///     base: "/", file: "hello.md", trust_html: false, post_link: None, image_size: None,
-///     text: folio_core::i18n::english(),
+///     base: "/", file: "hello.md", trust_html: false, math: true, post_link: None,
+///     image_size: None, text: folio_core::i18n::english(),
 /// };
 /// let entry = PostEntry::from_post(&Post::parse(source, &cx), "hello.md", &SiteConfig::default());
 /// let body = render_body(source, &entry, &cx);
@@ -93,6 +97,7 @@ pub fn render_body(source: &str, entry: &crate::PostEntry, cx: &PostContext<'_>)
             image_size: cx.image_size,
             text: cx.text,
             commonmark_only: false,
+            math: entry.math.unwrap_or(cx.math),
         },
     )
 }
@@ -104,8 +109,8 @@ impl Post {
     /// ```
     /// use folio_core::post::{Post, PostContext};
     /// let cx = PostContext {
-    ///     base: "/", file: "hello.md", trust_html: false, post_link: None, image_size: None,
-    ///     text: folio_core::i18n::english(),
+    ///     base: "/", file: "hello.md", trust_html: false, math: true, post_link: None,
+    ///     image_size: None, text: folio_core::i18n::english(),
     /// };
     /// let post = Post::parse("---\ntitle: [unclosed\n---\nStill **here**.", &cx);
     /// assert_eq!(post.title, "hello");
@@ -127,6 +132,7 @@ impl Post {
                 image_size: cx.image_size,
                 text: cx.text,
                 commonmark_only: false,
+                math: document.meta.math.unwrap_or(cx.math),
             },
         );
         problems.extend(rendered.problems.iter().cloned());

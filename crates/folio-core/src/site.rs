@@ -23,6 +23,10 @@ pub struct SiteConfig {
     pub posts_per_page: usize,
     /// Pass raw HTML in posts through unsanitized. Only for sites that trust every author.
     pub trust_html: bool,
+    /// Read `$…$` and `$$…$$` as math (by Pandoc's rules, so `$10` stays money). `false` for a
+    /// site whose `$` are prices or jQuery; a post's front-matter `math` wins over it.
+    #[serde(skip_serializing_if = "is_true")]
+    pub math: bool,
     /// The site's time zone as a fixed UTC offset (`+08:00`, `-05:30`, `Z`); UTC when absent.
     /// `folio new` dates posts in it, and `folio index` reads dates written without an offset in
     /// it when deciding whether a post is due. A fixed offset and not a zone name, since Folio
@@ -106,6 +110,7 @@ impl Default for SiteConfig {
             language: "en".to_owned(),
             posts_per_page: 10,
             trust_html: false,
+            math: true,
             timezone: None,
             slug_style: SlugStyle::Keep,
             nav: Vec::new(),
@@ -114,6 +119,10 @@ impl Default for SiteConfig {
             edit_url: None,
         }
     }
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 /// Why a `site.toml` could not be used.

@@ -178,6 +178,7 @@ fn render_body_matches_the_full_parse_for_every_kind_of_post() {
             base: "/blog/",
             file: "2024/post.md",
             trust_html: false,
+            math: true,
             post_link: None,
             image_size: None,
             text: folio_core::i18n::english(),
@@ -187,5 +188,46 @@ fn render_body_matches_the_full_parse_for_every_kind_of_post() {
         let body = render_body(source, &entry, &cx);
         assert_eq!(body.html, post.rendered.html, "{source:?}");
         assert_eq!(body.headings, post.rendered.headings, "{source:?}");
+    }
+}
+
+/// `math = false` in `site.toml` turns `$…$` off site-wide, `math:` in front matter wins, and the
+/// app (which renders from the index entry) reads it the same as the build.
+#[test]
+fn math_follows_the_post_then_the_site() {
+    use folio_core::post::{PostContext, render_body};
+    use folio_core::{Post, PostEntry, SiteConfig};
+    let site_off = SiteConfig::parse("math = false").unwrap_or_else(|e| panic!("{e}"));
+    assert!(!site_off.math);
+    assert!(SiteConfig::default().math);
+    let cases = [
+        // (front matter, site reads math, math expected)
+        ("", true, true),
+        ("", false, false),
+        ("math: false\n", true, false),
+        ("math: true\n", false, true),
+        ("math: yes\n", false, true),
+    ];
+    for (front, site_math, expected) in cases {
+        let source = format!("---\ntitle: T\n{front}---\nArea $x^2$, price $5.\n");
+        let cx = PostContext {
+            base: "/",
+            file: "p.md",
+            trust_html: false,
+            math: site_math,
+            post_link: None,
+            image_size: None,
+            text: folio_core::i18n::english(),
+        };
+        let post = Post::parse(&source, &cx);
+        assert_eq!(
+            post.rendered.html.contains("<math"),
+            expected,
+            "{front:?} {site_math}"
+        );
+        let entry = PostEntry::from_post(&post, "p.md", &SiteConfig::default());
+        let json = serde_json::to_string(&entry).unwrap_or_default();
+        let entry: PostEntry = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(render_body(&source, &entry, &cx).html, post.rendered.html);
     }
 }

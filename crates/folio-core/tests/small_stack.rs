@@ -25,6 +25,7 @@ fn parse_all(posts: Vec<(&'static str, String)>) {
                         base: "/",
                         file: "deep.md",
                         trust_html,
+                        math: true,
                         post_link: None,
                         image_size: None,
                         text: folio_core::i18n::english(),

@@ -143,6 +143,7 @@ pub(crate) fn slugs_in_use(content: &Path) -> Result<HashMap<String, String>> {
                 base: "/",
                 file: &file.rel,
                 trust_html: false,
+                math: true,
                 post_link: None,
                 image_size: None,
                 text: folio_core::i18n::english(),

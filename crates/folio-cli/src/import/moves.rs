@@ -51,6 +51,7 @@ impl<'a> Moves<'a> {
                 base: "",
                 file: &self.found.target,
                 trust_html: false,
+                math: true,
                 post_link: None,
                 image_size: None,
                 text: folio_core::i18n::english(),

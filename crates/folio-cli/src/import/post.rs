@@ -67,6 +67,7 @@ pub(super) fn import(site: &SourceSite, found: &FoundPost, targets: &Targets) ->
             base: "",
             file: &found.target,
             trust_html: false,
+            math: true,
             post_link: None,
             image_size: None,
             text: folio_core::i18n::english(),

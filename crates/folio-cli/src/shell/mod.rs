@@ -188,6 +188,7 @@ impl<'a> Shells<'a> {
                 base: self.base,
                 file: &entry.file,
                 trust_html: self.manifest.site.trust_html,
+                math: self.manifest.site.math,
                 post_link: Some(&post_link),
                 image_size: Some(&image_size),
                 text: self.pages.text(),

@@ -5,10 +5,11 @@
 //! job, and pulldown-cmark's HTML writer writes the result:
 //!
 //! ```text
-//! parser → raw_html → text → summary → images → links → headings → footnotes → blocks
+//! parser → dollars → raw_html → text → summary → images → links → headings → footnotes → blocks
 //!        → code (and math) → writer
 //! ```
 //!
+//! `dollars` puts back the `$` of prices that the parser was kept from reading as math;
 //! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `text`
 //! replaces emoji shortcodes and turns bare URLs into links for `links` to check; `summary`
 //! only watches (excerpt, reading time). Events carry their byte range in the source so problems
@@ -17,6 +18,7 @@
 mod autolink;
 mod blocks;
 mod code;
+mod dollars;
 mod footnotes;
 mod formulas;
 mod headings;
@@ -92,6 +94,9 @@ pub struct RenderOptions<'a> {
     /// leading-h1 removal, `rel` on links). For conformance measurement. Unsafe link URLs are
     /// still removed.
     pub commonmark_only: bool,
+    /// `$…$` and `$$…$$` are math (by Pandoc's rules: `$10` is money); off, a `$` is a `$`
+    /// (`math = false` in `site.toml`, `math: false` in a post's front matter).
+    pub math: bool,
 }
 
 impl Default for RenderOptions<'_> {
@@ -114,6 +119,7 @@ impl<'a> RenderOptions<'a> {
             image_size: None,
             text: crate::i18n::english(),
             commonmark_only: false,
+            math: true,
         }
     }
 
@@ -142,6 +148,7 @@ impl fmt::Debug for RenderOptions<'_> {
                 &self.image_size.map(|_| "Fn(&str) -> Option<(u32, u32)>"),
             )
             .field("commonmark_only", &self.commonmark_only)
+            .field("math", &self.math)
             .finish()
     }
 }
@@ -225,6 +232,9 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     // HTML, the headings, the excerpt and the title all agree (see `crate::chars`).
     let cleaned = crate::chars::clean(markdown);
     let markdown: &str = &cleaned;
+    // What the parser reads: the same bytes, but for a `$` that is money (see `dollars`).
+    let money = dollars::inert_money(markdown, options);
+    let parsed: &str = money.as_deref().unwrap_or(markdown);
     let extras = !options.commonmark_only;
     let report = report::Report::new(markdown, options.first_line);
     let mut summary = summary::Summary::default();
@@ -235,7 +245,8 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
             .site_extras(extras)
     });
 
-    let events = options::parser(markdown, options);
+    let events = options::parser(parsed, options);
+    let events = dollars::Restore::new(events, money.is_some());
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
     let events = text::TextExtras::new(events, extras, markdown, &report);
     let events = summary::Summarize::new(events, &mut summary);

@@ -7,7 +7,8 @@ use super::RenderOptions;
 /// The parser for a render, with byte ranges on its events (problems name lines).
 ///
 /// CommonMark plus the GitHub extensions posts use (tables, task lists, strikethrough,
-/// footnotes, `> [!NOTE]` alerts), `{#custom-id}` heading attributes and `$…$`/`$$…$$` math; the bare spec when
+/// footnotes, `> [!NOTE]` alerts), `{#custom-id}` heading attributes and `$…$`/`$$…$$` math
+/// (unless [`RenderOptions::math`] is off); the bare spec when
 /// [`RenderOptions::commonmark_only`] is set, for measuring conformance.
 ///
 /// Left out on purpose: smart punctuation (it would turn the straight quotes of Chinese text
@@ -20,13 +21,18 @@ pub(crate) fn parser<'a>(
     let dialect = if options.commonmark_only {
         Options::empty()
     } else {
+        let math = if options.math {
+            Options::ENABLE_MATH
+        } else {
+            Options::empty()
+        };
         Options::ENABLE_TABLES
             | Options::ENABLE_FOOTNOTES
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS
             | Options::ENABLE_HEADING_ATTRIBUTES
             | Options::ENABLE_GFM
-            | Options::ENABLE_MATH
+            | math
     };
     Parser::new_ext(markdown, dialect).into_offset_iter()
 }

@@ -57,6 +57,9 @@ pub struct PostMeta {
     /// `lang`, `language` or `locale`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// `math: true|false`: whether `$…$` is math in this post, whatever `site.toml` says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub math: Option<bool>,
     /// Every other key, in source order; the entries of Zola's `[extra]` table are merged in.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub extra: Map,
@@ -120,6 +123,7 @@ impl PostMeta {
         let slug = reader.first(SLUG, read::text);
         let cover = reader.first(COVER, read::cover);
         let lang = reader.first(LANG, read::text);
+        let math = reader.first(&["math"], read::flag);
         let (extra, mut problems) = reader.finish();
         problems.sort_by_key(|problem| problem.line);
         let meta = PostMeta {
@@ -134,6 +138,7 @@ impl PostMeta {
             slug,
             cover,
             lang,
+            math,
             extra,
         };
         (meta, problems)
