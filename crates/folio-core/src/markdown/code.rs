@@ -12,13 +12,20 @@
 //! written plain, still named in `data-lang`; a block without a language has no `code-lang`
 //! label, no `data-lang` and no `language-` class.
 //!
+//! VitePress's fence extras (see [`super::fence`] and [`super::lines`]): a `[label]` is shown in
+//! the header (`<span class="code-title">`), before the language; marked lines (`{1,4-6}`,
+//! `// [!code highlight]` …) and `:line-numbers` wrap each line in `<span class="line …">`, and
+//! the `<pre>` gets `line-numbers` (numbered by the style sheet) or `has-focused`.
+//!
 //! The same adapter writes math (see [`super::formulas`]): one adapter less for every event to
 //! pass through.
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use super::Spanned;
+use super::fence::FenceInfo;
 use super::formulas::formula;
+use super::lines::{self, LineMarks};
 use super::report::Report;
 use crate::highlight::{Language, highlight};
 use crate::html::escape_into;
@@ -48,17 +55,24 @@ impl<'a, 'r, I> CodeAndMath<'a, 'r, I> {
     }
 }
 
-/// The language word of a fence's info string: `rust` of `rust,ignore` or `rust title="x"`.
-fn language_word(info: &str) -> &str {
-    info.split(|c: char| c.is_whitespace() || c == ',' || c == '{')
-        .next()
-        .unwrap_or_default()
-}
-
 /// The whole block: wrapper, header, and the code, highlighted when the language is known.
-fn block(lang: &str, code: &str, text: &Strings) -> String {
+fn block(info: &FenceInfo<'_>, code: &str, text: &Strings) -> String {
+    let lang = info.lang;
+    let notated = lines::notations(code);
+    let (code, notes) = match &notated {
+        Some((code, marks)) => (code.as_str(), marks.as_slice()),
+        None => (code, &[][..]),
+    };
+    let numbered = info.line_numbers == Some(true);
+    let lined = numbered || !info.highlight.is_empty() || !notes.is_empty();
+
     let mut out = String::with_capacity(code.len() * 2 + 256);
     out.push_str("<div class=\"code-block\"><div class=\"code-head\">");
+    if let Some(label) = info.label {
+        out.push_str("<span class=\"code-title\">");
+        escape_into(&mut out, label);
+        out.push_str("</span>");
+    }
     if !lang.is_empty() {
         out.push_str("<span class=\"code-lang\">");
         escape_into(&mut out, lang);
@@ -68,7 +82,14 @@ fn block(lang: &str, code: &str, text: &Strings) -> String {
     escape_into(&mut out, text.copy_code);
     out.push_str("\">");
     escape_into(&mut out, text.copy);
-    out.push_str("</button></div><pre class=\"code\"");
+    out.push_str("</button></div><pre class=\"code");
+    if numbered {
+        out.push_str(" line-numbers");
+    }
+    if LineMarks::any_focused(notes) {
+        out.push_str(" has-focused");
+    }
+    out.push('"');
     if lang.is_empty() {
         out.push_str("><code>");
     } else {
@@ -78,9 +99,21 @@ fn block(lang: &str, code: &str, text: &Strings) -> String {
         escape_into(&mut out, lang);
         out.push_str("\">");
     }
+    let mut body = String::with_capacity(code.len() * 2);
     match Language::from_name(lang) {
-        Some(language) => highlight(language, code, &mut out),
-        None => escape_into(&mut out, code),
+        Some(language) => highlight(language, code, &mut body),
+        None => escape_into(&mut body, code),
+    }
+    if lined {
+        out.push_str(&lines::wrap(&body, |index| {
+            let mut marks = notes.get(index).copied().unwrap_or_default();
+            if info.highlights(index + 1) {
+                marks.add(LineMarks::HIGHLIGHTED);
+            }
+            marks
+        }));
+    } else {
+        out.push_str(&body);
     }
     out.push_str("</code></pre></div>\n");
     out
@@ -103,9 +136,9 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for CodeAndMath<'a, '_, I> {
             }
             event => return Some((event, range)),
         };
-        let lang = match &kind {
-            CodeBlockKind::Fenced(info) => language_word(info),
-            CodeBlockKind::Indented => "",
+        let info = match &kind {
+            CodeBlockKind::Fenced(info) => FenceInfo::parse(info),
+            CodeBlockKind::Indented => FenceInfo::default(),
         };
         let mut code = String::new();
         let mut end = range.end;
@@ -120,7 +153,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for CodeAndMath<'a, '_, I> {
             }
         }
         Some((
-            Event::Html(block(lang, &code, self.text).into()),
+            Event::Html(block(&info, &code, self.text).into()),
             range.start..end,
         ))
     }
@@ -131,26 +164,46 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_language_is_the_first_word_of_the_info_string() {
-        for (info, lang) in [
-            ("rust", "rust"),
-            ("rust,ignore", "rust"),
-            ("js title=\"a.js\"", "js"),
-            ("python{1,3}", "python"),
-            ("", ""),
-        ] {
-            assert_eq!(language_word(info), lang, "{info:?}");
-        }
-    }
-
-    #[test]
     fn unknown_languages_are_escaped_and_still_named() {
-        let html = block("brain\"fk", "<+>", crate::i18n::english());
+        let info = FenceInfo::parse("brain\"fk");
+        let html = block(&info, "<+>", crate::i18n::english());
         assert!(
             html.contains(
                 r#"data-lang="brain&quot;fk"><code class="language-brain&quot;fk">&lt;+&gt;</code>"#
             ),
             "{html}"
         );
+    }
+
+    #[test]
+    fn labels_marked_lines_and_numbers() {
+        let info = FenceInfo::parse("js:line-numbers {2} [config.js]");
+        let html = block(
+            &info,
+            "let a = 1\nlet b = 2\nlet c = 3 // [!code ++]\n",
+            crate::i18n::english(),
+        );
+        assert!(
+            html.starts_with(
+                "<div class=\"code-block\"><div class=\"code-head\"><span class=\"code-title\">config.js</span>\
+                 <span class=\"code-lang\">js</span>"
+            ),
+            "{html}"
+        );
+        assert!(
+            html.contains("<pre class=\"code line-numbers\" data-lang=\"js\">"),
+            "{html}"
+        );
+        let lines: Vec<&str> = html.matches("<span class=\"line").collect();
+        assert_eq!(lines.len(), 3, "{html}");
+        assert!(
+            html.contains("<span class=\"line highlighted\"><span class=\"tok-kw\">let</span> b"),
+            "{html}"
+        );
+        assert!(html.contains("<span class=\"line diff add\">"), "{html}");
+        assert!(!html.contains("[!code"), "{html}");
+        // Without marks, a block is written as before: no line spans.
+        let plain = block(&FenceInfo::parse("js"), "let a\n", crate::i18n::english());
+        assert!(!plain.contains("class=\"line"), "{plain}");
     }
 }
