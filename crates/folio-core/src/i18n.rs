@@ -50,6 +50,11 @@ pub struct Strings {
     pub alert_important: &'static str,
     pub alert_warning: &'static str,
     pub alert_caution: &'static str,
+    /// The title of VitePress's `::: info`, `::: danger` and `::: details` without one.
+    pub alert_info: &'static str,
+    pub alert_danger: &'static str,
+    pub details: &'static str,
+
     pub copied: &'static str,
     pub copy_failed: &'static str,
     pub newer_post: &'static str,
@@ -134,6 +139,10 @@ static EN: Strings = Strings {
     alert_important: "Important",
     alert_warning: "Warning",
     alert_caution: "Caution",
+    alert_info: "Info",
+    alert_danger: "Danger",
+    details: "Details",
+
     copied: "Copied",
     copy_failed: "Press Ctrl+C to copy",
     newer_post: "Newer",
@@ -206,6 +215,10 @@ static ZH_CN: Strings = Strings {
     alert_important: "重要",
     alert_warning: "警告",
     alert_caution: "小心",
+    alert_info: "信息",
+    alert_danger: "危险",
+    details: "详情",
+
     copied: "已复制",
     copy_failed: "请按 Ctrl+C 复制",
     newer_post: "较新",

@@ -231,3 +231,12 @@ fn math_follows_the_post_then_the_site() {
         assert_eq!(render_body(&source, &entry, &cx).html, post.rendered.html);
     }
 }
+
+#[test]
+fn vitepress_containers_toc_code_groups_and_vue() {
+    insta::assert_snapshot!(render_fixture(
+        "vitepress",
+        Some("写给 VitePress 的文章"),
+        1
+    ));
+}

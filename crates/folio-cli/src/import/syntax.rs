@@ -106,15 +106,10 @@ fn rules(dialect: Dialect) -> Vec<Rule> {
                 "}}",
                 "is a Vue expression, which Folio shows as nothing: replace it with its value",
             ),
-            Rule {
-                open: "[[toc]]",
-                close: Close::LineEnd,
-                line_start: false,
-                meaning: "is a VitePress table of contents",
-            },
+            // Folio reads `[[toc]]` and the containers VitePress has; only a site's own are text.
             at_start(
                 ":::",
-                "is a VitePress container, which Folio shows as text: use an alert such as > [!TIP]",
+                "is a container of the site's own, which Folio shows as text: use an alert such as > [!TIP]",
             ),
             at_start(
                 "<<<",
@@ -169,9 +164,14 @@ fn find_in_line(line: &str, masked: &str, number: usize, rule: &Rule, found: &mu
         if rule.line_start && !masked[..at].trim().is_empty() {
             break;
         }
-        // `:::` alone closes a container; its opening line was reported already.
-        if rule.open == ":::" && masked[from..].trim_start_matches(':').trim().is_empty() {
-            continue;
+        // `:::` alone closes a container; its opening line was reported already. Containers
+        // Folio knows are no finding.
+        if rule.open == ":::" {
+            let after = masked[from..].trim_start_matches(':').trim();
+            let name = after.split_whitespace().next().unwrap_or_default();
+            if after.is_empty() || folio_core::markdown::CONTAINER_NAMES.contains(&name) {
+                continue;
+            }
         }
         let end = span_end(line, at, rule.close);
         let snippet = shorten(&line[at..end]);
@@ -334,11 +334,11 @@ mod tests {
             messages("[x](@/blog/a.md)\n{{ gist(id=1) }}\n", Dialect::Zola).len(),
             2
         );
-        let vue = "<script setup>\n::: tip\nhi <Badge text=\"x\" />\n:::\n[[toc]]\n<<< @/a.js\n<details>ok</details>\n";
+        let vue = "<script setup>\n::: tip\nhi <Badge text=\"x\" />\n:::\n[[toc]]\n<<< @/a.js\n<details>ok</details>\n::: my-box\n:::\n";
         let found = messages(vue, Dialect::VitePress);
         assert_eq!(
             found.iter().map(|(line, _, _)| *line).collect::<Vec<_>>(),
-            [1, 2, 3, 5, 6]
+            [1, 3, 6, 8]
         );
         assert!(messages("<Badge /> and {% raw %}", Dialect::Hugo).is_empty());
     }

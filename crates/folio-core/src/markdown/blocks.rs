@@ -5,17 +5,32 @@
 //! `IMPORTANT`, `WARNING`, `CAUTION`) as titled boxes instead of quotes:
 //! `<div class="alert alert-note" role="note"><p class="alert-title">Note</p>…</div>`.
 //!
-//! One adapter for both, since every adapter in the chain costs a little on every event.
+//! VitePress's containers ([`super::containers`]) are written here too: `::: tip` and its kin as
+//! the same boxes (`alert-info` and `alert-danger` besides GitHub's kinds), `::: details` as
+//! `<details class="alert alert-details"><summary>…</summary>…</details>`, `::: code-group` as
+//! `<div class="code-group">`; and `[[toc]]` as a placeholder that [`super::render`] fills with the
+//! post's contents once it knows every heading.
+//!
+//! One adapter for all of these, since every adapter in the chain costs a little on every event.
 
 use pulldown_cmark::{Alignment, BlockQuoteKind, Event, Tag, TagEnd};
 
 use super::Spanned;
+use super::containers::{Container, Kind, Marks};
 use crate::html::escape_into;
 use crate::i18n::Strings;
 
-pub(super) struct Blocks<'a, I> {
+/// Where the `[[toc]]` of a post goes, until its headings are known: a comment, which no raw HTML
+/// keeps unless the site trusts its HTML.
+pub(super) const TOC_PLACEHOLDER: &str = "<!--folio:toc-->\n";
+
+pub(super) struct Blocks<'a, 'm, I> {
     inner: I,
     text: &'static Strings,
+    /// The post's VitePress containers and `[[toc]]`, if it has any.
+    marks: Option<&'m Marks>,
+    /// For each quote open (`>` or a container), how its end is written: `None` for a quote.
+    quotes: Vec<Option<&'static str>>,
     /// The table start, held back while its wrapper goes out.
     table: Option<Spanned<'a>>,
     /// The current table's column alignments; the writer gets none, so it writes no `style`.
@@ -26,11 +41,13 @@ pub(super) struct Blocks<'a, I> {
     in_head: bool,
 }
 
-impl<I> Blocks<'_, I> {
-    pub(super) fn new(inner: I, text: &'static Strings) -> Self {
+impl<'m, I> Blocks<'_, 'm, I> {
+    pub(super) fn new(inner: I, text: &'static Strings, marks: Option<&'m Marks>) -> Self {
         Self {
             inner,
             text,
+            marks,
+            quotes: Vec::new(),
             table: None,
             alignments: Vec::new(),
             column: 0,
@@ -69,7 +86,33 @@ fn alert_start(kind: BlockQuoteKind, text: &Strings) -> String {
     out
 }
 
-impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Blocks<'a, I> {
+/// The start of a VitePress container, and how it ends.
+fn container_start(container: &Container, text: &Strings) -> (String, &'static str) {
+    let (class, default_title) = match container.kind {
+        Kind::Tip => ("tip", text.alert_tip),
+        Kind::Info => ("info", text.alert_info),
+        Kind::Warning => ("warning", text.alert_warning),
+        Kind::Danger => ("danger", text.alert_danger),
+        Kind::Details => {
+            let mut out = String::from("<details class=\"alert alert-details\">\n<summary>");
+            escape_into(&mut out, container.title.as_deref().unwrap_or(text.details));
+            out.push_str("</summary>\n");
+            return (out, "</details>\n");
+        }
+        Kind::CodeGroup => return ("<div class=\"code-group\">\n".to_owned(), "</div>\n"),
+        Kind::Raw | Kind::VPre => return ("<div>\n".to_owned(), "</div>\n"),
+    };
+    let mut out =
+        format!("<div class=\"alert alert-{class}\" role=\"note\">\n<p class=\"alert-title\">");
+    escape_into(
+        &mut out,
+        container.title.as_deref().unwrap_or(default_title),
+    );
+    out.push_str("</p>\n");
+    (out, "</div>\n")
+}
+
+impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Blocks<'a, '_, I> {
     type Item = Spanned<'a>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -112,6 +155,26 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Blocks<'a, I> {
                 Event::Html(alert_start(kind, self.text).into())
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => Event::Html("</div>\n".into()),
+            Event::Start(Tag::BlockQuote(None)) => {
+                match self.marks.and_then(|marks| marks.container_at(&range)) {
+                    Some(container) => {
+                        let (start, end) = container_start(container, self.text);
+                        self.quotes.push(Some(end));
+                        Event::Html(start.into())
+                    }
+                    None => {
+                        self.quotes.push(None);
+                        Event::Start(Tag::BlockQuote(None))
+                    }
+                }
+            }
+            Event::End(TagEnd::BlockQuote(None)) => match self.quotes.pop().flatten() {
+                Some(end) => Event::Html(end.into()),
+                None => Event::End(TagEnd::BlockQuote(None)),
+            },
+            Event::Rule if self.marks.is_some_and(|marks| marks.is_toc(&range)) => {
+                Event::Html(TOC_PLACEHOLDER.into())
+            }
             event => event,
         };
         Some((event, range))

@@ -5,11 +5,12 @@
 //! job, and pulldown-cmark's HTML writer writes the result:
 //!
 //! ```text
-//! parser → dollars → raw_html → text → summary → images → links → headings → footnotes → blocks
+//! parser → containers → dollars → raw_html → text → summary → images → links → headings → footnotes → blocks
 //!        → code (and math) → writer
 //! ```
 //!
-//! `dollars` puts back the `$` of prices that the parser was kept from reading as math;
+//! `containers` reads VitePress's `::: tip` containers as blocks; `dollars` puts back the `$` of
+//! prices that the parser was kept from reading as math;
 //! `raw_html` sanitizes the author's HTML before any adapter adds HTML of its own; `text`
 //! replaces emoji shortcodes and turns bare URLs into links for `links` to check; `summary`
 //! only watches (excerpt, reading time). Events carry their byte range in the source so problems
@@ -18,6 +19,7 @@
 mod autolink;
 mod blocks;
 mod code;
+mod containers;
 mod dollars;
 mod fence;
 mod footnotes;
@@ -31,6 +33,7 @@ mod raw_html;
 mod report;
 mod summary;
 mod text;
+mod toc;
 
 use std::fmt;
 use std::ops::Range;
@@ -42,6 +45,8 @@ use crate::Problem;
 use crate::i18n::Strings;
 use crate::reading_time::ReadingTime;
 use crate::sanitize::Sanitizer;
+
+pub use containers::CONTAINER_NAMES;
 
 /// An event and the bytes of the source it came from.
 type Spanned<'a> = (Event<'a>, Range<usize>);
@@ -234,10 +239,20 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     // HTML, the headings, the excerpt and the title all agree (see `crate::chars`).
     let cleaned = crate::chars::clean(markdown);
     let markdown: &str = &cleaned;
-    // What the parser reads: the same bytes, but for a `$` that is money (see `dollars`).
-    let money = dollars::inert_money(markdown, options);
-    let parsed: &str = money.as_deref().unwrap_or(markdown);
     let extras = !options.commonmark_only;
+    // What the parser reads: the same bytes, but for VitePress's container lines (see
+    // `containers`) and a `$` that is money (see `dollars`).
+    let marked = if extras {
+        containers::mark(markdown)
+    } else {
+        None
+    };
+    let (written, marks) = match &marked {
+        Some((written, marks)) => (written.as_str(), Some(marks)),
+        None => (markdown, None),
+    };
+    let money = dollars::inert_money(written, options);
+    let parsed: &str = money.as_deref().unwrap_or(written);
     let report = report::Report::new(markdown, options.first_line);
     let mut summary = summary::Summary::default();
     let mut outline = headings::Outline::default();
@@ -248,9 +263,10 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     });
 
     let events = options::parser(parsed, options);
+    let events = containers::Containers::new(events, marks, markdown, parsed, &report);
     let events = dollars::Restore::new(events, money.is_some());
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
-    let events = text::TextExtras::new(events, extras, markdown, &report);
+    let events = text::TextExtras::new(events, extras, markdown, &report, marks);
     let events = summary::Summarize::new(events, &mut summary);
     let events = images::Images::new(
         events,
@@ -272,11 +288,14 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
         &mut outline,
     );
     let events = footnotes::Footnotes::new(events, options.text, &report);
-    let events = blocks::Blocks::new(events, options.text);
+    let events = blocks::Blocks::new(events, options.text, marks);
     let events = code::CodeAndMath::new(events, extras, options.text, &report);
 
     let mut html = String::with_capacity(markdown.len() + markdown.len() / 2);
     pulldown_cmark::html::push_html(&mut html, events.map(|(event, _)| event));
+    if marks.is_some_and(containers::Marks::has_toc) {
+        html = toc::fill(&html, &outline.headings, options.text);
+    }
 
     let found = report.finish();
     Rendered {

@@ -17,6 +17,7 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::autolink::{self, Kind};
+use super::containers::{self, Marks};
 use super::report::Report;
 use super::{Spanned, is_inline};
 use crate::emoji::replace_shortcodes;
@@ -28,6 +29,10 @@ pub(super) struct TextExtras<'a, 'r, I> {
     /// The Markdown, to place what is reported.
     source: &'a str,
     report: &'r Report<'a>,
+    /// VitePress's containers, for `::: v-pre`, inside which `{{ … }}` is text.
+    marks: Option<&'r Marks>,
+    /// For each quote open (`>` or a container), whether it is a `::: v-pre`.
+    quotes: Vec<bool>,
     /// Depth inside code blocks, where text stays as written.
     code: usize,
     /// Depth inside links and images (Markdown or raw `<a>`), where no autolink may start.
@@ -40,12 +45,20 @@ pub(super) struct TextExtras<'a, 'r, I> {
 }
 
 impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, 'r, I> {
-    pub(super) fn new(inner: I, extras: bool, source: &'a str, report: &'r Report<'a>) -> Self {
+    pub(super) fn new(
+        inner: I,
+        extras: bool,
+        source: &'a str,
+        report: &'r Report<'a>,
+        marks: Option<&'r Marks>,
+    ) -> Self {
         Self {
             inner,
             extras,
             source,
             report,
+            marks,
+            quotes: Vec::new(),
             code: 0,
             linked: 0,
             raw_code: 0,
@@ -59,8 +72,16 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, 'r, I> {
     }
 
     /// Keeps the depths up to date with an event that is not text.
-    fn watch(&mut self, event: &Event<'a>) {
+    fn watch(&mut self, event: &Event<'a>, range: &Range<usize>) {
         match event {
+            Event::Start(Tag::BlockQuote(None)) => {
+                let container = self.marks.and_then(|marks| marks.container_at(range));
+                self.quotes
+                    .push(container.is_some_and(|c| c.kind == containers::Kind::VPre));
+            }
+            Event::End(TagEnd::BlockQuote(None)) => {
+                self.quotes.pop();
+            }
             Event::Start(Tag::CodeBlock(_)) => self.code += 1,
             Event::End(TagEnd::CodeBlock) => self.code = self.code.saturating_sub(1),
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => self.linked += 1,
@@ -101,7 +122,7 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, 'r, I> {
     /// `text` without its Vue expressions (`{{ … }}` holding something), each reported as a note
     /// where it is in the source.
     fn without_vue_expressions(&self, text: CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
-        if !text.contains("{{") {
+        if !text.contains("{{") || self.quotes.contains(&true) {
             return text;
         }
         let written = self.source.get(range.clone()).unwrap_or_default();
@@ -244,7 +265,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, '_, I> {
                 return Some((event, range));
             }
             let Event::Text(text) = event else {
-                self.watch(&event);
+                self.watch(&event, &range);
                 return Some((event, range));
             };
             if self.code > 0 {
