@@ -226,6 +226,16 @@ fn random_markdown_soup_renders_safely() {
         "~~",
         "- [ ] ",
         "</a>",
+        "::: tip ",
+        ":::: details\n",
+        "\n:::\n",
+        "\n::::\n",
+        "[[toc]]\n",
+        "$",
+        "$5",
+        "{{ x }}",
+        "<Badge />",
+        "<script setup>",
     ];
     let mut seed: u64 = 0x000F_0110_5EED;
     let mut next = |bound: usize| {
@@ -241,6 +251,76 @@ fn random_markdown_soup_renders_safely() {
         assert_safe(&render(&input, &options).html, &input);
         assert_safe(&render(&input, &RenderOptions::commonmark()).html, &input);
     }
+}
+
+/// VitePress's containers in every position (in quotes, lists, fences, HTML blocks, open,
+/// closed twice): the HTML stays well nested, so a container never takes the rest of the page
+/// with it.
+#[test]
+fn vitepress_container_soup_stays_balanced() {
+    const LINES: &[&str] = &[
+        "::: tip 标题",
+        "::: details",
+        ":::: warning",
+        "::: code-group",
+        ":::",
+        "::::",
+        ":::::",
+        "> ::: info",
+        "> :::",
+        "- ::: tip",
+        "  ::: danger",
+        "  :::",
+        "- item",
+        "```",
+        "~~~",
+        "<div>",
+        "</div>",
+        "    ::: tip",
+        "[[toc]]",
+        "## 标题",
+        "text",
+        "",
+    ];
+    let mut seed: u64 = 0x0000_C0DE_B10C;
+    let mut next = |bound: usize| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap_or(0) % bound
+    };
+    for _ in 0..2_000 {
+        let len = 1 + next(30);
+        let input: String = (0..len)
+            .map(|_| format!("{}\n", LINES[next(LINES.len())]))
+            .collect();
+        let html = render(&input, &RenderOptions::new("/posts/")).html;
+        assert_well_nested(&html, &input);
+    }
+}
+
+/// Every end tag in `html` closes the element opened last (void elements have none).
+fn assert_well_nested(html: &str, input: &str) {
+    const VOID: &[&str] = &["br", "hr", "img", "input", "wbr", "col"];
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        rest = &rest[end..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        let (closing, tag) = tag.strip_prefix('/').map_or((false, tag), |t| (true, t));
+        let name = tag.split([' ', '/']).next().unwrap_or_default();
+        if closing {
+            assert_eq!(open.pop(), Some(name), "</{name}> in {input:?}\n{html}");
+        } else if !VOID.contains(&name) {
+            open.push(name);
+        }
+    }
+    assert_eq!(open, Vec::<&str>::new(), "left open in {input:?}\n{html}");
 }
 
 /// No `<script`, no `on…` attribute and no script URL in any tag of `html`.
