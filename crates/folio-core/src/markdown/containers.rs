@@ -242,6 +242,15 @@ pub(super) fn mark(markdown: &str) -> Option<(String, Marks)> {
     Some((written, marks))
 }
 
+/// `markdown` with its marker lines written over, for what reads its text (search): they are
+/// markup, not text.
+pub(crate) fn without_markers(markdown: &str) -> std::borrow::Cow<'_, str> {
+    match mark(markdown) {
+        Some((written, _)) => written.into(),
+        None => markdown.into(),
+    }
+}
+
 /// Which open container (its position in `open`) a `:::` line of `n` colons closes: the
 /// innermost opened with exactly `n`, else the innermost opened with fewer; none if all were
 /// opened with more (then the line is text).

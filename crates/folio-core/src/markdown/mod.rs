@@ -19,7 +19,7 @@
 mod autolink;
 mod blocks;
 mod code;
-mod containers;
+pub(crate) mod containers;
 mod dollars;
 mod fence;
 mod footnotes;

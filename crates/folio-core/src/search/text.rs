@@ -35,7 +35,9 @@ pub fn post_text(source: &str) -> String {
 /// ```
 pub fn markdown_text(body: &str) -> String {
     let mut text = Plain::default();
-    for (event, _) in options::parser(body, &RenderOptions::new("")) {
+    // VitePress's container lines and `[[toc]]` are markup, as they are for the renderer.
+    let body = crate::markdown::containers::without_markers(body);
+    for (event, _) in options::parser(&body, &RenderOptions::new("")) {
         match event {
             Event::Text(piece) | Event::Code(piece) => text.push(&piece),
             Event::SoftBreak | Event::HardBreak => text.line_break(),
@@ -156,6 +158,11 @@ mod tests {
                 "alert kinds are not text",
             ),
             ("a  \n  b\t\tc", "a b c", "whitespace collapses"),
+            (
+                "::: tip 标题\n提示\n:::\n\n[[toc]]",
+                "提示",
+                "VitePress's container lines are not text",
+            ),
         ];
         for (markdown, text, what) in cases {
             assert_eq!(markdown_text(markdown), text, "{what}");
