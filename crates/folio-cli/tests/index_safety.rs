@@ -293,3 +293,17 @@ fn feeds_sitemap_and_shells_stay_valid_whatever_characters_a_post_holds() {
         assert_eq!(folio_core::chars::first_forbidden(&html), None, "{page}");
     }
 }
+
+#[test]
+fn a_post_shell_holds_its_body_once_and_no_rendering_marks() {
+    let dir = content_with(&[(
+        "marks.md",
+        "---\ntitle: \"<!> folio:body\"\n---\nFirst <!-- kept --> line.\n\n## Two\n\n## Three\n",
+    )]);
+    let out = dir.path().join("out");
+    index(&dir.path().join("content"), &out, &[]);
+    let shell = fs::read_to_string(out.join("posts/marks/index.html")).unwrap();
+    assert!(!shell.contains("<!>"), "{shell}");
+    assert_eq!(shell.matches("<p>First  line.</p>").count(), 1, "{shell}");
+    assert!(shell.contains("<h1 class=\"post-title\">&lt;!&gt; folio:body</h1>"), "{shell}");
+}

@@ -21,6 +21,9 @@ use leptos::prelude::*;
 pub(crate) struct Pages<'a> {
     pub(crate) manifest: &'a Manifest,
     site: SiteView,
+    /// Stands for a post's body while its page is rendered: random for each build, so no text
+    /// of a post (titles are escaped, but may hold any character) can be taken for it.
+    body_mark: String,
     /// Each tag's posts by tag slug, for the tag pages (one pass over the index, not one per tag).
     tagged: HashMap<String, Vec<&'a PostEntry>>,
 }
@@ -34,6 +37,13 @@ impl<'a> Pages<'a> {
             manifest,
             site: SiteView::new(leak(base), leak(&manifest.site.language)),
             tagged: manifest.posts_by_tag(),
+            body_mark: {
+                use std::hash::{BuildHasher as _, Hasher as _};
+                let random = std::collections::hash_map::RandomState::new()
+                    .build_hasher()
+                    .finish();
+                format!("folio:body:{random:016x}")
+            },
         }
     }
 
@@ -82,25 +92,27 @@ impl<'a> Pages<'a> {
         self.frame(&path, || view! { <Home home=HomeView::from(home) /> })
     }
 
-    /// The post at `index` of the manifest, rendered as the app renders it.
+    /// The post at `index` of the manifest, rendered as the app renders it. The body goes in
+    /// after the views are rendered (see [`folio_views::render_to_html`]).
     pub(crate) fn post(&self, index: usize, rendered: &Rendered) -> String {
         let manifest = self.manifest;
         let entry = &manifest.posts[index];
         let (newer, older) = manifest.neighbours_at(index);
         let path = folio_core::paths::post_url("", &entry.slug);
-        self.frame(&path, || {
+        let page = self.frame(&path, || {
             view! {
                 <Article
                     edit=manifest.site.edit_link(&entry.file)
                     newer=newer.cloned()
                     older=older.cloned()
-                    body=rendered.html.clone()
+                    body=self.body_mark.clone()
                     headings=rendered.headings.clone()
                     show_problems=true
                     entry=entry.clone()
                 />
             }
-        })
+        });
+        page.replacen(&self.body_mark, &rendered.html, 1)
     }
 
     /// One tag's posts.
