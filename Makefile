@@ -34,6 +34,7 @@ help:
 	@echo "make test    format, lint, host tests, wasm build and browser tests"
 	@echo "make check   lint the content folder (CONTENT=<dir>)"
 	@echo "make bench   measure speed and size beside marked, markdown-it and Docsify; rewrites the README table"
+	@echo "make bench-adversarial   time pathological posts at 100 KB and 1 MB, native and in the browser"
 	@echo "make tools   install the build tools into $(TOOLS_DIR)"
 	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each)"
 
@@ -181,6 +182,14 @@ bench-site: bench-deps
 	node bench/corpus.mjs bench --out $(BENCH_WORK) --seed-post $(SEED)
 	$(MAKE) build DIST=$(BENCH_WORK)/site CONTENT=$(BENCH_WORK)/ttc-content
 	cargo build --release --locked --quiet -p folio-cli
+
+# Pathological posts (crates/folio-core/tests/support/adversarial.rs): each family at 100 KB and
+# 1 MB, natively and in headless Chromium, beside plain prose; the table goes to
+# bench/.work/adversarial.md. Not part of `make test` or `make bench`: its figures depend on the
+# machine. `make bench-adversarial FAMILIES="js-regex-many …"` times only those.
+.PHONY: bench-adversarial
+bench-adversarial: browser bench-deps bench-wasm
+	node bench/adversarial.mjs $(FAMILIES)
 
 # The search index of 10,000 generated full-length posts, built and queried optimized: shard sizes
 # and the bytes and time of typical first queries. Its own target folder and no LTO, so it neither

@@ -56,23 +56,39 @@ fn time(source: &str) -> (Duration, usize) {
     (times[times.len() / 2], html)
 }
 
-/// One family at every size: `(bytes, milliseconds or None when skipped, HTML bytes)`.
-fn measure(family: &Family, out: Option<&Path>) -> Vec<(usize, Option<f64>, usize)> {
+/// One row of the results: an input and its timing.
+struct Row {
+    file: String,
+    bytes: usize,
+    /// `None` when skipped.
+    ms: Option<f64>,
+    html: usize,
+}
+
+/// One family at every size.
+fn measure(family: &Family, out: Option<&Path>) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut slow = false;
     for size in SIZES {
         let source = family.build(size);
+        let file = format!("{}-{size}.md", family.name);
         if let Some(dir) = out {
-            let path = dir.join(format!("{}-{size}.md", family.name));
+            let path = dir.join(&file);
             std::fs::write(&path, &source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         }
-        if slow {
-            rows.push((source.len(), None, 0));
-            continue;
-        }
-        let (elapsed, html) = time(&source);
-        slow = elapsed > GIVE_UP;
-        rows.push((source.len(), Some(elapsed.as_secs_f64() * 1e3), html));
+        let (ms, html) = if slow {
+            (None, 0)
+        } else {
+            let (elapsed, html) = time(&source);
+            slow = elapsed > GIVE_UP;
+            (Some(elapsed.as_secs_f64() * 1e3), html)
+        };
+        rows.push(Row {
+            file,
+            bytes: source.len(),
+            ms,
+            html,
+        });
     }
     rows
 }
@@ -96,16 +112,18 @@ fn main() {
     let mut families = Vec::new();
     for family in std::iter::once(&PLAIN).chain(chosen) {
         let rows = measure(family, out.as_deref());
-        for (bytes, ms, html) in &rows {
-            let shown = ms.map_or("skipped".to_owned(), |ms| format!("{ms:.1} ms"));
+        for row in &rows {
+            let shown = row.ms.map_or("skipped".to_owned(), |ms| format!("{ms:.1} ms"));
             println!(
-                "{:<24} {bytes:>9} B {shown:>12}   HTML {html} B",
-                family.name
+                "{:<24} {:>9} B {shown:>12}   HTML {} B",
+                family.name, row.bytes, row.html
             );
         }
         let sizes: Vec<_> = rows
             .iter()
-            .map(|(bytes, ms, html)| json!({ "bytes": bytes, "ms": ms, "html": html }))
+            .map(|row| {
+                json!({ "file": row.file, "bytes": row.bytes, "ms": row.ms, "html": row.html })
+            })
             .collect();
         families.push(json!({ "name": family.name, "shape": family.shape, "sizes": sizes }));
     }
