@@ -113,7 +113,9 @@ fn main() {
     for family in std::iter::once(&PLAIN).chain(chosen) {
         let rows = measure(family, out.as_deref());
         for row in &rows {
-            let shown = row.ms.map_or("skipped".to_owned(), |ms| format!("{ms:.1} ms"));
+            let shown = row
+                .ms
+                .map_or("skipped".to_owned(), |ms| format!("{ms:.1} ms"));
             println!(
                 "{:<24} {:>9} B {shown:>12}   HTML {} B",
                 family.name, row.bytes, row.html

@@ -240,6 +240,11 @@ pub(crate) const FAMILIES: &[Family] = &[
         build: |bytes| runs("", &["`` ` "], "\n", bytes),
     },
     Family {
+        name: "text-events",
+        shape: "/[×n",
+        build: |bytes| runs("", &["/["], "\n", bytes),
+    },
+    Family {
         name: "escapes-and-entities",
         shape: "\\*&amp;×n",
         build: |bytes| runs("", &["\\*&amp;"], "\n", bytes),
