@@ -36,7 +36,7 @@ help:
 	@echo "make bench   measure speed and size beside marked, markdown-it and Docsify; rewrites the README table"
 	@echo "make bench-adversarial   time pathological posts at 100 KB and 1 MB, native and in the browser"
 	@echo "make tools   install the build tools into $(TOOLS_DIR)"
-	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each)"
+	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each, FUZZ_TIMEOUT=5 s an input)"
 
 # ---------------------------------------------------------------- tools
 
@@ -202,11 +202,17 @@ bench-search:
 # ---------------------------------------------------------------- fuzzing (not part of `make test`)
 
 # make fuzz FUZZ_SECONDS=600: runs each cargo-fuzz target in fuzz/ for that long (libFuzzer on
-# nightly Rust; both installed here when missing). Crashes land in fuzz/artifacts/<target>/.
+# nightly Rust; both installed here when missing). Crashes land in fuzz/artifacts/<target>/, and
+# so do inputs that take longer than FUZZ_TIMEOUT seconds (timeout-…): a slow input is a finding.
+# The render target also reads patterns that it repeats into 256 KB posts (fuzz/seeds/render, one
+# per family of once-quadratic input, and fuzz/render.dict); rendering one takes milliseconds
+# when linear, seconds when quadratic.
 FUZZ_SECONDS ?= 120
+FUZZ_TIMEOUT ?= 5
 FUZZ_TARGETS := front_matter render
 FUZZ_SEEDS_front_matter := public/posts tests/fixtures/content/posts
-FUZZ_SEEDS_render := crates/folio-core/tests/fixtures/render public/posts
+FUZZ_SEEDS_render := crates/folio-core/tests/fixtures/render public/posts fuzz/seeds/render
+FUZZ_FLAGS_render := -dict=render.dict
 
 .PHONY: fuzz fuzz-tools
 fuzz-tools:
@@ -221,4 +227,5 @@ fuzz: fuzz-tools
 	  echo "fuzzing $(target) for $(FUZZ_SECONDS) s" && mkdir -p fuzz/corpus/$(target) && \
 	  (cd fuzz && cargo +nightly fuzz run -O $(target) corpus/$(target) \
 	    $(addprefix ../,$(FUZZ_SEEDS_$(target))) \
-	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) && ) true
+	    -- -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) $(FUZZ_FLAGS_$(target)) \
+	    -print_final_stats=1) && ) true
