@@ -29,20 +29,9 @@ const GIVE_UP: Duration = Duration::from_secs(1);
 const BUDGET: Duration = Duration::from_secs(1);
 const MAX_RUNS: usize = 7;
 
-fn context() -> PostContext<'static> {
-    PostContext {
-        base: "/",
-        file: "bench.md",
-        trust_html: false,
-        post_link: None,
-        image_size: None,
-        text: folio_core::i18n::english(),
-    }
-}
-
 /// The median time of `Post::parse` on `source` and the length of its HTML.
 fn time(source: &str) -> (Duration, usize) {
-    let cx = context();
+    let cx = PostContext::new("/", "bench.md");
     let mut times = Vec::new();
     let mut html = 0;
     let started = Instant::now();
