@@ -22,7 +22,6 @@ use std::fmt;
 
 use crate::html::{escape_into, quote_for_message};
 use crate::url;
-use open::OpenElements;
 use policy::{Attr, Swallow};
 use tokenizer::{Next, Sink, Tag, Tokenizer};
 
@@ -136,7 +135,7 @@ struct Writer<'b> {
     site_extras: bool,
     swallowing: Option<Swallowing>,
     /// Allowed elements written and not yet closed.
-    open: OpenElements,
+    open: open::OpenElements,
     removed: Vec<Removed>,
 }
 
@@ -161,7 +160,7 @@ impl<'b> Sanitizer<'b> {
                 base: "",
                 site_extras: false,
                 swallowing: None,
-                open: OpenElements::default(),
+                open: open::OpenElements::default(),
                 removed: Vec::new(),
             },
         }
