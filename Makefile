@@ -33,8 +33,9 @@ help:
 	@echo "make test    format, lint, host tests, wasm build and browser tests"
 	@echo "make check   lint the content folder (CONTENT=<dir>)"
 	@echo "make bench   measure speed and size beside marked, markdown-it and Docsify; rewrites the README table"
+	@echo "make bench-adversarial   time pathological posts at 100 KB and 1 MB, native and in the browser"
 	@echo "make tools   install the build tools into $(TOOLS_DIR)"
-	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each)"
+	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each, FUZZ_TIMEOUT=5 s an input)"
 
 # ---------------------------------------------------------------- tools
 
@@ -208,6 +209,14 @@ bench-site: bench-deps
 	$(MAKE) build DIST=$(BENCH_WORK)/site CONTENT=$(BENCH_WORK)/ttc-content
 	cargo build --release --locked --quiet -p folio-cli
 
+# Pathological posts (crates/folio-core/tests/support/adversarial.rs): each family at 100 KB and
+# 1 MB, natively and in headless Chromium, beside plain prose; the table goes to
+# bench/.work/adversarial.md. Not part of `make test` or `make bench`: its figures depend on the
+# machine. `make bench-adversarial FAMILIES="js-regex-many …"` times only those.
+.PHONY: bench-adversarial
+bench-adversarial: browser bench-deps bench-wasm
+	node bench/adversarial.mjs $(FAMILIES)
+
 # The search index of 10,000 generated full-length posts, built and queried optimized: shard sizes
 # and the bytes and time of typical first queries. Its own target folder and no LTO, so it neither
 # waits for nor invalidates the release build.
@@ -219,11 +228,17 @@ bench-search:
 # ---------------------------------------------------------------- fuzzing (not part of `make test`)
 
 # make fuzz FUZZ_SECONDS=600: runs each cargo-fuzz target in fuzz/ for that long (libFuzzer on
-# nightly Rust; both installed here when missing). Crashes land in fuzz/artifacts/<target>/.
+# nightly Rust; both installed here when missing). Crashes land in fuzz/artifacts/<target>/, and
+# so do inputs that take longer than FUZZ_TIMEOUT seconds (timeout-…): a slow input is a finding.
+# The render target also reads patterns that it repeats into 256 KB posts (fuzz/seeds/render, one
+# per family of once-quadratic input, and fuzz/render.dict); rendering one takes milliseconds
+# when linear, seconds when quadratic.
 FUZZ_SECONDS ?= 120
+FUZZ_TIMEOUT ?= 5
 FUZZ_TARGETS := front_matter render
 FUZZ_SEEDS_front_matter := public/posts tests/fixtures/content/posts
-FUZZ_SEEDS_render := crates/folio-core/tests/fixtures/render public/posts
+FUZZ_SEEDS_render := crates/folio-core/tests/fixtures/render public/posts fuzz/seeds/render
+FUZZ_FLAGS_render := -dict=render.dict
 
 .PHONY: fuzz fuzz-tools
 fuzz-tools:
@@ -238,4 +253,5 @@ fuzz: fuzz-tools
 	  echo "fuzzing $(target) for $(FUZZ_SECONDS) s" && mkdir -p fuzz/corpus/$(target) && \
 	  (cd fuzz && cargo +nightly fuzz run -O $(target) corpus/$(target) \
 	    $(addprefix ../,$(FUZZ_SEEDS_$(target))) \
-	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) && ) true
+	    -- -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) $(FUZZ_FLAGS_$(target)) \
+	    -print_final_stats=1) && ) true

@@ -35,6 +35,27 @@ pub struct PostContext<'a> {
     pub text: &'static crate::i18n::Strings,
 }
 
+impl<'a> PostContext<'a> {
+    /// Folio's defaults for the post at `file` on a site at `base`: sanitized HTML, links to other
+    /// posts' `.md` files left as written, no image sizes, English.
+    ///
+    /// ```
+    /// use folio_core::post::{Post, PostContext};
+    /// let post = Post::parse("# Hello\n\nText.\n", &PostContext::new("/", "2024/hello.md"));
+    /// assert_eq!((post.title.as_str(), post.slug.as_str()), ("Hello", "hello"));
+    /// ```
+    pub fn new(base: &'a str, file: &'a str) -> Self {
+        Self {
+            base,
+            file,
+            trust_html: false,
+            post_link: None,
+            image_size: None,
+            text: crate::i18n::english(),
+        }
+    }
+}
+
 impl std::fmt::Debug for PostContext<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("PostContext")
