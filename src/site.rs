@@ -85,13 +85,7 @@ impl Site {
     /// and the manifest, which opening it needs. The post's file comes from whatever already
     /// lists it (a home page or the manifest), so pointing at a card fetches it at once.
     pub(crate) fn prefetch_link(&self, pathname: &str) {
-        let Some(slug) = pathname
-            .strip_prefix(self.base)
-            .and_then(|rest| rest.strip_prefix("posts/"))
-            .map(|rest| rest.trim_end_matches('/'))
-            .filter(|slug| !slug.is_empty() && !slug.contains('/'))
-            .and_then(paths::decode_segment)
-        else {
+        let Some(slug) = paths::post_path_in_url(self.base, pathname) else {
             return;
         };
         if let Some(file) =
@@ -125,11 +119,14 @@ pub(crate) struct LoadedPost {
 /// Only a file the index lists, and whose path stays inside `posts/`, is ever fetched: a slug or
 /// an index entry that could point elsewhere (`..`, `//host`, a scheme, `%2e%2e`) is a not-found.
 pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost>, LoadError> {
-    if paths::validate_slug(&slug).is_err() {
+    if paths::validate_post_path(&slug).is_err() {
         return Err(LoadError::NotFound);
     }
     let manifest = site.manifest().await?;
-    let entry = manifest.post(&slug).cloned().ok_or(LoadError::NotFound)?;
+    let entry = manifest
+        .post_or_moved(&slug)
+        .cloned()
+        .ok_or(LoadError::NotFound)?;
     if let Err(err) = paths::validate_post_file(&entry.file) {
         // The reader gets the not-found page; the console tells the site's owner why.
         leptos::logging::warn!("posts/index.json: {err}; the post is not fetched");

@@ -1,25 +1,31 @@
-//! One post at `/posts/<slug>/`: fetched as raw Markdown, rendered in the browser.
+//! One post at `/posts/<path>/`: fetched as raw Markdown, rendered in the browser.
 
 use std::sync::Arc;
 
+use folio_core::paths;
 use folio_views::post::Article;
 use folio_views::toc::toc_headings;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::browser;
 use crate::components::status::{LoadFailed, Loading};
 use crate::components::toc::section_being_read;
 use crate::site::{LoadedPost, Site, load_post};
 
-/// The post named by the `slug` route parameter.
+/// The post the address names (its path below `/posts/`, any depth).
 #[component]
 pub(crate) fn PostPage() -> impl IntoView {
     let site = expect_context::<Site>();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let location = use_location();
+    // Read from the address itself, decoded segment by segment as the build encoded it; an
+    // address that names no valid post path is a not-found.
+    let slug = Memo::new(move |_| {
+        paths::post_path_in_url(site.base, &location.pathname.get()).unwrap_or_default()
+    });
     let post = LocalResource::new(move || load_post(site, slug.get()));
     // A failed manifest or post is forgotten by the cache: loading again asks for both anew.
     let retry = Callback::new(move |()| post.refetch());
@@ -38,6 +44,21 @@ pub(crate) fn PostPage() -> impl IntoView {
 #[component]
 fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     let site = expect_context::<Site>();
+    // An old address of the post (see `Manifest::redirects`): the address bar gets its page's.
+    let location = use_location();
+    let here = paths::post_path_in_url(site.base, &location.pathname.get_untracked());
+    if here.as_deref() != Some(loaded.entry.slug.as_str()) {
+        let url = paths::post_url(site.base, &loaded.entry.slug) + &location.hash.get_untracked();
+        use_navigate()(
+            &url,
+            NavigateOptions {
+                replace: true,
+                resolve: false,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    }
     let text = site.text;
     let entry = loaded.entry.clone();
     let rendered = &loaded.rendered;

@@ -6,14 +6,12 @@
 //! character in a title, say) would make a feed reader refuse the whole feed.
 
 use std::fmt::Write as _;
-use std::fs;
-use std::path::Path;
 
-use anyhow::{Context, Result};
 use folio_core::chars;
 use folio_core::html::escape;
-use folio_core::post::{Post, PostContext};
-use folio_core::{Date, Manifest, PostEntry, PostLinks, paths};
+use folio_core::{Date, Manifest, PostEntry, paths};
+
+use crate::site::Site;
 
 /// A post as a feed shows it: its index entry and its body rendered with absolute URLs.
 #[derive(Debug)]
@@ -22,40 +20,19 @@ pub(crate) struct FeedItem<'a> {
     pub(crate) html: String,
 }
 
-/// Renders the newest `limit` posts of `manifest` for feeds, reading them from `content`.
-pub(crate) fn feed_items<'a>(
-    content: &Path,
-    manifest: &'a Manifest,
-    origin: &str,
-    limit: usize,
-) -> Result<Vec<FeedItem<'a>>> {
-    let base = format!("{origin}/");
-    let links = PostLinks::new(manifest, &base);
-    let post_link = |url: &str| links.resolve(url);
-    manifest
+/// The newest `feed_limit` posts of the site for feeds: their bodies as the build rendered them
+/// for a site under `base`, with links and images made absolute under `origin` (the site's
+/// `base_url`), since feed readers show them away from the site.
+pub(crate) fn feed_items<'a>(site: &'a Site, base: &str, origin: &str) -> Vec<FeedItem<'a>> {
+    let absolute_base = format!("{origin}/");
+    site.manifest
         .posts
         .iter()
-        .take(limit)
-        .map(|entry| {
-            let path = content.join("posts").join(&entry.file);
-            let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-            let text = String::from_utf8_lossy(&bytes);
-            let image_size = |url: &str| entry.image_size(&base, url);
-            let post = Post::parse(
-                &text,
-                &PostContext {
-                    base: &base,
-                    file: &entry.file,
-                    trust_html: manifest.site.trust_html,
-                    post_link: Some(&post_link),
-                    image_size: Some(&image_size),
-                    text: folio_core::i18n::strings_for(&manifest.site.language),
-                },
-            );
-            Ok(FeedItem {
-                entry,
-                html: post.rendered.html,
-            })
+        .zip(&site.bodies)
+        .take(site.manifest.site.feed_limit)
+        .map(|(entry, body)| FeedItem {
+            entry,
+            html: folio_core::url::absolute_urls(&body.html, base, &absolute_base),
         })
         .collect()
 }
@@ -128,7 +105,7 @@ pub(crate) fn atom(manifest: &Manifest, origin: &str, items: &[FeedItem<'_>], no
         for tag in &entry.tags {
             let _ = writeln!(xml, "    <category term=\"{}\"/>", escape(tag));
         }
-        let summary = entry.description.as_deref().unwrap_or(&entry.excerpt);
+        let summary = entry.summary();
         let _ = writeln!(xml, "    <summary>{}</summary>", escape(summary));
         let _ = writeln!(
             xml,
@@ -190,7 +167,7 @@ pub(crate) fn rss(
         for tag in &entry.tags {
             let _ = writeln!(xml, "    <category>{}</category>", escape(tag));
         }
-        let summary = entry.description.as_deref().unwrap_or(&entry.excerpt);
+        let summary = entry.summary();
         let _ = writeln!(xml, "    <description>{}</description>", escape(summary));
         let _ = writeln!(
             xml,
@@ -249,14 +226,18 @@ pub(crate) fn robots(origin: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+    use std::fs;
+
     use super::*;
+    use crate::clock::Clock;
+    use crate::site::{LoadOptions, load};
     use folio_core::SiteConfig;
 
     const ORIGIN: &str = "https://example.org/blog";
 
-    /// A small site on disk: an English post with relative links and an image, a Chinese post
-    /// with CJK tags, linked to each other by file name.
-    fn site() -> (tempfile::TempDir, Manifest) {
+    /// A small site on disk, loaded: an English post with relative links and an image, a
+    /// Chinese post with CJK tags, linked to each other by file name.
+    fn site() -> (tempfile::TempDir, Site) {
         let dir = tempfile::tempdir().unwrap();
         let posts = dir.path().join("posts");
         fs::create_dir_all(posts.join("2025")).unwrap();
@@ -272,37 +253,27 @@ mod tests {
              ## 吃什么\n\n春菜和香椿。\n",
         )
         .unwrap();
-        let site = SiteConfig::parse(
+        let config = SiteConfig::parse(
             "title = \"小满的笔记\"\nbase_url = \"https://example.org/blog/\"\n\
              language = \"zh-CN\"\ntimezone = \"+08:00\"\nauthor = \"林小满\"\n",
         )
         .unwrap();
-        let entries = ["2025/hello.md", "春分.md"]
-            .iter()
-            .map(|file| {
-                let text = fs::read_to_string(posts.join(file)).unwrap();
-                let post = Post::parse(
-                    &text,
-                    &PostContext {
-                        base: "/blog/",
-                        file,
-                        trust_html: false,
-                        post_link: None,
-                        image_size: None,
-                        text: folio_core::i18n::english(),
-                    },
-                );
-                PostEntry::from_post(&post, file, &site)
-            })
-            .collect();
-        (dir, Manifest::new(site, entries))
+        let clock = Clock::new(None);
+        let options = LoadOptions {
+            base: "/blog/",
+            preview: false,
+            clock: &clock,
+            quiet: true,
+        };
+        let site = load(dir.path(), config, &options, |_, _, _, _| {}).unwrap();
+        (dir, site)
     }
 
     #[test]
     fn atom_parses_back_with_absolute_links_and_full_content() {
-        let (dir, manifest) = site();
-        let items = feed_items(dir.path(), &manifest, ORIGIN, 20).unwrap();
-        let xml = atom(&manifest, ORIGIN, &items, "2026-01-01T00:00:00Z");
+        let (_dir, site) = site();
+        let items = feed_items(&site, "/blog/", ORIGIN);
+        let xml = atom(&site.manifest, ORIGIN, &items, "2026-01-01T00:00:00Z");
         let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
         assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
         assert_eq!(feed.title.unwrap().content, "小满的笔记");
@@ -339,9 +310,15 @@ mod tests {
 
     #[test]
     fn rss_parses_back_with_dates_and_content() {
-        let (dir, manifest) = site();
-        let items = feed_items(dir.path(), &manifest, ORIGIN, 1).unwrap();
-        let xml = rss(&manifest, ORIGIN, &items, "Thu, 01 Jan 2026 00:00:00 +0000");
+        let (_dir, mut site) = site();
+        site.manifest.site.feed_limit = 1;
+        let items = feed_items(&site, "/blog/", ORIGIN);
+        let xml = rss(
+            &site.manifest,
+            ORIGIN,
+            &items,
+            "Thu, 01 Jan 2026 00:00:00 +0000",
+        );
         let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
         assert_eq!(feed.feed_type, feed_rs::model::FeedType::RSS2);
         assert_eq!(feed.entries.len(), 1, "feed_limit caps the items");
@@ -366,8 +343,8 @@ mod tests {
 
     #[test]
     fn sitemap_lists_every_page_with_absolute_urls() {
-        let (_dir, manifest) = site();
-        let xml = sitemap(&manifest, ORIGIN);
+        let (_dir, site) = site();
+        let xml = sitemap(&site.manifest, ORIGIN);
         let doc = roxmltree::Document::parse(&xml).unwrap();
         let locs: Vec<&str> = doc
             .descendants()
@@ -379,7 +356,7 @@ mod tests {
                 .all(|loc| loc.starts_with("https://example.org/blog/")),
             "{locs:?}"
         );
-        assert!(locs.contains(&"https://example.org/blog/posts/hello/"));
+        assert!(locs.contains(&"https://example.org/blog/posts/2025/hello/"));
         assert!(locs.contains(&"https://example.org/blog/tags/%E8%8A%82%E6%B0%94/"));
         assert!(xml.contains("<lastmod>2025-03-01T10:00:00+08:00</lastmod>"));
     }

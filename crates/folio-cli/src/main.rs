@@ -15,10 +15,10 @@ mod feeds;
 mod import;
 mod index;
 mod new;
-mod parallel;
 mod progress;
 mod search;
 mod shell;
+mod site;
 mod slug;
 
 use std::process::ExitCode;

@@ -305,5 +305,8 @@ fn a_post_shell_holds_its_body_once_and_no_rendering_marks() {
     let shell = fs::read_to_string(out.join("posts/marks/index.html")).unwrap();
     assert!(!shell.contains("<!>"), "{shell}");
     assert_eq!(shell.matches("<p>First  line.</p>").count(), 1, "{shell}");
-    assert!(shell.contains("<h1 class=\"post-title\">&lt;!&gt; folio:body</h1>"), "{shell}");
+    assert!(
+        shell.contains("<h1 class=\"post-title\">&lt;!&gt; folio:body</h1>"),
+        "{shell}"
+    );
 }

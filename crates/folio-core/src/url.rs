@@ -249,6 +249,40 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// Rendered HTML with its site-absolute links and images (`href="{base}…"`, `src="{base}…"`, as
+/// the renderer writes them for a site served under `base`) made absolute under
+/// `absolute_base` (`https://example.org/blog/`), for feeds, which readers show away from the
+/// site. `//host` URLs and everything else are left alone.
+///
+/// ```
+/// let html = r#"<a href="/blog/posts/a/">a</a> <img src="/blog/posts/x.png"> <a href="//x.org/">x</a>"#;
+/// assert_eq!(
+///     folio_core::url::absolute_urls(html, "/blog/", "https://e.org/blog/"),
+///     r#"<a href="https://e.org/blog/posts/a/">a</a> <img src="https://e.org/blog/posts/x.png"> <a href="//x.org/">x</a>"#
+/// );
+/// ```
+pub fn absolute_urls(html: &str, base: &str, absolute_base: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut copied = 0;
+    for (at, _) in html.match_indices("=\"") {
+        let value = at + 2;
+        let named = html[..at].ends_with(" href") || html[..at].ends_with(" src");
+        if !named || value < copied {
+            continue;
+        }
+        if let Some(after) = html[value..].strip_prefix(base)
+            && !base.is_empty()
+            && !after.starts_with('/')
+        {
+            out.push_str(&html[copied..value]);
+            out.push_str(absolute_base);
+            copied = value + base.len();
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

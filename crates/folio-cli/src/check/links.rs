@@ -38,7 +38,7 @@ impl PostRefs {
     }
 }
 
-/// The content folder and the slugs its posts have.
+/// The content folder and the post paths that lead to a post.
 #[derive(Debug)]
 pub(super) struct Site<'a> {
     content: &'a Confined,
@@ -46,10 +46,19 @@ pub(super) struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
-    pub(super) fn new(content: &'a Confined, posts: &'a [PostRefs]) -> Self {
+    /// `old`: old addresses that lead to a post's page (see `Manifest::redirects`).
+    pub(super) fn new(
+        content: &'a Confined,
+        posts: &'a [PostRefs],
+        old: impl IntoIterator<Item = &'a String>,
+    ) -> Self {
         Self {
             content,
-            slugs: posts.iter().map(|post| post.slug.as_str()).collect(),
+            slugs: posts
+                .iter()
+                .map(|post| post.slug.as_str())
+                .chain(old.into_iter().map(String::as_str))
+                .collect(),
         }
     }
 
@@ -130,11 +139,11 @@ fn local_path(folder: &str, url: &str) -> Option<String> {
     Some(percent_decode(path).into_owned())
 }
 
-/// The slug in `/posts/<slug>/` or `/posts/<slug>`.
+/// The post path in `/posts/<path>/` or `/posts/<path>`.
 fn post_slug(path: &str) -> Option<&str> {
     let rest = path.strip_prefix("/posts/")?;
     let slug = rest.strip_suffix('/').unwrap_or(rest);
-    (!slug.is_empty() && !slug.contains('/')).then_some(slug)
+    paths::validate_post_path(slug).is_ok().then_some(slug)
 }
 
 #[cfg(test)]
@@ -161,11 +170,12 @@ mod tests {
     }
 
     #[test]
-    fn post_slugs_are_one_segment_under_posts() {
+    fn post_paths_are_below_posts() {
         assert_eq!(post_slug("/posts/hello/"), Some("hello"));
         assert_eq!(post_slug("/posts/你好 世界"), Some("你好 世界"));
+        assert_eq!(post_slug("/posts/2024/nas/"), Some("2024/nas"));
         assert_eq!(post_slug("/posts/"), None);
-        assert_eq!(post_slug("/posts/2024/a.png"), None);
+        assert_eq!(post_slug("/posts/a/../b/"), None);
         assert_eq!(post_slug("/tags/rust/"), None);
     }
 

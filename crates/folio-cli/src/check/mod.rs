@@ -1,6 +1,6 @@
 //! `folio check`: every problem in a content folder, in a form editors and CI can use.
 //!
-//! The post-by-post problems come from the same [`scan`](crate::index::scan) the index uses;
+//! The post-by-post problems come from the same [`load`](crate::site::load) the index uses;
 //! this module adds what needs the whole site ([`links`]: links to posts that do not exist,
 //! missing images) and what is a matter of style ([`rules`]: skipped heading levels, stale
 //! drafts, characters no feed or page may hold).
@@ -15,8 +15,8 @@ use anyhow::{Result, bail};
 use folio_core::SiteConfig;
 
 use crate::clock::Clock;
-use crate::content::{self, ContentFiles};
-use crate::index::{self, ScanOptions};
+use crate::content;
+use crate::site::{self, LoadOptions};
 
 pub(crate) const ABOUT: &str = "\
 Lint a content folder: front matter, slugs, dates, links, images, headings, drafts.
@@ -66,29 +66,33 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
             SiteConfig::default()
         }
     };
-    let options = ScanOptions {
+    let options = LoadOptions {
         base: "/",
         preview: true,
         clock,
         quiet: false,
     };
-    let files = ContentFiles::read(content)?;
     let mut posts = Vec::new();
-    let scan = index::scan(&files, site.clone(), &options, |file, text, post, found| {
-        rules::headings(file, post, found);
-        rules::forbidden_characters(file, text, found);
-        rules::stale_draft(file, text, post, &site, clock, found);
-        posts.push(links::PostRefs::new(file, post));
-    })?;
-    diagnostics.extend(scan.diagnostics);
-    let site_links = links::Site::new(&files.root, &posts);
+    let loaded = site::load(
+        content,
+        site.clone(),
+        &options,
+        |file, text, post, found| {
+            rules::headings(file, post, found);
+            rules::forbidden_characters(file, text, found);
+            rules::stale_draft(file, text, post, &site, clock, found);
+            posts.push(links::PostRefs::new(file, post));
+        },
+    )?;
+    diagnostics.extend(loaded.diagnostics);
+    let site_links = links::Site::new(&loaded.files.root, &posts, loaded.manifest.redirects.keys());
     for post in &posts {
         site_links.check(post, &mut diagnostics);
     }
     // Stable: problems of one line keep the order their checks found them in.
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
 
-    let summary = output::Summary::new(scan.files, posts.len(), &diagnostics);
+    let summary = output::Summary::new(loaded.post_files, posts.len(), &diagnostics);
     output::print(args.format, &diagnostics, &summary)?;
     Ok(summary.errors)
 }

@@ -108,6 +108,13 @@ impl ContentFiles {
             .collect()
     }
 
+    /// Whether the content folder has the file `path` (relative to it), to publish.
+    pub(crate) fn contains(&self, path: &str) -> bool {
+        self.files
+            .binary_search_by(|file| file.as_str().cmp(path))
+            .is_ok()
+    }
+
     /// The files below `folder` (`posts/`), relative to it.
     pub(crate) fn files_below<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = &'a str> {
         self.files

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use folio_core::i18n::Strings;
-use folio_core::{HomePage, Manifest, PostEntry, Rendered, ids};
+use folio_core::{HomePage, Manifest, PostEntry, ids};
 use folio_views::SiteView;
 use folio_views::archive::{Archive, years};
 use folio_views::frame::{Frame, Section};
@@ -15,6 +15,8 @@ use folio_views::search_box::SearchBox;
 use folio_views::tags::{TagCloud, TagPosts};
 use folio_views::theme::ThemeToggle;
 use leptos::prelude::*;
+
+use crate::site::Body;
 
 /// Writes page markup for one site.
 #[derive(Debug)]
@@ -94,7 +96,7 @@ impl<'a> Pages<'a> {
 
     /// The post at `index` of the manifest, rendered as the app renders it. The body goes in
     /// after the views are rendered (see [`folio_views::render_to_html`]).
-    pub(crate) fn post(&self, index: usize, rendered: &Rendered) -> String {
+    pub(crate) fn post(&self, index: usize, body: &Body) -> String {
         let manifest = self.manifest;
         let entry = &manifest.posts[index];
         let (newer, older) = manifest.neighbours_at(index);
@@ -106,13 +108,13 @@ impl<'a> Pages<'a> {
                     newer=newer.cloned()
                     older=older.cloned()
                     body=self.body_mark.clone()
-                    headings=rendered.headings.clone()
+                    headings=body.headings.clone()
                     show_problems=true
                     entry=entry.clone()
                 />
             }
         });
-        page.replacen(&self.body_mark, &rendered.html, 1)
+        page.replacen(&self.body_mark, &body.html, 1)
     }
 
     /// One tag's posts.

@@ -54,6 +54,12 @@ pub struct PostEntry {
 }
 
 impl PostEntry {
+    /// The manifest's order: newest first, undated posts last, ties by path.
+    pub fn newest_first(a: &Self, b: &Self) -> std::cmp::Ordering {
+        let key = |p: &Self| p.date.as_ref().map(Date::timestamp);
+        key(b).cmp(&key(a)).then_with(|| a.slug.cmp(&b.slug))
+    }
+
     /// What lists, link previews and feeds say about the post: its description, unless that is
     /// blank, else its excerpt.
     ///

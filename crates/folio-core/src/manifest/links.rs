@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::Manifest;
 
-/// Links between posts for a whole site: [`Manifest::post_link`] for every post of a build,
-/// each link one lookup instead of a pass over the index.
+/// Links between posts for a whole site: each link to another post's Markdown file one lookup,
+/// not a pass over the index.
 #[derive(Debug)]
 pub struct PostLinks<'a> {
     base: &'a str,
@@ -18,14 +18,22 @@ pub struct PostLinks<'a> {
 impl<'a> PostLinks<'a> {
     /// Indexes the posts of `manifest` for a site under `base` (a path or an absolute URL).
     pub fn new(manifest: &'a Manifest, base: &'a str) -> Self {
+        Self::of_posts(
+            manifest
+                .posts
+                .iter()
+                .map(|post| (post.file.as_str(), post.slug.as_str())),
+            base,
+        )
+    }
+
+    /// Indexes posts given as (file below `posts/`, post path), before there is a manifest: the
+    /// build resolves links while it renders the posts the manifest will list.
+    pub fn of_posts(posts: impl IntoIterator<Item = (&'a str, &'a str)>, base: &'a str) -> Self {
         Self {
             base,
             prefix: crate::paths::decode_segment(&format!("{base}posts/")),
-            slugs: manifest
-                .posts
-                .iter()
-                .map(|post| (post.file.as_str(), post.slug.as_str()))
-                .collect(),
+            slugs: posts.into_iter().collect(),
         }
     }
 

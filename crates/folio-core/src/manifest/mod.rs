@@ -10,10 +10,11 @@ mod tags;
 mod tests;
 mod years;
 
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Date, SiteConfig};
+use crate::SiteConfig;
 
 pub use entry::PostEntry;
 pub use home_page::{HOME_PAGE_VERSION, HomePage};
@@ -33,6 +34,10 @@ pub struct Manifest {
     pub site: SiteConfig,
     /// Every published post, newest first.
     pub posts: Vec<PostEntry>,
+    /// Old post paths that lead to a post's page now, by old path (a nested post's one-segment
+    /// address from before URLs mirrored folders).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub redirects: BTreeMap<String, String>,
 }
 
 /// Why a manifest could not be read.
@@ -56,14 +61,12 @@ impl Manifest {
     ///
     /// Posts without a date go last; ties keep a stable order by slug.
     pub fn new(site: SiteConfig, mut posts: Vec<PostEntry>) -> Self {
-        posts.sort_by(|a, b| {
-            let key = |p: &PostEntry| p.date.as_ref().map(Date::timestamp);
-            key(b).cmp(&key(a)).then_with(|| a.slug.cmp(&b.slug))
-        });
+        posts.sort_by(PostEntry::newest_first);
         Self {
             version: MANIFEST_VERSION,
             site,
             posts,
+            redirects: BTreeMap::new(),
         }
     }
 
@@ -88,6 +91,12 @@ impl Manifest {
     /// The post with this slug.
     pub fn post(&self, slug: &str) -> Option<&PostEntry> {
         self.posts.iter().find(|post| post.slug == slug)
+    }
+
+    /// The post at `path`, or the one an old address `path` leads to now.
+    pub fn post_or_moved(&self, path: &str) -> Option<&PostEntry> {
+        self.post(path)
+            .or_else(|| self.redirects.get(path).and_then(|to| self.post(to)))
     }
 
     /// The next newer and the next older post around the one at `index` (newest first).

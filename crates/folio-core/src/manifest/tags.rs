@@ -90,5 +90,4 @@ impl Manifest {
         }
         groups
     }
-
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
+use crate::Date;
 
 fn tagged_entry(slug: &str, file: &str, tags: &[&str]) -> PostEntry {
     serde_json::from_value(serde_json::json!({
@@ -46,7 +47,9 @@ fn post_links_resolve_encoded_and_plain_paths_under_any_base() {
         assert_eq!(links.resolve(&format!("{base}other/tools.md")), None);
     }
     assert_eq!(
-        PostLinks::new(&manifest, "/").resolve("/posts/2023/plain.md").as_deref(),
+        PostLinks::new(&manifest, "/")
+            .resolve("/posts/2023/plain.md")
+            .as_deref(),
         Some("/posts/plain/")
     );
 }
