@@ -120,7 +120,7 @@ serve: tools
 	trunk serve --public-url '$(PUBLIC_URL)' --port '$(PORT)' $(foreach path,$(WATCH),--watch '$(path)')
 
 check:
-	cargo run --quiet --release -p folio-cli -- check '$(CONTENT)'
+	cargo run --quiet --profile cli -p folio-cli -- check '$(CONTENT)'
 
 # ---------------------------------------------------------------- tests
 
@@ -207,7 +207,7 @@ bench-wasm: rust-target wasm-bindgen wasm-opt
 bench-site: bench-deps
 	node bench/corpus.mjs bench --out $(BENCH_WORK) --seed-post $(SEED)
 	$(MAKE) build DIST=$(BENCH_WORK)/site CONTENT=$(BENCH_WORK)/ttc-content
-	cargo build --release --locked --quiet -p folio-cli
+	cargo build --profile cli --locked --quiet -p folio-cli
 
 # Pathological posts (crates/folio-core/tests/support/adversarial.rs): each family at 100 KB and
 # 1 MB, natively and in headless Chromium, beside plain prose; the table goes to

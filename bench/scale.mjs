@@ -21,7 +21,7 @@ const SIZES = (process.env.BENCH_SCALE ?? '1000,10000,100000').split(',').map(Nu
 const runsFor = (posts) => (posts >= 100_000 ? 1 : 3);
 const BROWSER_RUNS = 5;
 const GNU_TIME = '/usr/bin/time';
-const FOLIO = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'release', 'folio');
+const FOLIO = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'cli', 'folio');
 const SEARCH_QUERIES = ['browser', '城市'];
 
 /** Generates the corpus unless the same generator already wrote it (100k posts take a while). */
@@ -160,7 +160,7 @@ async function inBrowser(out, browser) {
 }
 
 async function main() {
-  if (!existsSync(FOLIO)) throw new Error(`${FOLIO} is missing: cargo build --release -p folio-cli`);
+  if (!existsSync(FOLIO)) throw new Error(`${FOLIO} is missing: cargo build --profile cli -p folio-cli`);
   if (!existsSync(GNU_TIME)) console.log(`scale: ${GNU_TIME} is absent (Debian's time package), so peak memory is not measured`);
   const { browser } = await launch();
   const results = { runs: Object.fromEntries(SIZES.map((n) => [n, runsFor(n)])), browserRuns: BROWSER_RUNS, gnuTime: existsSync(GNU_TIME), sizes: {} };

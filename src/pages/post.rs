@@ -5,14 +5,13 @@ use std::sync::Arc;
 use folio_core::paths;
 use folio_views::post::Article;
 use folio_views::toc::toc_headings;
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::browser;
-use crate::components::status::{LoadFailed, Loading};
+use crate::components::status::loaded;
 use crate::components::toc::section_being_read;
 use crate::site::{LoadedPost, Site, load_post};
 
@@ -26,19 +25,11 @@ pub(crate) fn PostPage() -> impl IntoView {
     let slug = Memo::new(move |_| {
         paths::post_path_in_url(site.base, &location.pathname.get()).unwrap_or_default()
     });
-    let post = LocalResource::new(move || load_post(site, slug.get()));
-    // A failed manifest or post is forgotten by the cache: loading again asks for both anew.
-    let retry = Callback::new(move |()| post.refetch());
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match post.await {
-                    Ok(loaded) => Either::Left(view! { <PostView loaded /> }),
-                    Err(error) => Either::Right(view! { <LoadFailed error retry /> }),
-                }
-            })}
-        </Suspense>
-    }
+    // A failed manifest or post is forgotten by the cache: trying again asks for both anew.
+    loaded(
+        move || load_post(site, slug.get()),
+        |loaded| view! { <PostView loaded /> },
+    )
 }
 
 #[component]

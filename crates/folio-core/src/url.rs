@@ -87,6 +87,20 @@ pub fn is_external(url: &str) -> bool {
         || matches!(scheme(url).as_deref(), Some("http" | "https"))
 }
 
+/// Whether `url` names a page or file of the site itself (a relative or site-absolute path): not
+/// empty, not only a fragment or query of the page it is on, with no scheme and no host. Links a
+/// build can look up in the content folder, and rewrite, are these.
+///
+/// ```
+/// use folio_core::url::is_site_path;
+/// assert!(is_site_path("../a.md#x") && is_site_path("/posts/a/") && is_site_path("img/a b.png"));
+/// assert!(!is_site_path("#top") && !is_site_path("?q=1") && !is_site_path(""));
+/// assert!(!is_site_path("//host/a") && !is_site_path("/\\host/a") && !is_site_path("mailto:a@b"));
+/// ```
+pub fn is_site_path(url: &str) -> bool {
+    !url.is_empty() && !url.starts_with(['#', '?']) && !is_external(url) && scheme(url).is_none()
+}
+
 /// `url` as a browser's URL parser reads it in an http(s) page: without the control characters
 /// and spaces around it and the tabs and newlines inside it, and, unless it has a scheme other
 /// than http(s) (or the other special schemes: ftp, file, ws, wss), with the backslashes before
