@@ -18,6 +18,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # make build PUBLIC_URL=/blog/ CONTENT=../my-posts DIST=dist; make serve PORT=8081
 PUBLIC_URL ?= /
 PORT ?= 8080
+# make build PREVIEW=1: a preview for writers (drafts, scheduled posts, each post's problems).
+PREVIEW ?=
+export FOLIO_PREVIEW := $(PREVIEW)
 CONTENT ?= public
 DIST ?= dist
 export FOLIO_CONTENT := $(abspath $(CONTENT))
@@ -29,7 +32,7 @@ export COMMONMARK_SPEC := $(CURDIR)/$(NPM_DIR)/node_modules/commonmark-spec/spec
 .PHONY: help
 help:
 	@echo "make serve   build and serve the sample blog at http://127.0.0.1:8080/ (live reload; PORT=, CONTENT=)"
-	@echo "make build   release build into dist/ (PUBLIC_URL=/blog/, CONTENT=<dir>, DIST=<dir>)"
+	@echo "make build   release build into dist/ (PUBLIC_URL=/blog/, CONTENT=<dir>, DIST=<dir>, PREVIEW=1)"
 	@echo "make test    format, lint, host tests, wasm build and browser tests"
 	@echo "make check   lint the content folder (CONTENT=<dir>)"
 	@echo "make bench   measure speed and size beside marked, markdown-it and Docsify; rewrites the README table"
@@ -140,7 +143,7 @@ host-test: node-deps
 
 # The sites the browser tests serve: the sample blog at / and under /blog/, a fixture site
 # (broken posts, generated multi-MB and deeply nested posts, the seed post when ../shared has
-# it), a Chinese site, the XSS gallery, all built with CONTENT=, and the fixture site built with
+# it) as published and as a writer's preview, a Chinese site, the XSS gallery, all built with CONTENT=, and the fixture site built with
 # the `panic-probe` feature (it exports a function that panics, for the panic hook's test;
 # never shipped).
 test-sites: tools
@@ -152,6 +155,7 @@ test-sites: tools
 	else echo "SKIPPED: the seed post $(SEED) is absent; its browser test will skip"; fi
 	node tests/support/generate-stress.mjs $(WORK)/fixture-content/posts
 	$(MAKE) build DIST=$(WORK)/fixture CONTENT=$(WORK)/fixture-content
+	$(MAKE) build DIST=$(WORK)/preview CONTENT=$(WORK)/fixture-content PREVIEW=1
 	$(MAKE) build DIST=$(WORK)/zh CONTENT=tests/fixtures/zh-content
 	$(MAKE) build DIST=$(WORK)/xss CONTENT=tests/fixtures/xss
 	$(MAKE) build DIST=$(WORK)/probe CONTENT=tests/fixtures/content FEATURES=panic-probe

@@ -59,7 +59,9 @@ pub(crate) struct IndexArgs {
     /// Path the site is served under (`/` or `/blog/`); Trunk's `--public-url`.
     #[arg(long, default_value = "/")]
     public_url: String,
-    /// List drafts and scheduled (future-dated) posts too, for development builds.
+    /// A preview for writers (development builds): list drafts and scheduled (future-dated)
+    /// posts too, and keep each post's problems in the index, so its page shows them. Without
+    /// it, problems are printed here and readers never see them.
     #[arg(long, visible_alias = "drafts")]
     preview: bool,
     /// With --shell: write `sw.js`, a service worker that keeps the app shell, the index and

@@ -72,3 +72,17 @@ fn a_missing_folder_is_a_failure_to_run() {
         "folio: error: the content folder nowhere does not exist\n"
     );
 }
+
+#[test]
+fn strict_fails_on_warnings_too() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let posts = dir.path().join("site/posts");
+    std::fs::create_dir_all(&posts).unwrap_or_else(|e| panic!("{e}"));
+    // A heading that skips a level is a warning, nothing more.
+    std::fs::write(posts.join("a.md"), "# A\n\n#### Deep\n").unwrap_or_else(|e| panic!("{e}"));
+    let plain = folio(dir.path(), &["check", "site"]);
+    assert_eq!(plain.code, 0, "{}", plain.transcript());
+    assert!(plain.stdout.contains("warning"), "{}", plain.transcript());
+    let strict = folio(dir.path(), &["check", "site", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.transcript());
+}

@@ -50,9 +50,13 @@ pub(crate) struct CheckArgs {
     /// How to print the problems.
     #[arg(long, value_enum, default_value_t = output::Format::Text)]
     format: output::Format,
+    /// Fail (exit status 1) on warnings too, not only on errors: for CI that wants a clean site.
+    #[arg(long)]
+    strict: bool,
 }
 
-/// Checks the folder and prints what it found; returns the number of errors.
+/// Checks the folder and prints what it found; returns the number of problems that fail it
+/// (errors, and with `--strict` warnings too).
 pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
     let content = &args.content;
     if !content.is_dir() {
@@ -94,5 +98,9 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
 
     let summary = output::Summary::new(loaded.post_files, posts.len(), &diagnostics);
     output::print(args.format, &diagnostics, &summary)?;
-    Ok(summary.errors)
+    Ok(if args.strict {
+        summary.errors + summary.warnings
+    } else {
+        summary.errors
+    })
 }

@@ -186,6 +186,11 @@ pub(crate) fn load(
         visit(&source.file, &source.text, &post, &mut diagnostics);
         let mut entry = PostEntry::from_post(&post, &source.file.rel, &config);
         entry.images = images;
+        // A post's problems are for its writer: printed here, and shown on the page in a
+        // preview, never to the readers of a published site.
+        if !options.preview {
+            entry.problems.clear();
+        }
         posts.push((entry, Body::new(post.rendered, search_text)));
     }
     posts.sort_by(|(a, _), (b, _)| PostEntry::newest_first(a, b));
