@@ -89,7 +89,7 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
         },
     )?;
     diagnostics.extend(loaded.diagnostics);
-    let site_links = links::Site::new(&loaded.files.root, &posts, loaded.manifest.redirects.keys());
+    let site_links = links::Site::new(&loaded.files.root, &posts, &loaded.manifest);
     for post in &posts {
         site_links.check(post, &mut diagnostics);
     }
