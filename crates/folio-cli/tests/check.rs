@@ -24,7 +24,7 @@ fn json_holds_the_same_problems_and_a_summary() {
         serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}"));
     let problems = json["problems"].as_array().map_or(0, Vec::len);
     assert_eq!(problems, text.stdout.lines().count());
-    assert_eq!(json["summary"]["errors"], 11);
+    assert_eq!(json["summary"]["errors"], 12);
     insta::assert_snapshot!(run.stdout);
 }
 

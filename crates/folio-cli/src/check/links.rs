@@ -28,11 +28,14 @@ pub(super) struct PostRefs {
     slug: String,
     links: Vec<LinkRef>,
     images: Vec<LinkRef>,
+    /// The front-matter cover image, and its line.
+    cover: Option<(String, usize)>,
     headings: HashSet<String>,
 }
 
 impl PostRefs {
-    pub(super) fn new(file: &SourceFile, post: &Post) -> Self {
+    /// `text`: the post's file, for the line of its cover.
+    pub(super) fn new(file: &SourceFile, text: &str, post: &Post) -> Self {
         Self {
             path: file.path.clone(),
             file: file.rel.clone(),
@@ -40,6 +43,10 @@ impl PostRefs {
             slug: post.slug.clone(),
             links: post.rendered.links.clone(),
             images: post.rendered.images.clone(),
+            cover: post.meta.cover.clone().map(|cover| {
+                let line = super::rules::key_line(text, COVER_KEYS).unwrap_or(1);
+                (cover, line)
+            }),
             headings: post
                 .rendered
                 .headings
@@ -49,6 +56,9 @@ impl PostRefs {
         }
     }
 }
+
+/// The front-matter keys a cover image may have.
+const COVER_KEYS: &[&str] = &["cover", "image", "thumbnail", "banner"];
 
 /// The site as links see it: its posts by file and by page, the pages Folio writes, and the
 /// content folder.
@@ -105,21 +115,34 @@ impl<'a> Site<'a> {
             }
         }
         for image in &post.images {
-            if !is_site_path(&image.url) {
-                continue;
-            }
-            let (target, _) = target(&post.folder, &image.url);
-            if self.content.regular_file(site_relative(&target)).is_none() {
-                let message = format!(
-                    "missing image `{}`: there is no {}",
-                    image.url,
-                    site_relative(&target)
-                );
+            if let Some(there) = self.missing(&post.folder, &image.url) {
+                let message = format!("missing image `{}`: there is no {there}", image.url);
                 found.push(
                     Diagnostic::error(&post.path, image.line, message).at_column(image.column),
                 );
             }
         }
+        // Link previews leave out a cover that is not there.
+        if let Some((cover, line)) = &post.cover
+            && let Some(there) = self.missing(&post.folder, cover)
+        {
+            let message = format!("missing cover image `{cover}`: there is no {there}");
+            found.push(Diagnostic::error(&post.path, *line, message));
+        }
+    }
+
+    /// Where in the content folder a file of the site's own that `url` (from a post in
+    /// `folder`) names would be, when it is not there.
+    fn missing(&self, folder: &str, url: &str) -> Option<String> {
+        if !is_site_path(url) {
+            return None;
+        }
+        let (target, _) = target(folder, url);
+        let below = site_relative(&target);
+        self.content
+            .regular_file(below)
+            .is_none()
+            .then(|| below.to_owned())
     }
 
     fn broken_link(&self, from: &PostRefs, url: &str) -> Option<Broken> {

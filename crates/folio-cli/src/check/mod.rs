@@ -85,7 +85,7 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
             rules::headings(file, post, found);
             rules::forbidden_characters(file, text, found);
             rules::stale_draft(file, text, post, &site, clock, found);
-            posts.push(links::PostRefs::new(file, post));
+            posts.push(links::PostRefs::new(file, text, post));
         },
     )?;
     diagnostics.extend(loaded.diagnostics);

@@ -106,7 +106,7 @@ pub(super) fn stale_draft(
 
 /// File line of the first of `keys` in the front matter (compared ignoring ASCII case, as the
 /// front-matter reader does).
-fn key_line(text: &str, keys: &[&str]) -> Option<usize> {
+pub(super) fn key_line(text: &str, keys: &[&str]) -> Option<usize> {
     let front_matter = split(text).ok()?.front_matter?;
     let fields = parse_fields(&front_matter).ok()?;
     keys.iter().find_map(|key| {

@@ -183,11 +183,15 @@ impl<'a> Shells<'a> {
     fn write_post(&self, index: usize, body: &Body) -> Result<()> {
         let entry = &self.manifest.posts[index];
         let folder = paths::post_folder_url(self.base, &entry.file);
+        // A link preview's image must be there: a cover or first image of the site's own that
+        // the content folder does not have is passed over.
         let image = entry
             .cover
             .as_deref()
             .map(|cover| folio_core::url::resolve(&folder, cover).into_owned())
-            .or_else(|| first_image(&body.html));
+            .into_iter()
+            .chain(first_image(&body.html))
+            .find(|url| self.is_there(url));
         let head = PageHead {
             source: Some(paths::post_file_url(self.base, &entry.file)),
             listing: Listing::Manifest,
@@ -209,6 +213,19 @@ impl<'a> Shells<'a> {
             &head,
             Some(&page),
         )
+    }
+
+    /// Whether a resolved URL is another site's, or a file of this one the content folder has.
+    fn is_there(&self, url: &str) -> bool {
+        match url.strip_prefix(self.base) {
+            Some(below) if !url.starts_with("//") => {
+                let path = below.split(['?', '#']).next().unwrap_or_default();
+                self.site
+                    .files
+                    .contains(&folio_core::url::percent_decode(path))
+            }
+            _ => folio_core::url::is_external(url),
+        }
     }
 
     fn write(&self, path: &Path, head: &PageHead, body: Option<&str>) -> Result<()> {
