@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod math;
 pub mod meta;
 pub mod paths;
+mod plain;
 pub mod post;
 pub mod problem;
 pub mod reading_time;
