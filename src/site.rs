@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use folio_core::post::{PostContext, render_body};
-use folio_core::{HomePage, Manifest, PostEntry, PostLinks, Rendered, SiteConfig, paths};
+use folio_core::{HomePage, Manifest, PostLinks, Rendered, SiteConfig, paths};
+use folio_views::post::PostPage;
 use leptos::prelude::*;
 
 use crate::cache;
@@ -109,9 +110,9 @@ impl std::fmt::Debug for Site {
 /// problems: the build read the front matter, so the browser needs no YAML or TOML parser).
 #[derive(Debug)]
 pub(crate) struct LoadedPost {
-    pub(crate) entry: PostEntry,
+    /// The post's entry, neighbours and edit link.
+    pub(crate) page: PostPage,
     pub(crate) rendered: Rendered,
-    pub(crate) manifest: Arc<Manifest>,
 }
 
 /// Finds `slug` in the index, fetches its Markdown and renders it.
@@ -123,10 +124,11 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
         return Err(LoadError::NotFound);
     }
     let manifest = site.manifest().await?;
-    let entry = manifest
-        .post_or_moved(&slug)
-        .cloned()
+    let page = manifest
+        .position_or_moved(&slug)
+        .and_then(|index| PostPage::at(&manifest, index))
         .ok_or(LoadError::NotFound)?;
+    let entry = &page.entry;
     if let Err(err) = paths::validate_post_file(&entry.file) {
         // The reader gets the not-found page; the console tells the site's owner why.
         leptos::logging::warn!("posts/index.json: {err}; the post is not fetched");
@@ -143,7 +145,7 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
     let image_size = |url: &str| entry.image_size(site.base, url);
     let rendered = render_body(
         &markdown,
-        &entry,
+        entry,
         &PostContext {
             base: site.base,
             file: &entry.file,
@@ -153,9 +155,5 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
             text: site.text,
         },
     );
-    Ok(Arc::new(LoadedPost {
-        entry,
-        rendered,
-        manifest: Arc::clone(&manifest),
-    }))
+    Ok(Arc::new(LoadedPost { page, rendered }))
 }

@@ -38,8 +38,9 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     // An old address of the post (see `Manifest::redirects`): the address bar gets its page's.
     let location = use_location();
     let here = paths::post_path_in_url(site.base, &location.pathname.get_untracked());
-    if here.as_deref() != Some(loaded.entry.slug.as_str()) {
-        let url = paths::post_url(site.base, &loaded.entry.slug) + &location.hash.get_untracked();
+    if here.as_deref() != Some(loaded.page.entry.slug.as_str()) {
+        let url =
+            paths::post_url(site.base, &loaded.page.entry.slug) + &location.hash.get_untracked();
         use_navigate()(
             &url,
             NavigateOptions {
@@ -51,10 +52,9 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
         );
     }
     let text = site.text;
-    let entry = loaded.entry.clone();
+    let page = loaded.page.clone();
+    let entry = &page.entry;
     let rendered = &loaded.rendered;
-    let manifest = &loaded.manifest;
-    let (newer, older) = manifest.neighbours(&entry.slug);
     let body = NodeRef::<leptos::html::Div>::new();
     // The body exists once the node ref is set. Over a first paint, the browser has already
     // scrolled to the fragment (and the reader may have scrolled on): swap and stay. Otherwise
@@ -71,16 +71,12 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
         <Title text=entry.title.clone() />
         <Meta name="description" content=entry.summary().to_owned() />
         <Article
-            edit=manifest.site.edit_link(&entry.file)
-            newer=newer.cloned()
-            older=older.cloned()
+            page
             body=rendered.html.clone()
             headings=rendered.headings.clone()
-            show_problems=true
             body_ref=body
             on_body_click=Callback::new(move |event| browser::on_post_body_click(event, text))
             active
-            entry
         />
     }
 }

@@ -10,7 +10,7 @@ use folio_views::SiteView;
 use folio_views::archive::{Archive, years};
 use folio_views::frame::{Frame, Section};
 use folio_views::home::{Home, HomeView};
-use folio_views::post::Article;
+use folio_views::post::{Article, PostPage};
 use folio_views::search_box::SearchBox;
 use folio_views::tags::{TagCloud, TagPosts};
 use folio_views::theme::ThemeToggle;
@@ -97,22 +97,12 @@ impl<'a> Pages<'a> {
     /// The post at `index` of the manifest, rendered as the app renders it. The body goes in
     /// after the views are rendered (see [`folio_views::render_to_html`]).
     pub(crate) fn post(&self, index: usize, body: &Body) -> String {
-        let manifest = self.manifest;
-        let entry = &manifest.posts[index];
-        let (newer, older) = manifest.neighbours_at(index);
-        let path = folio_core::paths::post_url("", &entry.slug);
+        let Some(post) = PostPage::at(self.manifest, index) else {
+            return String::new();
+        };
+        let path = folio_core::paths::post_url("", &post.entry.slug);
         let page = self.frame(&path, || {
-            view! {
-                <Article
-                    edit=manifest.site.edit_link(&entry.file)
-                    newer=newer.cloned()
-                    older=older.cloned()
-                    body=self.body_mark.clone()
-                    headings=body.headings.clone()
-                    show_problems=true
-                    entry=entry.clone()
-                />
-            }
+            view! { <Article page=post body=self.body_mark.clone() headings=body.headings.clone() /> }
         });
         page.replacen(&self.body_mark, &body.html, 1)
     }

@@ -93,25 +93,16 @@ impl Manifest {
         self.posts.iter().find(|post| post.slug == slug)
     }
 
-    /// The post at `path`, or the one an old address `path` leads to now.
-    pub fn post_or_moved(&self, path: &str) -> Option<&PostEntry> {
-        self.post(path)
-            .or_else(|| self.redirects.get(path).and_then(|to| self.post(to)))
+    /// Where the post at `path` is in the manifest, or the one an old address `path` leads to.
+    pub fn position_or_moved(&self, path: &str) -> Option<usize> {
+        let at = |path: &str| self.posts.iter().position(|post| post.slug == path);
+        at(path).or_else(|| self.redirects.get(path).and_then(|to| at(to)))
     }
 
     /// The next newer and the next older post around the one at `index` (newest first).
     pub fn neighbours_at(&self, index: usize) -> (Option<&PostEntry>, Option<&PostEntry>) {
         let newer = index.checked_sub(1).and_then(|i| self.posts.get(i));
         (newer, self.posts.get(index + 1))
-    }
-
-    /// The next newer and the next older post around the post `slug`; neither when no post has
-    /// it. (A search of the index: a build writing every post page uses [`Self::neighbours_at`].)
-    pub fn neighbours(&self, slug: &str) -> (Option<&PostEntry>, Option<&PostEntry>) {
-        match self.posts.iter().position(|post| post.slug == slug) {
-            Some(index) => self.neighbours_at(index),
-            None => (None, None),
-        }
     }
 
     /// Number of home pages for this many posts (at least one, so an empty blog has a home).
