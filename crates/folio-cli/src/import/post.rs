@@ -183,7 +183,11 @@ fn add_fields(text: &str, found: &FoundPost) -> (String, usize) {
                     })
                     .collect();
                 // Right after the opening fence: in TOML, keys after a [table] would land in it.
-                let after_fence = text.find('\n').map_or(text.len(), |i| i + 1);
+                let after_fence = text
+                    .split_inclusive('\n')
+                    .take(front_matter.opening_line)
+                    .map(str::len)
+                    .sum();
                 let mut out = text[..after_fence].to_owned();
                 out.push_str(&lines);
                 out.push_str(&text[after_fence..]);
@@ -242,6 +246,11 @@ mod tests {
                 0,
             ),
             ("---\nnever closed\n", "---\nnever closed\n", 0),
+            (
+                "\n\n+++\ntitle = \"A\"\n+++\n",
+                "\n\n+++\ndate = 2024-03-05\ndraft = true\ntitle = \"A\"\n+++\n",
+                2,
+            ),
         ];
         for (text, want, added) in cases {
             assert_eq!(
