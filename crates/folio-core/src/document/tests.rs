@@ -168,6 +168,23 @@ fn cases() -> Vec<Case> {
             body_line: 15,
         },
         Case {
+            name: "Zola TOML after blank lines, as Zola accepts it",
+            source: "\n\n+++\n\
+                     title = \"Late\"\n\
+                     date = 2014-12-12\n\
+                     +++\n\
+                     Body",
+            meta: PostMeta {
+                title: some("Late"),
+                date: date("2014-12-12"),
+                ..PostMeta::default()
+            },
+            problems: &[],
+            error: None,
+            body: "Body",
+            body_line: 7,
+        },
+        Case {
             name: "Zola TOML with taxonomies and extra",
             source: "+++\n\
                      title = \"Zola\"\n\
