@@ -20,6 +20,7 @@ use crate::feeds;
 use crate::parallel;
 use crate::progress::Progress;
 use crate::shell::{ShellOptions, Shells};
+use crate::zone::Zone;
 
 pub(crate) const ABOUT: &str = "\
 Write the post index (and, with --shell, the per-page shells) for a content folder.
@@ -118,6 +119,7 @@ pub(crate) fn scan(
         diagnostics: content.skipped_warnings().collect(),
         ..Scan::default()
     };
+    let zone = Zone::of(&scan.site)?;
     let mut progress = Progress::new(files.len(), "posts", options.quiet);
     let mut claims = Claims::new(content.files_below("posts/"));
     let trust_html = scan.site.trust_html;
@@ -137,10 +139,11 @@ pub(crate) fn scan(
             if !admit(file, &post, valid_utf8, &mut scan.diagnostics) {
                 return Ok(());
             }
+            zone.pin_meta(&mut post.meta);
             let scheduled = post
                 .meta
                 .date
-                .is_some_and(|date| options.clock.is_future(&date, &scan.site));
+                .is_some_and(|date| options.clock.is_future(&date, &zone));
             if post.meta.draft {
                 scan.drafts += 1;
             } else if scheduled {

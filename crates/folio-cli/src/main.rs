@@ -20,6 +20,7 @@ mod progress;
 mod search;
 mod shell;
 mod slug;
+mod zone;
 
 use std::process::ExitCode;
 

@@ -17,6 +17,7 @@ use folio_core::SiteConfig;
 use crate::clock::Clock;
 use crate::content::{self, ContentFiles};
 use crate::index::{self, ScanOptions};
+use crate::zone::Zone;
 
 pub(crate) const ABOUT: &str = "\
 Lint a content folder: front matter, slugs, dates, links, images, headings, drafts.
@@ -72,12 +73,13 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
         clock,
         quiet: false,
     };
+    let zone = Zone::of(&site)?;
     let files = ContentFiles::read(content)?;
     let mut posts = Vec::new();
     let scan = index::scan(&files, site.clone(), &options, |file, text, post, found| {
         rules::headings(file, post, found);
         rules::forbidden_characters(file, text, found);
-        rules::stale_draft(file, text, post, &site, clock, found);
+        rules::stale_draft(file, text, post, &zone, clock, found);
         posts.push(links::PostRefs::new(file, post));
     })?;
     diagnostics.extend(scan.diagnostics);

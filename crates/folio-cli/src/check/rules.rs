@@ -1,12 +1,13 @@
 //! Style rules: nothing is lost when they fire, so they are warnings.
 
+use folio_core::Post;
 use folio_core::chars;
 use folio_core::front_matter::{parse_fields, split};
-use folio_core::{Post, SiteConfig};
 
-use crate::clock::{Clock, instant};
+use crate::clock::Clock;
 use crate::content::SourceFile;
 use crate::diagnostic::Diagnostic;
+use crate::zone::Zone;
 
 /// Headings that skip a level (`##` then `####`): screen readers announce the outline, and a
 /// table of contents shows the gap. The post's title is the page's h1, so a body starts at h2.
@@ -82,16 +83,16 @@ pub(super) fn stale_draft(
     file: &SourceFile,
     text: &str,
     post: &Post,
-    site: &SiteConfig,
+    zone: &Zone,
     clock: &Clock,
     found: &mut Vec<Diagnostic>,
 ) {
     let Some(date) = post.meta.date.filter(|_| post.meta.draft) else {
         return;
     };
-    let offset = i64::from(site.utc_offset_minutes()) * 60;
+    let offset = i64::from(zone.offset_at(clock.now())) * 60;
     let today_starts = (clock.now() + offset).div_euclid(86_400) * 86_400 - offset;
-    if instant(&date, site) >= today_starts {
+    if zone.instant(&date) >= today_starts {
         return;
     }
     let line = key_line(text, &["draft", "published"]).unwrap_or(1);
