@@ -139,7 +139,6 @@ pub(crate) fn scan(
             if !admit(file, &post, valid_utf8, &mut scan.diagnostics) {
                 return Ok(());
             }
-            zone.pin_meta(&mut post.meta);
             let scheduled = post
                 .meta
                 .date
@@ -165,6 +164,8 @@ pub(crate) fn scan(
             if !published {
                 return Ok(());
             }
+            // The index carries instants, so the app and the feeds need no time-zone database.
+            zone.pin_meta(&mut post.meta);
             let mut entry = PostEntry::from_post(&post, &file.rel, &scan.site);
             entry.images = images;
             scan.posts.push(entry);
