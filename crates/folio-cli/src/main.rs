@@ -14,6 +14,7 @@ mod diagnostic;
 mod feeds;
 mod import;
 mod index;
+mod leftovers;
 mod new;
 mod parallel;
 mod progress;

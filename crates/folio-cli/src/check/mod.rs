@@ -27,7 +27,9 @@ date like 2021-13-45), two posts with one slug, links to posts that do not exist
 `.md` links and `/posts/<slug>/` links), images that are not on disk, unsafe links and
 HTML that the sanitizer removes. Warnings: headings that skip a level, drafts whose date
 has passed, characters that feeds and web pages cannot hold (control characters such as
-a terminal's colour codes, noncharacters). Drafts and scheduled posts are checked too.
+a terminal's colour codes, noncharacters), and syntax of another generator that Folio
+shows as text (Hugo shortcodes, Liquid, Hexo and Zola tags, kramdown attribute lists)
+outside code. Drafts and scheduled posts are checked too.
 Exit status 2 means the check could not run.";
 
 pub(crate) const EXAMPLES: &str = "\
@@ -79,6 +81,7 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
     let scan = index::scan(&files, site.clone(), &options, |file, text, post, found| {
         rules::headings(file, post, found);
         rules::forbidden_characters(file, text, found);
+        rules::leftovers(file, text, found);
         rules::stale_draft(file, text, post, &zone, clock, found);
         posts.push(links::PostRefs::new(file, post));
     })?;

@@ -7,6 +7,7 @@ use folio_core::front_matter::{parse_fields, split};
 use crate::clock::Clock;
 use crate::content::SourceFile;
 use crate::diagnostic::Diagnostic;
+use crate::leftovers;
 use crate::zone::Zone;
 
 /// Headings that skip a level (`##` then `####`): screen readers announce the outline, and a
@@ -73,6 +74,20 @@ pub(super) fn forbidden_characters(file: &SourceFile, text: &str, found: &mut Ve
                 ),
             )
             .at_column(column + 1),
+        );
+    }
+}
+
+/// Syntax of another generator left in the body (Hugo shortcodes, Liquid, Hexo and Zola tags):
+/// Folio shows it as text. Reported on every run, not only by the import that brought it in,
+/// until the writer replaces it; a warning, since the text is still there, and never one of
+/// the post's problems that a page shows its readers.
+pub(super) fn leftovers(file: &SourceFile, text: &str, found: &mut Vec<Diagnostic>) {
+    let body_line = split(text).map_or(1, |split| split.body_line);
+    for finding in leftovers::find(text, body_line, &leftovers::common_rules()) {
+        found.push(
+            Diagnostic::warning(&file.path, finding.line, finding.message)
+                .at_column(finding.column),
         );
     }
 }
