@@ -69,29 +69,15 @@ pub(crate) const AS_TEXT: &str = "which Folio shows as text: replace it with Mar
 /// What any post may hold from Hugo, Jekyll, Hexo or Zola, most specific first (a span one rule
 /// reports is not reported again by a later one).
 pub(crate) fn common_rules() -> Vec<Rule> {
+    const HUGO_ESCAPE: &str = "is an escaped Hugo shortcode, which Folio shows with its /* */: write the shortcode as Hugo showed it, in a code span";
+    const ZOLA_ESCAPE: &str = "is an escaped Zola shortcode, which Folio shows with its /* */: write the shortcode as Zola showed it, in a code span";
     vec![
-        Rule::pair(
-            "{{</*",
-            "*/>}}",
-            "is an escaped Hugo shortcode, which Folio shows with its /* */: write the shortcode as Hugo showed it, in a code span",
-        ),
-        Rule::pair(
-            "{{%/*",
-            "*/%}}",
-            "is an escaped Hugo shortcode, which Folio shows with its /* */: write the shortcode as Hugo showed it, in a code span",
-        ),
+        Rule::pair("{{</*", "*/>}}", HUGO_ESCAPE),
+        Rule::pair("{{%/*", "*/%}}", HUGO_ESCAPE),
         Rule::pair("{{<", ">}}", "is a Hugo shortcode"),
         Rule::pair("{{%", "%}}", "is a Hugo shortcode"),
-        Rule::pair(
-            "{{/*",
-            "*/}}",
-            "is an escaped Zola shortcode, which Folio shows with its /* */: write the shortcode as Zola showed it, in a code span",
-        ),
-        Rule::pair(
-            "{%/*",
-            "*/%}",
-            "is an escaped Zola shortcode, which Folio shows with its /* */: write the shortcode as Zola showed it, in a code span",
-        ),
+        Rule::pair("{{/*", "*/}}", ZOLA_ESCAPE),
+        Rule::pair("{%/*", "*/%}", ZOLA_ESCAPE),
         Rule::pair("{%", "%}", "is a template tag (Liquid or Hexo)"),
         Rule::pair("{{", "}}", "is a template expression (Liquid, Hexo or Vue)"),
         Rule::at_start("{:", "is a kramdown attribute list (Jekyll)"),
@@ -118,22 +104,14 @@ pub(crate) fn find(text: &str, first_line: usize, rules: &[Rule]) -> Vec<Finding
 /// offsets in it are offsets in the line.
 pub(crate) fn prose_lines(text: &str, first_line: usize) -> Vec<(usize, &str, String)> {
     let mut lines = Vec::new();
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = Fences::default();
     let mut math = false;
     for (index, line) in text.lines().enumerate() {
         let number = index + 1;
         if number < first_line {
             continue;
         }
-        if let Some(marker) = fence_marker(line) {
-            match fence {
-                None => fence = Some(marker),
-                Some((c, n)) if marker.0 == c && marker.1 >= n => fence = None,
-                Some(_) => {}
-            }
-            continue;
-        }
-        if fence.is_some() {
+        if fences.is_code(line) {
             continue;
         }
         if line.trim() == "$$" {
@@ -240,8 +218,30 @@ pub(crate) fn shorten(text: &str) -> String {
     }
 }
 
+/// Where fenced code blocks are, fed one line at a time.
+#[derive(Debug, Default)]
+pub(crate) struct Fences {
+    /// The open fence: its character and length.
+    open: Option<(char, usize)>,
+}
+
+impl Fences {
+    /// Whether `line` (the next line of the text) is a fence or inside a fenced block.
+    pub(crate) fn is_code(&mut self, line: &str) -> bool {
+        if let Some((c, n)) = fence_marker(line) {
+            match self.open {
+                None => self.open = Some((c, n)),
+                Some((open, length)) if c == open && n >= length => self.open = None,
+                Some(_) => {}
+            }
+            return true;
+        }
+        self.open.is_some()
+    }
+}
+
 /// A code fence line: its character and length.
-pub(crate) fn fence_marker(line: &str) -> Option<(char, usize)> {
+fn fence_marker(line: &str) -> Option<(char, usize)> {
     let trimmed = line.trim_start();
     if line.len() - trimmed.len() > 3 {
         return None;

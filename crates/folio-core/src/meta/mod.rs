@@ -195,20 +195,31 @@ impl Reader {
         None
     }
 
-    /// Every tag under `aliases`, then under Zola's `taxonomies.<taxonomy>`, in order.
-    fn tags(&mut self, aliases: &[&str], taxonomy: &str) -> Vec<String> {
-        let mut tags = Vec::new();
-        for alias in aliases {
-            for index in self.matching(alias) {
+    /// The items of every entry under `keys`, as `read` adds them; what it skips becomes a
+    /// problem naming the item.
+    fn lists(
+        &mut self,
+        keys: &[&str],
+        read: impl Fn(&Value, &mut Vec<String>) -> Vec<read::Skipped>,
+    ) -> Vec<String> {
+        let mut items = Vec::new();
+        for key in keys {
+            for index in self.matching(key) {
                 let entry = &mut self.entries[index];
                 entry.used = true;
-                for skipped in read::tags(&entry.field.value, &mut tags) {
+                for skipped in read(&entry.field.value, &mut items) {
                     let item = skipped.item.as_deref();
                     self.problems
                         .push(ignored(&entry.field, item, &skipped.wrong));
                 }
             }
         }
+        items
+    }
+
+    /// Every tag under `aliases`, then under Zola's `taxonomies.<taxonomy>`, in order.
+    fn tags(&mut self, aliases: &[&str], taxonomy: &str) -> Vec<String> {
+        let mut tags = self.lists(aliases, read::tags);
         for index in self.matching("taxonomies") {
             let entry = &mut self.entries[index];
             let Value::Map(taxonomies) = &mut entry.field.value else {
@@ -241,18 +252,7 @@ impl Reader {
 
     /// Every alias under `keys`, in order, each once.
     fn aliases(&mut self, keys: &[&str]) -> Vec<String> {
-        let mut aliases: Vec<String> = Vec::new();
-        for key in keys {
-            for index in self.matching(key) {
-                let entry = &mut self.entries[index];
-                entry.used = true;
-                for skipped in read::aliases(&entry.field.value, &mut aliases) {
-                    let item = skipped.item.as_deref();
-                    self.problems
-                        .push(ignored(&entry.field, item, &skipped.wrong));
-                }
-            }
-        }
+        let aliases = self.lists(keys, read::aliases);
         let mut kept: Vec<String> = Vec::with_capacity(aliases.len());
         for alias in aliases {
             if !kept.contains(&alias) {

@@ -4,7 +4,7 @@
 use super::super::Dialect;
 use super::super::paths::encode_url;
 use super::{Converted, escape, indent_of, inline, quote, tag, words};
-use crate::leftovers::fence_marker;
+use crate::leftovers::Fences;
 use folio_core::Problem;
 
 /// The block tags of a dialect: opening name, closing name, and what they become.
@@ -33,20 +33,11 @@ pub(in crate::import) fn blocks(dialect: Dialect, text: &str, body_line: usize) 
         return out;
     }
     let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = Fences::default();
     let mut index = body_line.saturating_sub(1);
     while index < lines.len() {
         let line = lines[index].clone();
-        if let Some(marker) = fence_marker(&line) {
-            match fence {
-                None => fence = Some(marker),
-                Some((c, n)) if marker.0 == c && marker.1 >= n => fence = None,
-                Some(_) => {}
-            }
-            index += 1;
-            continue;
-        }
-        if fence.is_some() {
+        if fences.is_code(&line) {
             index += 1;
             continue;
         }

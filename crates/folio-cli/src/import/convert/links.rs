@@ -10,7 +10,7 @@ use super::super::catalog::Catalog;
 use super::super::paths::{encode_url, join_inside, relative_url, target_stem};
 use super::super::source::FoundPost;
 use super::{Converted, Tag, escape, inline_at, quote, tag, words};
-use crate::leftovers::fence_marker;
+use crate::leftovers::Fences;
 
 /// Where the second pass is: the post, and the other posts it may name.
 pub(in crate::import) struct Here<'a> {
@@ -29,21 +29,13 @@ pub(in crate::import) fn links(text: &str, body_line: usize, here: &Here<'_>) ->
         return out;
     }
     let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
-    let mut fence: Option<(char, usize)> = None;
+    let mut fences = Fences::default();
     for (index, line) in lines
         .iter_mut()
         .enumerate()
         .skip(body_line.saturating_sub(1))
     {
-        if let Some(marker) = fence_marker(line) {
-            match fence {
-                None => fence = Some(marker),
-                Some((c, n)) if marker.0 == c && marker.1 >= n => fence = None,
-                Some(_) => {}
-            }
-            continue;
-        }
-        if fence.is_some() {
+        if fences.is_code(line) {
             continue;
         }
         let mut notes = Vec::new();
