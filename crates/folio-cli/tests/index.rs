@@ -271,3 +271,47 @@ fn a_post_url_mirrors_its_path_so_equal_file_names_never_collide() {
     assert!(out.join("posts/guide/intro/index.html").is_file());
     assert!(out.join("posts/guide/intro/pic.png").is_file());
 }
+
+#[test]
+fn aliases_lead_to_the_post_unless_taken() {
+    let dir = content(&[
+        (
+            "posts/2024/moved.md",
+            "---\ndate: 2024-01-01\naliases: [/2019/01/old-post/, /old.html, /posts/top/, /tags/, https://x.example/a/]\n---\n# Moved\n",
+        ),
+        ("posts/top.md", "---\ndate: 2020-01-01\n---\n# Top\n"),
+        (
+            "out/index.html",
+            "<!DOCTYPE html><html><head><title>T</title></head><body></body></html>",
+        ),
+    ]);
+    fs::rename(dir.path().join("site/out"), dir.path().join("out"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let out = dir.path().join("out");
+    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_default();
+    assert!(read("2019/01/old-post/index.html").contains("url=/posts/2024/moved/\""));
+    assert!(read("old.html").contains("url=/posts/2024/moved/\""));
+    // The one-segment address from before URLs mirrored folders too.
+    assert!(read("posts/moved/index.html").contains("url=/posts/2024/moved/\""));
+    // Taken addresses keep what they are, and the writer is told.
+    assert!(read("posts/top/index.html").contains("<h1 class=\"post-title\">Top</h1>"));
+    assert!(!read("tags/index.html").contains("url="));
+    for said in [
+        "the alias /posts/top cannot",
+        "the alias /tags cannot",
+        "\"https://x.example/a/\" is not a path",
+    ] {
+        assert!(run.stderr.contains(said), "{said}: {}", run.stderr);
+    }
+    let manifest = folio_core::Manifest::from_json(&read("posts/index.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        manifest
+            .redirects
+            .get("2019/01/old-post")
+            .map(String::as_str),
+        Some("2024/moved")
+    );
+}

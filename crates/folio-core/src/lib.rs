@@ -45,6 +45,6 @@ pub use post::{Post, PostContext};
 pub use problem::{Problem, Severity};
 pub use reading_time::ReadingTime;
 pub use sanitize::sanitize_fragment;
-pub use site::{NavLink, SiteConfig, SiteConfigError, SlugStyle, Theme};
+pub use site::{NavLink, SiteConfig, SiteConfigError, SiteZone, SlugStyle, Theme};
 pub use slug::{heading_id, tag_slug};
 pub use value::{Map, Value};

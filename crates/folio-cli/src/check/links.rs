@@ -163,7 +163,7 @@ impl<'a> Site<'a> {
                 .and_then(|file| self.by_file.get(file))
         } else if let Some(slug) = post_slug(&target) {
             let post = self.by_slug.get(slug).or_else(|| {
-                let to = self.redirects.get(slug)?;
+                let to = self.redirects.get(&format!("posts/{slug}"))?;
                 self.by_slug.get(to.as_str())
             });
             if post.is_none() && self.content.inside(site_relative(&target)).is_none() {
@@ -171,7 +171,11 @@ impl<'a> Site<'a> {
             }
             post
         } else {
-            if !self.is_page(&target) && self.content.inside(site_relative(&target)).is_none() {
+            let old = self.redirects.contains_key(target.trim_matches('/'));
+            if !old
+                && !self.is_page(&target)
+                && self.content.inside(site_relative(&target)).is_none()
+            {
                 return nowhere(format!("there is no page or file at {target}"));
             }
             None

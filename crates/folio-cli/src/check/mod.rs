@@ -17,6 +17,7 @@ use folio_core::SiteConfig;
 use crate::clock::Clock;
 use crate::content;
 use crate::site::{self, LoadOptions};
+use crate::zone::Zone;
 
 pub(crate) const ABOUT: &str = "\
 Lint a content folder: front matter, slugs, dates, links, images, headings, drafts.
@@ -26,7 +27,9 @@ date like 2021-13-45), two posts with one slug, links to posts that do not exist
 `.md` links and `/posts/<slug>/` links), images that are not on disk, unsafe links and
 HTML that the sanitizer removes. Warnings: headings that skip a level, drafts whose date
 has passed, characters that feeds and web pages cannot hold (control characters such as
-a terminal's colour codes, noncharacters). Drafts and scheduled posts are checked too.
+a terminal's colour codes, noncharacters), and syntax of another generator that Folio
+shows as text (Hugo shortcodes, Liquid, Hexo and Zola tags, kramdown attribute lists)
+outside code. Drafts and scheduled posts are checked too.
 Exit status 2 means the check could not run.";
 
 pub(crate) const EXAMPLES: &str = "\
@@ -76,6 +79,7 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
         clock,
         quiet: false,
     };
+    let zone = Zone::of(&site)?;
     let mut posts = Vec::new();
     let loaded = site::load(
         content,
@@ -84,7 +88,8 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
         |file, text, post, found| {
             rules::headings(file, post, found);
             rules::forbidden_characters(file, text, found);
-            rules::stale_draft(file, text, post, &site, clock, found);
+            rules::leftovers(file, text, found);
+            rules::stale_draft(file, text, post, &zone, clock, found);
             posts.push(links::PostRefs::new(file, text, post));
         },
     )?;

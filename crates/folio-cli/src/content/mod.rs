@@ -9,6 +9,7 @@ use folio_core::post::{Post, PostContext};
 use folio_core::{SiteConfig, SiteConfigError, paths};
 
 use crate::diagnostic::Diagnostic;
+use crate::zone::Zone;
 
 mod walk;
 
@@ -57,9 +58,20 @@ pub(crate) fn read_site(content: &Path) -> Result<Result<SiteConfig, Diagnostic>
         }
         Err(err) => return Err(err).with_context(|| format!("reading {}", path.display())),
     };
-    Ok(SiteConfig::parse(&text).map_err(|err| match err {
+    let site = SiteConfig::parse(&text).map_err(|err| match err {
         SiteConfigError::Syntax { line, message } => Diagnostic::error(&path, line, message),
         SiteConfigError::Invalid(message) => Diagnostic::error(&path, 1, message),
+    });
+    // A zone name has the right shape for folio-core; whether it exists, only the database says.
+    Ok(site.and_then(|site| match Zone::of(&site) {
+        Ok(_) => Ok(site),
+        Err(err) => {
+            let line = text
+                .lines()
+                .position(|line| line.trim_start().starts_with("timezone"))
+                .map_or(1, |index| index + 1);
+            Err(Diagnostic::error(&path, line, err.to_string()))
+        }
     }))
 }
 

@@ -168,11 +168,17 @@ impl<'a> Shells<'a> {
             .try_for_each(|(index, body)| self.write_post(index, body))?;
         for redirect in &self.site.redirects {
             let to = paths::post_url(self.base, &redirect.to);
-            let path = self
-                .out
-                .join("posts")
-                .join(&redirect.from)
-                .join("index.html");
+            // `2019/a.html` is a file; any other address is a folder with its index.
+            let named_file = redirect
+                .from
+                .rsplit('/')
+                .next()
+                .is_some_and(|last| last.contains('.'));
+            let path = if named_file {
+                self.out.join(&redirect.from)
+            } else {
+                self.out.join(&redirect.from).join("index.html")
+            };
             write_file(&path, &redirect_page(&to, &site.language))?;
         }
         Ok(written + self.manifest.posts.len() + self.site.redirects.len())

@@ -8,23 +8,24 @@
 //!    Markdown resolved to their pages and its images measured.
 //! 4. The posts are put in the manifest's order, newest first.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use anyhow::Result;
 use folio_core::i18n::strings_for;
-use folio_core::post::{Post, PostContext, file_stem, render_document};
+use folio_core::post::{Post, PostContext, render_document};
 use folio_core::search::text::markdown_text;
 use folio_core::{Document, Manifest, PostEntry, PostLinks, SiteConfig, paths};
 use rayon::prelude::*;
 
 use super::measure::ImageSizes;
-use super::{Body, Redirect, Site};
+use super::redirects::{Aliases, redirects};
+use super::{Body, Site};
 use crate::claims::Claims;
 use crate::clock::Clock;
 use crate::content::{ContentFiles, SourceFile, read_post};
 use crate::diagnostic::Diagnostic;
 use crate::progress;
+use crate::zone::Zone;
 
 /// How a build treats drafts and dates, and where the site is served.
 #[derive(Debug, Clone, Copy)]
@@ -53,6 +54,7 @@ pub(crate) fn load(
     options: &LoadOptions<'_>,
     mut visit: impl FnMut(&SourceFile, &str, &Post, &mut Vec<Diagnostic>),
 ) -> Result<Site> {
+    let zone = Zone::of(&config)?;
     let files = ContentFiles::read(content)?;
     let post_files = files.posts();
     let mut diagnostics: Vec<Diagnostic> = files.skipped_warnings().collect();
@@ -111,7 +113,7 @@ pub(crate) fn load(
         let meta = &document.meta;
         let future = meta
             .date
-            .is_some_and(|date| options.clock.is_future(&date, &config));
+            .is_some_and(|date| options.clock.is_future(&date, &zone));
         if meta.draft {
             drafts += 1;
         } else if future {
@@ -176,7 +178,8 @@ pub(crate) fn load(
     bar.finish_and_clear();
 
     let mut posts: Vec<(PostEntry, Body)> = Vec::with_capacity(rendered.len());
-    for ((index, _), (post, images, search_text)) in published.iter().zip(rendered) {
+    let mut aliases = Vec::new();
+    for ((index, _), (mut post, images, search_text)) in published.iter().zip(rendered) {
         let source = &sources[*index];
         diagnostics.extend(
             post.problems
@@ -184,8 +187,18 @@ pub(crate) fn load(
                 .map(|problem| Diagnostic::new(&source.file.path, problem)),
         );
         visit(&source.file, &source.text, &post, &mut diagnostics);
+        // The index carries instants, so the app and the feeds need no time-zone database (after
+        // the checks, which quote dates as written).
+        zone.pin_meta(&mut post.meta);
         let mut entry = PostEntry::from_post(&post, &source.file.rel, &config);
         entry.images = images;
+        if !post.meta.aliases.is_empty() {
+            aliases.push(Aliases {
+                to: entry.slug.clone(),
+                file: source.file.path.clone(),
+                aliases: post.meta.aliases,
+            });
+        }
         // A post's problems are for its writer: printed here, and shown on the page in a
         // preview, never to the readers of a published site.
         if !options.preview {
@@ -194,10 +207,10 @@ pub(crate) fn load(
         posts.push((entry, Body::new(post.rendered, search_text)));
     }
     posts.sort_by(|(a, _), (b, _)| PostEntry::newest_first(a, b));
+    let (entries, bodies): (Vec<PostEntry>, Vec<Body>) = posts.into_iter().unzip();
+    let redirects = redirects(&entries, &aliases, &claims, &files, &mut diagnostics);
     // In file order, each file's problems by line, whichever step found them.
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-    let redirects = old_addresses(&posts, &claims);
-    let (entries, bodies): (Vec<PostEntry>, Vec<Body>) = posts.into_iter().unzip();
     let mut manifest = Manifest::new(config, entries);
     manifest.redirects = redirects
         .iter()
@@ -213,34 +226,6 @@ pub(crate) fn load(
         drafts,
         scheduled,
     })
-}
-
-/// The one-segment addresses nested posts had before a post's URL mirrored its folder
-/// (`/posts/first-nas/` for `posts/2022/first-nas.md`), where exactly one post had it and no
-/// post or file has it now: shared links to them keep working.
-fn old_addresses(posts: &[(PostEntry, Body)], claims: &Claims) -> Vec<Redirect> {
-    let mut by_name: HashMap<&str, Vec<&PostEntry>> = HashMap::new();
-    for (entry, _) in posts {
-        let Some((_, name)) = entry.slug.rsplit_once('/') else {
-            continue;
-        };
-        // A bundle (`guide/intro/index.md`) was at `/posts/index/`, which named nothing.
-        if file_stem(&entry.file) != "index" {
-            by_name.entry(name).or_default().push(entry);
-        }
-    }
-    let mut redirects: Vec<Redirect> = by_name
-        .into_iter()
-        .filter_map(|(name, entries)| match entries.as_slice() {
-            [entry] if claims.is_free(name) => Some(Redirect {
-                from: name.to_owned(),
-                to: entry.slug.clone(),
-            }),
-            _ => None,
-        })
-        .collect();
-    redirects.sort_by(|a, b| a.from.cmp(&b.from));
-    redirects
 }
 
 /// Notes the tags whose page is not named after their whole text: too long for a folder name,

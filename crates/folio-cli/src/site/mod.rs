@@ -8,6 +8,7 @@
 
 mod load;
 mod measure;
+mod redirects;
 
 use folio_core::markdown::Heading;
 use folio_core::{Manifest, Rendered};
@@ -62,7 +63,7 @@ impl Body {
 /// An address a post was known by, answered with a redirect to its page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Redirect {
-    /// The old post path (below `/posts/`).
+    /// The old address: a site path without slashes at either end (`posts/first-nas`).
     pub(crate) from: String,
     /// The post path it leads to.
     pub(crate) to: String,

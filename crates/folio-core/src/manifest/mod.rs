@@ -34,8 +34,9 @@ pub struct Manifest {
     pub site: SiteConfig,
     /// Every published post, newest first.
     pub posts: Vec<PostEntry>,
-    /// Old post paths that lead to a post's page now, by old path (a nested post's one-segment
-    /// address from before URLs mirrored folders).
+    /// Old addresses that lead to a post's page now: site paths without slashes at either end
+    /// (`posts/first-nas`, a nested post's address from before URLs mirrored folders, or an
+    /// `alias` of its front matter), each to the post's path.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub redirects: BTreeMap<String, String>,
 }
@@ -96,7 +97,10 @@ impl Manifest {
     /// Where the post at `path` is in the manifest, or the one an old address `path` leads to.
     pub fn position_or_moved(&self, path: &str) -> Option<usize> {
         let at = |path: &str| self.posts.iter().position(|post| post.slug == path);
-        at(path).or_else(|| self.redirects.get(path).and_then(|to| at(to)))
+        at(path).or_else(|| {
+            let to = self.redirects.get(&format!("posts/{path}"))?;
+            at(to)
+        })
     }
 
     /// The next newer and the next older post around the one at `index` (newest first).
