@@ -18,6 +18,9 @@ WASM_BINDGEN_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version 
 # make build PUBLIC_URL=/blog/ CONTENT=../my-posts DIST=dist; make serve PORT=8081
 PUBLIC_URL ?= /
 PORT ?= 8080
+# make build PREVIEW=1: a preview for writers (drafts, scheduled posts, each post's problems).
+PREVIEW ?=
+export FOLIO_PREVIEW := $(PREVIEW)
 CONTENT ?= public
 DIST ?= dist
 export FOLIO_CONTENT := $(abspath $(CONTENT))
@@ -29,12 +32,13 @@ export COMMONMARK_SPEC := $(CURDIR)/$(NPM_DIR)/node_modules/commonmark-spec/spec
 .PHONY: help
 help:
 	@echo "make serve   build and serve the sample blog at http://127.0.0.1:8080/ (live reload; PORT=, CONTENT=)"
-	@echo "make build   release build into dist/ (PUBLIC_URL=/blog/, CONTENT=<dir>, DIST=<dir>)"
+	@echo "make build   release build into dist/ (PUBLIC_URL=/blog/, CONTENT=<dir>, DIST=<dir>, PREVIEW=1)"
 	@echo "make test    format, lint, host tests, wasm build and browser tests"
 	@echo "make check   lint the content folder (CONTENT=<dir>)"
 	@echo "make bench   measure speed and size beside marked, markdown-it and Docsify; rewrites the README table"
+	@echo "make bench-adversarial   time pathological posts at 100 KB and 1 MB, native and in the browser"
 	@echo "make tools   install the build tools into $(TOOLS_DIR)"
-	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each)"
+	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each, FUZZ_TIMEOUT=5 s an input)"
 
 # ---------------------------------------------------------------- tools
 
@@ -119,7 +123,7 @@ serve: tools
 	trunk serve --public-url '$(PUBLIC_URL)' --port '$(PORT)' $(foreach path,$(WATCH),--watch '$(path)')
 
 check:
-	cargo run --quiet --release -p folio-cli -- check '$(CONTENT)'
+	cargo run --quiet --profile cli -p folio-cli -- check '$(CONTENT)'
 
 # ---------------------------------------------------------------- tests
 
@@ -139,7 +143,7 @@ host-test: node-deps
 
 # The sites the browser tests serve: the sample blog at / and under /blog/, a fixture site
 # (broken posts, generated multi-MB and deeply nested posts, the seed post when ../shared has
-# it), a Chinese site, the XSS gallery, all built with CONTENT=, and the fixture site built with
+# it) as published and as a writer's preview, a Chinese site, the XSS gallery, all built with CONTENT=, and the fixture site built with
 # the `panic-probe` feature (it exports a function that panics, for the panic hook's test;
 # never shipped).
 test-sites: tools
@@ -151,6 +155,7 @@ test-sites: tools
 	else echo "SKIPPED: the seed post $(SEED) is absent; its browser test will skip"; fi
 	node tests/support/generate-stress.mjs $(WORK)/fixture-content/posts
 	$(MAKE) build DIST=$(WORK)/fixture CONTENT=$(WORK)/fixture-content
+	$(MAKE) build DIST=$(WORK)/preview CONTENT=$(WORK)/fixture-content PREVIEW=1
 	$(MAKE) build DIST=$(WORK)/zh CONTENT=tests/fixtures/zh-content
 	$(MAKE) build DIST=$(WORK)/xss CONTENT=tests/fixtures/xss
 	$(MAKE) build DIST=$(WORK)/probe CONTENT=tests/fixtures/content FEATURES=panic-probe
@@ -206,7 +211,15 @@ bench-wasm: rust-target wasm-bindgen wasm-opt
 bench-site: bench-deps
 	node bench/corpus.mjs bench --out $(BENCH_WORK) --seed-post $(SEED)
 	$(MAKE) build DIST=$(BENCH_WORK)/site CONTENT=$(BENCH_WORK)/ttc-content
-	cargo build --release --locked --quiet -p folio-cli
+	cargo build --profile cli --locked --quiet -p folio-cli
+
+# Pathological posts (crates/folio-core/tests/support/adversarial.rs): each family at 100 KB and
+# 1 MB, natively and in headless Chromium, beside plain prose; the table goes to
+# bench/.work/adversarial.md. Not part of `make test` or `make bench`: its figures depend on the
+# machine. `make bench-adversarial FAMILIES="js-regex-many …"` times only those.
+.PHONY: bench-adversarial
+bench-adversarial: browser bench-deps bench-wasm
+	node bench/adversarial.mjs $(FAMILIES)
 
 # The search index of 10,000 generated full-length posts, built and queried optimized: shard sizes
 # and the bytes and time of typical first queries. Its own target folder and no LTO, so it neither
@@ -219,11 +232,17 @@ bench-search:
 # ---------------------------------------------------------------- fuzzing (not part of `make test`)
 
 # make fuzz FUZZ_SECONDS=600: runs each cargo-fuzz target in fuzz/ for that long (libFuzzer on
-# nightly Rust; both installed here when missing). Crashes land in fuzz/artifacts/<target>/.
+# nightly Rust; both installed here when missing). Crashes land in fuzz/artifacts/<target>/, and
+# so do inputs that take longer than FUZZ_TIMEOUT seconds (timeout-…): a slow input is a finding.
+# The render target also reads patterns that it repeats into 256 KB posts (fuzz/seeds/render, one
+# per family of once-quadratic input, and fuzz/render.dict); rendering one takes milliseconds
+# when linear, seconds when quadratic.
 FUZZ_SECONDS ?= 120
+FUZZ_TIMEOUT ?= 5
 FUZZ_TARGETS := front_matter render
 FUZZ_SEEDS_front_matter := public/posts tests/fixtures/content/posts
-FUZZ_SEEDS_render := crates/folio-core/tests/fixtures/render public/posts
+FUZZ_SEEDS_render := crates/folio-core/tests/fixtures/render public/posts fuzz/seeds/render
+FUZZ_FLAGS_render := -dict=render.dict
 
 .PHONY: fuzz fuzz-tools
 fuzz-tools:
@@ -238,4 +257,5 @@ fuzz: fuzz-tools
 	  echo "fuzzing $(target) for $(FUZZ_SECONDS) s" && mkdir -p fuzz/corpus/$(target) && \
 	  (cd fuzz && cargo +nightly fuzz run -O $(target) corpus/$(target) \
 	    $(addprefix ../,$(FUZZ_SEEDS_$(target))) \
-	    -- -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1) && ) true
+	    -- -max_total_time=$(FUZZ_SECONDS) -timeout=$(FUZZ_TIMEOUT) $(FUZZ_FLAGS_$(target)) \
+	    -print_final_stats=1) && ) true

@@ -7,10 +7,9 @@
 // marked and markdown-it with their defaults, which do not). "Post::parse" is the whole file,
 // front matter included, as the app does for a post. Strings cross the wasm boundary both ways,
 // as in the app, so the cost of copying them is in Folio's figure.
-import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch } from './chromium.mjs';
-import { serve } from './serve.mjs';
+import { openPage, writePage } from './folio-page.mjs';
 import { BENCH, ROOT, WORK, median, save } from './stats.mjs';
 
 const PAGE = join(WORK, 'render-page');
@@ -19,20 +18,9 @@ const ROUNDS = 9;
 const ROUND_MS = 250;
 const version = (name) => JSON.parse(readFileSync(join(BENCH, 'node_modules', name, 'package.json'), 'utf8')).version;
 
-function writePage() {
-  rmSync(PAGE, { recursive: true, force: true });
-  mkdirSync(PAGE, { recursive: true });
-  cpSync(join(WORK, 'wasm'), join(PAGE, 'wasm'), { recursive: true });
-  cpSync(INPUTS, join(PAGE, 'inputs'), { recursive: true });
-  copyFileSync(join(BENCH, 'node_modules/marked/lib/marked.esm.js'), join(PAGE, 'marked.js'));
-  copyFileSync(join(BENCH, 'node_modules/markdown-it/dist/browser/markdown-it.esm.min.mjs'), join(PAGE, 'markdown-it.js'));
-  writeFileSync(join(PAGE, 'index.html'), '<!DOCTYPE html><meta charset="utf-8"><title>render bench</title>\n');
-}
-
 /** Runs in the page: loads the three renderers and the inputs, then times them. */
 async function measure({ names, rounds, roundMs }) {
-  const folio = await import('/wasm/folio_bench_wasm.js');
-  await folio.default({ module_or_path: '/wasm/folio_bench_wasm_bg.wasm' });
+  const folio = (await import('/folio.mjs')).default;
   const { marked } = await import('/marked.js');
   const markdownit = (await import('/markdown-it.js')).default();
   const text = async (path) => (await fetch(path)).text();
@@ -90,16 +78,16 @@ function native(name, info) {
 }
 
 async function main() {
-  writePage();
+  writePage(PAGE, {
+    inputs: INPUTS,
+    'marked.js': join(BENCH, 'node_modules/marked/lib/marked.esm.js'),
+    'markdown-it.js': join(BENCH, 'node_modules/markdown-it/dist/browser/markdown-it.esm.min.mjs'),
+  });
   const info = JSON.parse(readFileSync(join(INPUTS, 'inputs.json'), 'utf8'));
   const names = Object.keys(info);
-  const server = await serve(PAGE);
-  const { browser, version: chromium } = await launch();
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${server.url}/`);
+  const { page, chromium, close } = await openPage(PAGE);
   const times = await page.evaluate(measure, { names, rounds: ROUNDS, roundMs: ROUND_MS });
-  await browser.close();
-  await server.close();
+  await close();
 
   const results = { chromium, rounds: ROUNDS, versions: { marked: version('marked'), 'markdown-it': version('markdown-it') }, inputs: {} };
   for (const name of names) {

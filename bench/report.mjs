@@ -107,6 +107,7 @@ function scaleSection(scale) {
   const rows = sizes.map((s) => [
     int(s.posts),
     s.wall.toFixed(2),
+    s.eleventy ? s.eleventy.wall.toFixed(2) : '—',
     s.user === null ? 'not measured' : s.user.toFixed(2),
     s.system === null ? 'not measured' : s.system.toFixed(2),
     (s.wall / s.posts * 1000).toFixed(2),
@@ -130,12 +131,13 @@ function scaleSection(scale) {
     '**Scale**: `folio index` with shells (what the build runs) on generated posts; wall time is the ' +
       `median of ${Object.entries(scale.runs).map(([n, r]) => `${r} run${r > 1 ? 's' : ''} at ${int(n)}`).join(', ')}; ` +
       'user and system are CPU seconds, peak memory is the maximum resident set (GNU time), written is the size of the ' +
-      'site it wrote, content copy included. Home: ms to the first paint ' +
+      'site it wrote, content copy included. Eleventy 3 built the same posts (Markdown to pages with no layout: ' +
+      'less than Folio writes). Home: ms to the first paint ' +
       `(the shell's first card) / until the app has taken over, cold, median of ${scale.browserRuns}.`,
     '',
     table(
-      ['Posts', 'Wall (s)', 'User (s)', 'System (s)', 'Wall ms per post', 'Peak memory (MB)', 'Written (MB)', 'index.json MB raw / gzip / brotli', 'Home (ms)', 'JSON the home page fetches, KB raw / brotli', 'Search'],
-      ['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---'],
+      ['Posts', 'Wall (s)', 'Eleventy 3 wall (s)', 'User (s)', 'System (s)', 'Wall ms per post', 'Peak memory (MB)', 'Written (MB)', 'index.json MB raw / gzip / brotli', 'Home (ms)', 'JSON the home page fetches, KB raw / brotli', 'Search'],
+      ['---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---', '---'],
       rows,
     ),
     '',

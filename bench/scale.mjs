@@ -3,6 +3,12 @@
 // peak memory from GNU time (`/usr/bin/time -v`); then, for 10k and 100k, the manifest's bytes,
 // the home page in the browser, and search when the build wrote a search index.
 //
+// Beside it, the same corpus built by Eleventy (npm `@11ty/eleventy`, a well-known static
+// generator that installs from the npm registry; Zola and Hugo ship as binaries from GitHub,
+// which this machine cannot reach, and neither is on crates.io). Eleventy renders each post's
+// Markdown to a page with markdown-it and no layout: less than Folio writes (no index, search,
+// feeds or page frame), so the comparison flatters it.
+//
 // The app files come from the benchmark site's build (bench/.work/site), so `folio index` runs
 // exactly as Trunk's post-build hook does, only on a larger content folder.
 import { spawnSync } from 'node:child_process';
@@ -21,7 +27,8 @@ const SIZES = (process.env.BENCH_SCALE ?? '1000,10000,100000').split(',').map(Nu
 const runsFor = (posts) => (posts >= 100_000 ? 1 : 3);
 const BROWSER_RUNS = 5;
 const GNU_TIME = '/usr/bin/time';
-const FOLIO = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'release', 'folio');
+const FOLIO = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'cli', 'folio');
+const ELEVENTY = join(BENCH, 'node_modules', '.bin', 'eleventy');
 const SEARCH_QUERIES = ['browser', '城市'];
 
 /** Generates the corpus unless the same generator already wrote it (100k posts take a while). */
@@ -47,22 +54,34 @@ function appOnly(out) {
   }
 }
 
-/**
- * One `folio index` run: wall seconds, user and system CPU seconds and peak resident memory in MB
- * (the last three null without GNU time). User time is folio's own work; system time is mostly
- * the file system, which on a shared machine swings with whoever else is writing, as does wall
- * time, so the three are reported apart.
- */
 function index(content, out) {
   appOnly(out);
-  const args = ['index', content, '--out', out, '--shell', '--public-url', '/', '--quiet'];
-  const timed = existsSync(GNU_TIME);
+  return timed(FOLIO, ['index', content, '--out', out, '--shell', '--public-url', '/', '--quiet']);
+}
+
+/** Eleventy building the same content folder into `out` (its posts; `site.toml` ignored). */
+function eleventy(content, out) {
+  rmSync(out, { recursive: true, force: true });
+  const config = join(WORK, 'eleventy.config.mjs');
+  writeFileSync(config, "export default function (config) { config.ignores.add('site.toml'); }\n");
+  return timed(ELEVENTY, [`--input=${content}`, `--output=${out}`, `--config=${config}`, '--quiet'], content);
+}
+
+/**
+ * One run of a command: wall seconds, user and system CPU seconds and peak resident memory in
+ * MB (the last three null without GNU time). User time is the program's own work; system time
+ * is mostly the file system, which on a shared machine swings with whoever else is writing, as
+ * does wall time, so the three are reported apart.
+ */
+function timed(command, args, cwd = ROOT) {
+  const useTime = existsSync(GNU_TIME);
   const start = process.hrtime.bigint();
-  const run = timed ? spawnSync(GNU_TIME, ['-v', FOLIO, ...args], { encoding: 'utf8' }) : spawnSync(FOLIO, args, { encoding: 'utf8' });
+  const options = { encoding: 'utf8', cwd, maxBuffer: 64 << 20 };
+  const run = useTime ? spawnSync(GNU_TIME, ['-v', command, ...args], options) : spawnSync(command, args, options);
   const wall = Number(process.hrtime.bigint() - start) / 1e9;
-  if (run.status !== 0) throw new Error(`folio index failed:\n${run.stderr}`);
+  if (run.status !== 0) throw new Error(`${command} failed:\n${run.stderr}`);
   const field = (name) => {
-    const match = timed ? run.stderr.match(new RegExp(`${name}: ([\\d.]+)`)) : null;
+    const match = useTime ? run.stderr.match(new RegExp(`${name}: ([\\d.]+)`)) : null;
     return match ? Number(match[1]) : null;
   };
   const rss = field('Maximum resident set size \\(kbytes\\)');
@@ -160,7 +179,7 @@ async function inBrowser(out, browser) {
 }
 
 async function main() {
-  if (!existsSync(FOLIO)) throw new Error(`${FOLIO} is missing: cargo build --release -p folio-cli`);
+  if (!existsSync(FOLIO)) throw new Error(`${FOLIO} is missing: cargo build --profile cli -p folio-cli`);
   if (!existsSync(GNU_TIME)) console.log(`scale: ${GNU_TIME} is absent (Debian's time package), so peak memory is not measured`);
   const { browser } = await launch();
   const results = { runs: Object.fromEntries(SIZES.map((n) => [n, runsFor(n)])), browserRuns: BROWSER_RUNS, gnuTime: existsSync(GNU_TIME), sizes: {} };
@@ -178,9 +197,14 @@ async function main() {
       siteMB: Number(spawnSync('du', ['-sb', out], { encoding: 'utf8' }).stdout.split('\t')[0]) / 1e6,
     };
     if (posts >= 10_000) Object.assign(result, await inBrowser(out, browser));
+    const eleventyOut = join(WORK, 'scale', String(posts), 'eleventy');
+    const eleventyRuns = [];
+    for (let run = 0; run < runsFor(posts); run++) eleventyRuns.push(eleventy(content, eleventyOut));
+    result.eleventy = { wall: median(eleventyRuns.map((r) => r.wall)), user: median(eleventyRuns.map((r) => r.user ?? 0)) };
+    rmSync(eleventyOut, { recursive: true, force: true });
     result.hasSearch = existsSync(join(out, 'search', 'meta.json'));
     results.sizes[posts] = result;
-    console.log(`scale ${posts}: index ${result.wall.toFixed(2)} s (user ${result.user?.toFixed(2) ?? '?'} s, system ${result.system?.toFixed(2) ?? '?'} s), peak ${result.peakMB?.toFixed(0) ?? '?'} MB, ` +
+    console.log(`scale ${posts}: index ${result.wall.toFixed(2)} s (Eleventy ${result.eleventy.wall.toFixed(2)} s; user ${result.user?.toFixed(2) ?? '?'} s, system ${result.system?.toFixed(2) ?? '?'} s), peak ${result.peakMB?.toFixed(0) ?? '?'} MB, ` +
       `index.json ${(result.manifest.raw / 1e6).toFixed(2)} MB` +
       (result.homeAppReady
         ? `, home first paint ${result.homeFirstPaint.toFixed(0)} ms, app ${result.homeAppReady.toFixed(0)} ms, ` +

@@ -51,7 +51,7 @@ pub(crate) fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Home />
                     <Route path=path!("/page/:page") view=Home />
-                    <Route path=path!("/posts/:slug") view=PostPage />
+                    <Route path=path!("/posts/*slug") view=PostPage />
                     <Route path=path!("/archive") view=ArchivePage />
                     <Route path=path!("/tags") view=TagsPage />
                     <Route path=path!("/tags/:tag") view=TagPage />

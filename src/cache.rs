@@ -1,4 +1,5 @@
-//! Files fetched at most once per visit: a post's Markdown, the manifest and the home page files.
+//! Files fetched at most once per visit: a post's Markdown (and its plain text, for search
+//! snippets), the manifest, the home page files, and the search index's files.
 //!
 //! Everyone asking for a file while it downloads shares the one request (the post page and
 //! prefetching, every route that needs the manifest), a file that arrived is kept, so going back
@@ -12,7 +13,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::thread::LocalKey;
 
-use folio_core::{HomePage, Manifest, ManifestError, paths};
+use folio_core::search::text::post_text as post_text_of;
+use folio_core::search::{Meta, Shard};
+use folio_core::{HomePage, Manifest, paths};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 
@@ -27,6 +30,9 @@ thread_local! {
     static POSTS: Files<Rc<str>> = RefCell::new(HashMap::new());
     static MANIFESTS: Files<Arc<Manifest>> = RefCell::new(HashMap::new());
     static HOME_PAGES: Files<Arc<HomePage>> = RefCell::new(HashMap::new());
+    static TEXTS: Files<Rc<str>> = RefCell::new(HashMap::new());
+    static SEARCH_METAS: Files<Arc<Meta>> = RefCell::new(HashMap::new());
+    static SHARDS: Files<Arc<Shard>> = RefCell::new(HashMap::new());
 }
 
 /// The Markdown at `url`.
@@ -51,6 +57,36 @@ pub(crate) async fn home_page(base: &str, page: usize) -> Result<Arc<HomePage>, 
         json(url, HomePage::from_json)
     })
     .await
+}
+
+/// The plain text of the post whose Markdown is at `url` (see
+/// [`folio_core::search::text::post_text`]), from the Markdown cache.
+pub(crate) async fn post_text(url: &str) -> Result<Rc<str>, LoadError> {
+    get(&TEXTS, url, |url| async move {
+        let markdown = markdown(&url).await?;
+        Ok(Rc::from(post_text_of(&markdown)))
+    })
+    .await
+}
+
+/// The search index's meta file of the site served under `base`.
+pub(crate) async fn search_meta(base: &str) -> Result<Arc<Meta>, LoadError> {
+    get(&SEARCH_METAS, &search_url(base, "meta.json"), |url| {
+        json(url, Meta::from_json)
+    })
+    .await
+}
+
+/// Shard `file` (named by the meta file) of the search index of the site under `base`.
+pub(crate) async fn shard(base: &str, file: &str) -> Result<Arc<Shard>, LoadError> {
+    get(&SHARDS, &search_url(base, file), |url| {
+        json(url, Shard::from_json)
+    })
+    .await
+}
+
+fn search_url(base: &str, file: &str) -> String {
+    format!("{base}{}/{file}", paths::SEARCH_DIR)
 }
 
 /// Starts fetching the Markdown at `url` in the background unless it is cached or on its way.
@@ -89,6 +125,8 @@ pub(crate) fn urls() -> Vec<String> {
     let mut urls = keys(&POSTS);
     urls.extend(keys(&MANIFESTS));
     urls.extend(keys(&HOME_PAGES));
+    urls.extend(keys(&SEARCH_METAS));
+    urls.extend(keys(&SHARDS));
     urls
 }
 
@@ -128,9 +166,9 @@ fn ready<T: Clone + 'static>(files: &'static LocalKey<Files<T>>) -> Vec<T> {
 }
 
 /// Fetches and reads a JSON file `folio index` wrote; one it cannot read is bad content.
-async fn json<T>(
+async fn json<T, E: std::fmt::Display>(
     url: String,
-    read: fn(&str) -> Result<T, ManifestError>,
+    read: fn(&str) -> Result<T, E>,
 ) -> Result<Arc<T>, LoadError> {
     let text = fetch_text(&url, Expect::Json).await?;
     read(&text)

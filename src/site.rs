@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use folio_core::post::{PostContext, render_body};
-use folio_core::{HomePage, Manifest, PostEntry, PostLinks, Rendered, SiteConfig, paths};
+use folio_core::{HomePage, Manifest, PostLinks, Rendered, SiteConfig, paths};
+use folio_views::post::PostPage;
 use leptos::prelude::*;
 
 use crate::cache;
@@ -85,13 +86,7 @@ impl Site {
     /// and the manifest, which opening it needs. The post's file comes from whatever already
     /// lists it (a home page or the manifest), so pointing at a card fetches it at once.
     pub(crate) fn prefetch_link(&self, pathname: &str) {
-        let Some(slug) = pathname
-            .strip_prefix(self.base)
-            .and_then(|rest| rest.strip_prefix("posts/"))
-            .map(|rest| rest.trim_end_matches('/'))
-            .filter(|slug| !slug.is_empty() && !slug.contains('/'))
-            .and_then(paths::decode_segment)
-        else {
+        let Some(slug) = paths::post_path_in_url(self.base, pathname) else {
             return;
         };
         if let Some(file) =
@@ -115,9 +110,9 @@ impl std::fmt::Debug for Site {
 /// problems: the build read the front matter, so the browser needs no YAML or TOML parser).
 #[derive(Debug)]
 pub(crate) struct LoadedPost {
-    pub(crate) entry: PostEntry,
+    /// The post's entry, neighbours and edit link.
+    pub(crate) page: PostPage,
     pub(crate) rendered: Rendered,
-    pub(crate) manifest: Arc<Manifest>,
 }
 
 /// Finds `slug` in the index, fetches its Markdown and renders it.
@@ -125,11 +120,15 @@ pub(crate) struct LoadedPost {
 /// Only a file the index lists, and whose path stays inside `posts/`, is ever fetched: a slug or
 /// an index entry that could point elsewhere (`..`, `//host`, a scheme, `%2e%2e`) is a not-found.
 pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost>, LoadError> {
-    if paths::validate_slug(&slug).is_err() {
+    if paths::validate_post_path(&slug).is_err() {
         return Err(LoadError::NotFound);
     }
     let manifest = site.manifest().await?;
-    let entry = manifest.post(&slug).cloned().ok_or(LoadError::NotFound)?;
+    let page = manifest
+        .position_or_moved(&slug)
+        .and_then(|index| PostPage::at(&manifest, index))
+        .ok_or(LoadError::NotFound)?;
+    let entry = &page.entry;
     if let Err(err) = paths::validate_post_file(&entry.file) {
         // The reader gets the not-found page; the console tells the site's owner why.
         leptos::logging::warn!("posts/index.json: {err}; the post is not fetched");
@@ -146,7 +145,7 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
     let image_size = |url: &str| entry.image_size(site.base, url);
     let rendered = render_body(
         &markdown,
-        &entry,
+        entry,
         &PostContext {
             base: site.base,
             file: &entry.file,
@@ -157,9 +156,5 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
             text: site.text,
         },
     );
-    Ok(Arc::new(LoadedPost {
-        entry,
-        rendered,
-        manifest: Arc::clone(&manifest),
-    }))
+    Ok(Arc::new(LoadedPost { page, rendered }))
 }

@@ -21,6 +21,8 @@ export const sites = {
   hostileFiles: at(4125),
   probe: at(4126),
   missingHomePage: at(4127),
+  /** The fixture site as a writer's preview (`make build PREVIEW=1`). */
+  preview: at(4128),
 };
 
 /** The release build served the way different static hosts serve it (hosts.spec.ts; the modes
@@ -99,6 +101,7 @@ export default defineConfig({
         '--body /posts/pages/1.json=fixtures/faults/hostile-page.json',
     ),
     serve('.work/probe', 4126),
+    serve('.work/preview', 4128),
     // A deploy that lost the first home page file.
     serve('.work/fixture', 4127, '--status /posts/pages/1.json=404'),
   ],

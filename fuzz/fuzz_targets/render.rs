@@ -1,8 +1,11 @@
-//! Rendering: `render` and `Post::parse` never panic, sanitized output is safe, and the
-//! sanitizer is a fixed point on its own output.
+//! Rendering: `render` and `Post::parse` never panic, sanitized output is safe, the sanitizer
+//! is a fixed point on its own output, and no post takes time out of proportion to its length.
 //!
 //! The first byte picks the options, the rest is the post (invalid UTF-8 replaced, as the CLI
-//! and the app do).
+//! and the app do). With bit 3 of the first byte set, the rest is a pattern that [`amplify`]
+//! repeats into a post of about [`AMPLIFIED`] bytes, which only `render` reads: at that size an
+//! algorithm quadratic in some construct takes seconds where a linear one takes milliseconds, and
+//! `make fuzz` runs with a per-input time limit (`-timeout`), so a slow post is a finding.
 #![no_main]
 
 use folio_core::post::{Post, PostContext};
@@ -16,6 +19,18 @@ fuzz_target!(|data: &[u8]| {
     let markdown = String::from_utf8_lossy(rest);
     let trust_html = flags & 1 != 0;
     let commonmark_only = flags & 2 != 0;
+    if flags & 8 != 0 {
+        let options = RenderOptions {
+            trust_html,
+            commonmark_only,
+            ..RenderOptions::new("/blog/posts/2024/")
+        };
+        let rendered = render(&amplify(&markdown), &options);
+        if !trust_html {
+            assert_safe(&rendered.html);
+        }
+        return;
+    }
 
     let post_link = |path: &str| {
         path.ends_with("other.md")
@@ -52,6 +67,26 @@ fuzz_target!(|data: &[u8]| {
         );
     }
 });
+
+/// Size of an amplified post, in bytes.
+const AMPLIFIED: usize = 256 * 1024;
+
+/// The post a pattern stands for: its parts between NUL bytes alternate between written once
+/// and repeated, every repeated part as many times as fits [`AMPLIFIED`] bytes. `x\0<b>\0\0</i>`
+/// becomes `x<b><b>…</i></i>…`, the shape of the quadratic inputs found so far.
+fn amplify(pattern: &str) -> String {
+    let parts: Vec<&str> = pattern.split('\0').collect();
+    let repeated: usize = parts.iter().skip(1).step_by(2).map(|part| part.len()).sum();
+    let times = AMPLIFIED / repeated.max(1);
+    let mut post = String::with_capacity(AMPLIFIED + pattern.len());
+    for (i, part) in parts.iter().enumerate() {
+        let n = if i % 2 == 1 { times } else { 1 };
+        for _ in 0..n {
+            post.push_str(part);
+        }
+    }
+    post
+}
 
 /// No `<script`, no `on…` attribute, and no URL attribute with a scheme other than http(s),
 /// mailto or tel (`data:image/` for `src`) in any tag. Sanitized output only holds tags the

@@ -1,5 +1,6 @@
 //! What a page shows while it waits, and when loading failed.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -45,4 +46,33 @@ pub(crate) fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView
         {reveal}
     }
     .into_any()
+}
+
+/// A page made of what `load` fetches: the loading indicator until it arrives, `view` of it
+/// then, [`LoadFailed`] (with "Try again", which loads again) if it failed. `load` runs again
+/// whenever a signal it reads changes (a route parameter).
+pub(crate) fn loaded<T, Fut, V>(
+    load: impl Fn() -> Fut + 'static,
+    view: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    Fut: Future<Output = Result<T, LoadError>> + 'static,
+    V: IntoView + 'static,
+{
+    let resource = LocalResource::new(load);
+    let retry = Callback::new(move |()| resource.refetch());
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                let view = view.clone();
+                Suspend::new(async move {
+                    match resource.await {
+                        Ok(data) => Either::Left(view(data)),
+                        Err(error) => Either::Right(view! { <LoadFailed error retry /> }),
+                    }
+                })
+            }}
+        </Suspense>
+    }
 }

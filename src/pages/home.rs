@@ -8,7 +8,7 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
 use crate::components::reveal::Reveal;
-use crate::components::status::{LoadFailed, Loading};
+use crate::components::status::loaded;
 use crate::pages::not_found::NotFound;
 use crate::site::Site;
 
@@ -25,7 +25,7 @@ pub(crate) fn Home() -> impl IntoView {
     });
     // Only this page's file: the home page never waits for (or downloads) the whole manifest.
     // A page past the last one has no file, so its load is a not-found (`LoadFailed`).
-    let home = LocalResource::new(move || {
+    let load = move || {
         let page = page.get();
         async move {
             match page {
@@ -33,25 +33,22 @@ pub(crate) fn Home() -> impl IntoView {
                 None => Ok(None),
             }
         }
-    });
-    let retry = Callback::new(move |()| home.refetch());
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                let home = match home.await {
-                    Ok(Some(home)) => home,
-                    Ok(None) => return Either::Right(Either::Left(view! { <NotFound /> })),
-                    Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
-                };
-                let (page, description) = (home.page, home.site.description.clone());
-                let title = if page == 1 { String::new() } else { (text.page_title)(page) };
-                Either::Right(Either::Right(view! {
-                    <Title text=title />
-                    <Meta name="description" content=description />
-                    <folio_views::home::Home home=HomeView::from(&*home) />
-                    <Reveal />
-                }))
-            })}
-        </Suspense>
-    }
+    };
+    loaded(load, move |home| {
+        let Some(home) = home else {
+            return Either::Left(view! { <NotFound /> });
+        };
+        let (page, description) = (home.page, home.site.description.clone());
+        let title = if page == 1 {
+            String::new()
+        } else {
+            (text.page_title)(page)
+        };
+        Either::Right(view! {
+            <Title text=title />
+            <Meta name="description" content=description />
+            <folio_views::home::Home home=HomeView::from(&*home) />
+            <Reveal />
+        })
+    })
 }

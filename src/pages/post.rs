@@ -1,48 +1,60 @@
-//! One post at `/posts/<slug>/`: fetched as raw Markdown, rendered in the browser.
+//! One post at `/posts/<path>/`: fetched as raw Markdown, rendered in the browser.
 
 use std::sync::Arc;
 
+use folio_core::paths;
 use folio_views::post::Article;
 use folio_views::toc::toc_headings;
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_router::NavigateOptions;
+use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::browser;
-use crate::components::status::{LoadFailed, Loading};
+use crate::components::status::loaded;
 use crate::components::toc::section_being_read;
 use crate::site::{LoadedPost, Site, load_post};
 
-/// The post named by the `slug` route parameter.
+/// The post the address names (its path below `/posts/`, any depth).
 #[component]
 pub(crate) fn PostPage() -> impl IntoView {
     let site = expect_context::<Site>();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let post = LocalResource::new(move || load_post(site, slug.get()));
-    // A failed manifest or post is forgotten by the cache: loading again asks for both anew.
-    let retry = Callback::new(move |()| post.refetch());
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                match post.await {
-                    Ok(loaded) => Either::Left(view! { <PostView loaded /> }),
-                    Err(error) => Either::Right(view! { <LoadFailed error retry /> }),
-                }
-            })}
-        </Suspense>
-    }
+    let location = use_location();
+    // Read from the address itself, decoded segment by segment as the build encoded it; an
+    // address that names no valid post path is a not-found.
+    let slug = Memo::new(move |_| {
+        paths::post_path_in_url(site.base, &location.pathname.get()).unwrap_or_default()
+    });
+    // A failed manifest or post is forgotten by the cache: trying again asks for both anew.
+    loaded(
+        move || load_post(site, slug.get()),
+        |loaded| view! { <PostView loaded /> },
+    )
 }
 
 #[component]
 fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     let site = expect_context::<Site>();
+    // An old address of the post (see `Manifest::redirects`): the address bar gets its page's.
+    let location = use_location();
+    let here = paths::post_path_in_url(site.base, &location.pathname.get_untracked());
+    if here.as_deref() != Some(loaded.page.entry.slug.as_str()) {
+        let url =
+            paths::post_url(site.base, &loaded.page.entry.slug) + &location.hash.get_untracked();
+        use_navigate()(
+            &url,
+            NavigateOptions {
+                replace: true,
+                resolve: false,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    }
     let text = site.text;
-    let entry = loaded.entry.clone();
+    let page = loaded.page.clone();
+    let entry = &page.entry;
     let rendered = &loaded.rendered;
-    let manifest = &loaded.manifest;
-    let (newer, older) = manifest.neighbours(&entry.slug);
     let body = NodeRef::<leptos::html::Div>::new();
     // The body exists once the node ref is set. Over a first paint, the browser has already
     // scrolled to the fragment (and the reader may have scrolled on): swap and stay. Otherwise
@@ -59,16 +71,12 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
         <Title text=entry.title.clone() />
         <Meta name="description" content=entry.summary().to_owned() />
         <Article
-            edit=manifest.site.edit_link(&entry.file)
-            newer=newer.cloned()
-            older=older.cloned()
+            page
             body=rendered.html.clone()
             headings=rendered.headings.clone()
-            show_problems=true
             body_ref=body
             on_body_click=Callback::new(move |event| browser::on_post_body_click(event, text))
             active
-            entry
         />
     }
 }

@@ -7,7 +7,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::reveal::Reveal;
-use crate::components::status::{LoadFailed, Loading};
+use crate::components::status::loaded;
 use crate::pages::not_found::NotFound;
 use crate::site::Site;
 
@@ -15,22 +15,12 @@ use crate::site::Site;
 #[component]
 pub(crate) fn TagsPage() -> impl IntoView {
     let site = expect_context::<Site>();
-    let manifest = LocalResource::new(move || site.manifest());
-    let retry = Callback::new(move |()| manifest.refetch());
     view! {
         <Title text=site.text.tags />
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                let manifest = match manifest.await {
-                    Ok(manifest) => manifest,
-                    Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
-                };
-                Either::Right(view! {
-                    <TagCloud tags=manifest.tags() />
-                    <Reveal />
-                })
-            })}
-        </Suspense>
+        {loaded(move || site.manifest(), |manifest| view! {
+            <TagCloud tags=manifest.tags() />
+            <Reveal />
+        })}
     }
 }
 
@@ -40,27 +30,24 @@ pub(crate) fn TagPage() -> impl IntoView {
     let site = expect_context::<Site>();
     let params = use_params_map();
     let tag = Memo::new(move |_| params.read().get("tag").unwrap_or_default());
-    let manifest = LocalResource::new(move || site.manifest());
-    let retry = Callback::new(move |()| manifest.refetch());
-    view! {
-        <Suspense fallback=Loading>
-            {move || Suspend::new(async move {
-                let manifest = match manifest.await {
-                    Ok(manifest) => manifest,
-                    Err(error) => return Either::Left(view! { <LoadFailed error retry /> }),
-                };
-                let slug = tag.get();
-                let Some(name) = manifest.tags().into_iter().find(|t| t.slug == slug).map(|t| t.name)
-                else {
-                    return Either::Right(Either::Left(view! { <NotFound /> }));
-                };
-                let posts: Vec<_> = manifest.posts_tagged(&slug).cloned().collect();
-                Either::Right(Either::Right(view! {
-                    <Title text=format!("#{name}") />
-                    <TagPosts name posts />
-                    <Reveal />
-                }))
-            })}
-        </Suspense>
-    }
+    loaded(
+        move || site.manifest(),
+        move |manifest| {
+            let slug = tag.get();
+            let Some(name) = manifest
+                .tags()
+                .into_iter()
+                .find(|t| t.slug == slug)
+                .map(|t| t.name)
+            else {
+                return Either::Left(view! { <NotFound /> });
+            };
+            let posts: Vec<_> = manifest.posts_tagged(&slug).cloned().collect();
+            Either::Right(view! {
+                <Title text=format!("#{name}") />
+                <TagPosts name posts />
+                <Reveal />
+            })
+        },
+    )
 }

@@ -20,9 +20,20 @@ test('broken posts stay in the index under a usable title', async ({ page }) => 
   expect(errors).toEqual([]);
 });
 
-test('a post with broken front matter renders its body with a notice saying what is wrong', async ({ page }) => {
+test('a published post with broken front matter renders its body, and readers see no notice', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`${site}/posts/broken-front-matter/`);
+  await settled(page);
+  await expect(page.locator('.post-body')).toContainText('still reaches the reader');
+  await expect(page.locator('aside.notice')).toHaveCount(0);
+  const shell = await (await page.request.get(`${site}/posts/broken-front-matter/`)).text();
+  expect(shell).not.toContain('notice-');
+  expect(errors).toEqual([]);
+});
+
+test('in a preview, a post with broken front matter has a notice saying what is wrong', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`${sites.preview}/posts/broken-front-matter/`);
   await settled(page);
   await expect(page.locator('.post-body')).toContainText('still reaches the reader');
   const notice = page.locator('aside.notice');
@@ -31,16 +42,16 @@ test('a post with broken front matter renders its body with a notice saying what
   expect(errors).toEqual([]);
 });
 
-test('an impossible date is reported and the rest of the post is fine', async ({ page }) => {
-  await page.goto(`${site}/posts/impossible-date/`);
+test('in a preview, an impossible date is reported and the rest of the post is fine', async ({ page }) => {
+  await page.goto(`${sites.preview}/posts/impossible-date/`);
   await settled(page);
   await expect(page.locator('h1.post-title')).toHaveText('A post from the thirteenth month');
   await expect(page.locator('aside.notice')).toContainText('2021-13-45');
   await expect(page.locator('.post-body')).toContainText('the title and this body are fine');
 });
 
-test('an unclosed front matter fence loses nothing', async ({ page }) => {
-  await page.goto(`${site}/posts/unclosed-fence/`);
+test('in a preview, an unclosed front matter fence loses nothing', async ({ page }) => {
+  await page.goto(`${sites.preview}/posts/unclosed-fence/`);
   await settled(page);
   await expect(page.locator('aside.notice')).toContainText('never closed');
   await expect(page.locator('.post-body')).toContainText('nothing may be lost');

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { hosts } from '../playwright.config';
 import { collectErrors, settled } from './helpers';
 
-const POST = 'posts/notes-on-static-hosting';
+const POST = 'posts/2025/notes-on-static-hosting';
 const TITLE = 'Notes on static hosting';
 const HEADING = 'under-a-sub-path';
 

@@ -10,7 +10,7 @@ const pages = [
   '/page/2/',
   '/posts/welcome-to-folio/',
   `/posts/${encodeURIComponent('你好 世界')}/`,
-  '/posts/notes-on-static-hosting/',
+  '/posts/2025/notes-on-static-hosting/',
   '/tags/',
   '/tags/markdown/',
   '/archive/',

@@ -27,8 +27,32 @@ test('drafts are left out of a release build', async ({ page }) => {
   await page.goto(`${site}/`);
   await settled(page);
   await expect(page.getByText('Unfinished thoughts')).toHaveCount(0);
-  const draft = await page.request.get(`${site}/posts/unfinished-thoughts/`);
+  const draft = await page.request.get(`${site}/posts/drafts/unfinished-thoughts/`);
   expect(draft.status()).toBe(404);
+  // Nor does its address from before URLs mirrored folders lead anywhere.
+  expect((await page.request.get(`${site}/posts/unfinished-thoughts/`)).status()).toBe(404);
+});
+
+test('a nested post is at its folder path, and its old one-segment address leads there', async ({ page }) => {
+  const post = `${site}/posts/2025/notes-on-static-hosting/`;
+  // A hard load of the old address: its page sends the reader on, with no script.
+  await page.goto(`${site}/posts/notes-on-static-hosting/`);
+  await expect(page).toHaveURL(post);
+  await expect(page.getByRole('heading', { level: 1, name: 'Notes on static hosting' })).toBeVisible();
+  // A link to the old address inside the app: the post opens and the address becomes its own.
+  await page.goto(`${site}/`);
+  await settled(page);
+  await markDocument(page);
+  await page.evaluate(() => {
+    const link = document.createElement('a');
+    link.href = '/posts/notes-on-static-hosting/';
+    link.textContent = 'old address';
+    document.querySelector('main')?.append(link);
+  });
+  await page.getByRole('link', { name: 'old address' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Notes on static hosting' })).toBeVisible();
+  await expect(page).toHaveURL(post);
+  expect(await documentIsMarked(page)).toBe(true);
 });
 
 test('pagination has stable URLs that load directly', async ({ page }) => {
@@ -114,7 +138,7 @@ test('relative images and links resolve against the Markdown file, not the page'
   // A link to another post's .md file becomes a link to that post's page.
   await markDocument(page);
   await page.getByRole('link', { name: 'notes on static hosting' }).click();
-  await expect(page).toHaveURL(`${site}/posts/notes-on-static-hosting/#deep-links-without-rewrite-rules`);
+  await expect(page).toHaveURL(`${site}/posts/2025/notes-on-static-hosting/#deep-links-without-rewrite-rules`);
   await expect(page.locator('h1.post-title')).toHaveText('Notes on static hosting');
   await expect(page.locator('#deep-links-without-rewrite-rules')).toBeInViewport();
   expect(await documentIsMarked(page)).toBe(true);

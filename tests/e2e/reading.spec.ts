@@ -81,7 +81,7 @@ test('the archive groups every post by year, newest first', async ({ page }) => 
 });
 
 test('a post links to its newer and older neighbours', async ({ page }) => {
-  await page.goto(`${site}/posts/notes-on-static-hosting/`);
+  await page.goto(`${site}/posts/2025/notes-on-static-hosting/`);
   await settled(page);
   const nav = page.getByRole('navigation', { name: 'More posts' });
   await expect(nav.locator('.newer .post-nav-title')).toHaveText('你好，世界：用 Folio 写中文博客');

@@ -68,7 +68,7 @@ test('pointing at a post link fetches the post, and opening it then asks for not
 });
 
 test('a visited post opens with the network off', async ({ page, context }) => {
-  await page.goto(`${site}/posts/notes-on-static-hosting/`);
+  await page.goto(`${site}/posts/2025/notes-on-static-hosting/`);
   await settled(page);
   // The service worker installs on the first visit and is handed what the page fetched.
   // (`waitForFunction` does not await an async predicate, so poll through `evaluate`.)

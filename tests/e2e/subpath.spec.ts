@@ -31,7 +31,7 @@ test('home, links and assets stay under the sub-path', async ({ page }) => {
 });
 
 test('a hard load of a post and a heading under the sub-path', async ({ page }) => {
-  const response = await page.goto(`${site}/posts/notes-on-static-hosting/#under-a-sub-path`);
+  const response = await page.goto(`${site}/posts/2025/notes-on-static-hosting/#under-a-sub-path`);
   expect(response?.status()).toBe(200);
   await expect(page.locator('h1.post-title')).toHaveText('Notes on static hosting');
   await expect(page.locator('#under-a-sub-path')).toBeInViewport();

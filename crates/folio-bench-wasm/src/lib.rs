@@ -20,14 +20,6 @@ pub fn render_body(markdown: &str) -> String {
 /// excerpt and reading time. Returns the HTML.
 #[wasm_bindgen(js_name = parsePost)]
 pub fn parse_post(source: &str) -> String {
-    let cx = PostContext {
-        base: "/",
-        file: "bench.md",
-        trust_html: false,
-        math: true,
-        post_link: None,
-        image_size: None,
-        text: folio_core::i18n::english(),
-    };
+    let cx = PostContext::new("/", "bench.md");
     Post::parse(source, &cx).rendered.html
 }

@@ -59,9 +59,14 @@ impl Claims {
         }
     }
 
+    /// Whether no post, file of the site or name of Folio's has `path` (any case).
+    pub(crate) fn is_free(&self, path: &str) -> bool {
+        self.why_taken(path).is_none()
+    }
+
     fn why_taken(&self, slug: &str) -> Option<String> {
         let key = slug.to_lowercase();
-        if paths::is_reserved_post_slug(&key) {
+        if paths::is_reserved_post_path(&key) {
             return Some(format!("Folio writes posts/{slug} itself"));
         }
         if self.site_files.contains(&key) {

@@ -3,7 +3,9 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use folio_core::{Date, SiteConfig};
+use folio_core::Date;
+
+use crate::zone::Zone;
 
 /// The instant a run treats as now, in seconds since 1970-01-01T00:00:00Z.
 #[derive(Debug, Clone, Copy)]
@@ -32,16 +34,8 @@ impl Clock {
 
     /// Whether a post dated `date` is not due yet. A date written without a UTC offset is read
     /// in the site's time zone, so `date: 2026-02-13` goes live at midnight where the writer is.
-    pub(crate) fn is_future(&self, date: &Date, site: &SiteConfig) -> bool {
-        instant(date, site) > self.now
-    }
-}
-
-/// The instant a post date stands for, in seconds since the epoch.
-pub(crate) fn instant(date: &Date, site: &SiteConfig) -> i64 {
-    match date.offset_minutes() {
-        Some(_) => date.timestamp(),
-        None => date.timestamp() - i64::from(site.utc_offset_minutes()) * 60,
+    pub(crate) fn is_future(&self, date: &Date, zone: &Zone) -> bool {
+        zone.instant(date) > self.now
     }
 }
 
@@ -55,9 +49,11 @@ pub(crate) fn parse_now(text: &str) -> Result<i64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use folio_core::SiteConfig;
 
-    fn site(zone: &str) -> SiteConfig {
-        SiteConfig::parse(&format!("timezone = \"{zone}\"")).unwrap_or_default()
+    fn site(zone: &str) -> Zone {
+        let site = SiteConfig::parse(&format!("timezone = \"{zone}\"")).unwrap_or_default();
+        Zone::of(&site).unwrap_or_else(|err| panic!("{zone}: {err}"))
     }
 
     fn date(text: &str) -> Date {

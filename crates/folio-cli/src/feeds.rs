@@ -2,18 +2,19 @@
 //!
 //! Feeds carry the newest posts' full rendered content with every URL absolute, so they need
 //! the site's `base_url`; without it only `robots.txt` is written, and the summary says why.
-//! Every XML file goes through [`chars::clean_owned`] last: one character XML forbids (a control
+//! They are written with quick-xml, which escapes every text and attribute, and every XML file
+//! goes through [`chars::clean_owned`] last: one character XML forbids (a control
 //! character in a title, say) would make a feed reader refuse the whole feed.
 
 use std::fmt::Write as _;
-use std::fs;
-use std::path::Path;
+use std::io;
 
-use anyhow::{Context, Result};
 use folio_core::chars;
-use folio_core::html::escape;
-use folio_core::post::{Post, PostContext};
-use folio_core::{Date, Manifest, PostEntry, PostLinks, paths};
+use folio_core::{Date, Manifest, PostEntry, paths};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
+
+use crate::site::Site;
 
 /// A post as a feed shows it: its index entry and its body rendered with absolute URLs.
 #[derive(Debug)]
@@ -22,41 +23,19 @@ pub(crate) struct FeedItem<'a> {
     pub(crate) html: String,
 }
 
-/// Renders the newest `limit` posts of `manifest` for feeds, reading them from `content`.
-pub(crate) fn feed_items<'a>(
-    content: &Path,
-    manifest: &'a Manifest,
-    origin: &str,
-    limit: usize,
-) -> Result<Vec<FeedItem<'a>>> {
-    let base = format!("{origin}/");
-    let links = PostLinks::new(manifest, &base);
-    let post_link = |url: &str| links.resolve(url);
-    manifest
+/// The newest `feed_limit` posts of the site for feeds: their bodies as the build rendered them
+/// for a site under `base`, with links and images made absolute under `origin` (the site's
+/// `base_url`), since feed readers show them away from the site.
+pub(crate) fn feed_items<'a>(site: &'a Site, base: &str, origin: &str) -> Vec<FeedItem<'a>> {
+    let absolute_base = format!("{origin}/");
+    site.manifest
         .posts
         .iter()
-        .take(limit)
-        .map(|entry| {
-            let path = content.join("posts").join(&entry.file);
-            let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-            let text = String::from_utf8_lossy(&bytes);
-            let image_size = |url: &str| entry.image_size(&base, url);
-            let post = Post::parse(
-                &text,
-                &PostContext {
-                    base: &base,
-                    file: &entry.file,
-                    trust_html: manifest.site.trust_html,
-                    math: manifest.site.math,
-                    post_link: Some(&post_link),
-                    image_size: Some(&image_size),
-                    text: folio_core::i18n::strings_for(&manifest.site.language),
-                },
-            );
-            Ok(FeedItem {
-                entry,
-                html: post.rendered.html,
-            })
+        .zip(&site.bodies)
+        .take(site.manifest.site.feed_limit)
+        .map(|(entry, body)| FeedItem {
+            entry,
+            html: folio_core::url::absolute_urls(&body.html, base, &absolute_base),
         })
         .collect()
 }
@@ -65,6 +44,46 @@ pub(crate) fn feed_items<'a>(
 /// published when the feed was built.
 fn updated(entry: &PostEntry) -> Option<Date> {
     entry.updated.or(entry.date)
+}
+
+/// Writes an XML document: the declaration, then `root` built by `body`, indented; through
+/// [`chars::clean_owned`] last. quick-xml escapes every text and attribute value.
+fn document(
+    root: &str,
+    attributes: &[(&str, &str)],
+    body: impl FnOnce(&mut Xml) -> io::Result<()>,
+) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("utf-8"), None)));
+    let _ = writer
+        .create_element(root)
+        .with_attributes(attributes.iter().copied())
+        .write_inner_content(body);
+    let mut xml = String::from_utf8_lossy(&writer.into_inner()).into_owned();
+    xml.push('\n');
+    chars::clean_owned(xml)
+}
+
+type Xml = Writer<Vec<u8>>;
+
+/// `<name>text</name>`.
+fn text(xml: &mut Xml, name: &str, text: &str) -> io::Result<()> {
+    xml.create_element(name)
+        .write_text_content(BytesText::new(text))
+        .map(|_| ())
+}
+
+/// `<name attributes…/>`.
+fn empty<'a>(
+    xml: &mut Xml,
+    name: &str,
+    attributes: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> io::Result<()> {
+    xml.create_element(name)
+        .with_attributes(attributes)
+        .write_empty()
+        .map(|_| ())
 }
 
 /// `feed.xml`: Atom 1.0 (RFC 4287).
@@ -77,70 +96,83 @@ pub(crate) fn atom(manifest: &Manifest, origin: &str, items: &[FeedItem<'_>], no
         .filter_map(|item| updated(item.entry))
         .max()
         .map_or_else(|| now.to_owned(), |date| date.rfc3339(zone));
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(
-        xml,
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
-        escape(&site.language)
-    );
-    let _ = writeln!(xml, "  <title>{}</title>", escape(&site.title));
-    if !site.description.is_empty() {
-        let _ = writeln!(xml, "  <subtitle>{}</subtitle>", escape(&site.description));
-    }
-    let _ = writeln!(
-        xml,
-        "  <link href=\"{}feed.xml\" rel=\"self\" type=\"application/atom+xml\"/>",
-        escape(&home)
-    );
-    let _ = writeln!(
-        xml,
-        "  <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>",
-        escape(&home)
-    );
-    let _ = writeln!(xml, "  <id>{}</id>", escape(&home));
-    let _ = writeln!(xml, "  <updated>{newest}</updated>");
-    if let Some(author) = &site.author {
-        let _ = writeln!(xml, "  <author><name>{}</name></author>", escape(author));
-    }
-    let _ = writeln!(
-        xml,
-        "  <generator uri=\"https://github.com/folio-blog/folio\" version=\"{}\">Folio</generator>",
-        env!("CARGO_PKG_VERSION")
-    );
-    for item in items {
-        let entry = item.entry;
-        let url = paths::post_url(&home, &entry.slug);
-        xml.push_str("  <entry>\n");
-        let _ = writeln!(xml, "    <title>{}</title>", escape(&entry.title));
-        let _ = writeln!(
+    let root = [
+        ("xmlns", "http://www.w3.org/2005/Atom"),
+        ("xml:lang", site.language.as_str()),
+    ];
+    document("feed", &root, |xml| {
+        text(xml, "title", &site.title)?;
+        if !site.description.is_empty() {
+            text(xml, "subtitle", &site.description)?;
+        }
+        let own = format!("{home}feed.xml");
+        empty(
             xml,
-            "    <link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>",
-            escape(&url)
-        );
-        let _ = writeln!(xml, "    <id>{}</id>", escape(&url));
-        if let Some(date) = entry.date {
-            let _ = writeln!(xml, "    <published>{}</published>", date.rfc3339(zone));
-        }
-        let updated = updated(entry).map_or_else(|| now.to_owned(), |date| date.rfc3339(zone));
-        let _ = writeln!(xml, "    <updated>{updated}</updated>");
-        if let Some(author) = &entry.author {
-            let _ = writeln!(xml, "    <author><name>{}</name></author>", escape(author));
-        }
-        for tag in &entry.tags {
-            let _ = writeln!(xml, "    <category term=\"{}\"/>", escape(tag));
-        }
-        let summary = entry.description.as_deref().unwrap_or(&entry.excerpt);
-        let _ = writeln!(xml, "    <summary>{}</summary>", escape(summary));
-        let _ = writeln!(
+            "link",
+            [
+                ("href", own.as_str()),
+                ("rel", "self"),
+                ("type", "application/atom+xml"),
+            ],
+        )?;
+        empty(
             xml,
-            "    <content type=\"html\" xml:base=\"{}\">{}</content>",
-            escape(&url),
-            escape(&item.html)
-        );
-        xml.push_str("  </entry>\n");
-    }
-    xml.push_str("</feed>\n");
-    chars::clean_owned(xml)
+            "link",
+            [
+                ("href", home.as_str()),
+                ("rel", "alternate"),
+                ("type", "text/html"),
+            ],
+        )?;
+        text(xml, "id", &home)?;
+        text(xml, "updated", &newest)?;
+        if let Some(author) = &site.author {
+            xml.create_element("author")
+                .write_inner_content(|xml| text(xml, "name", author))?;
+        }
+        xml.create_element("generator")
+            .with_attributes([
+                ("uri", "https://github.com/folio-blog/folio"),
+                ("version", env!("CARGO_PKG_VERSION")),
+            ])
+            .write_text_content(BytesText::new("Folio"))?;
+        for item in items {
+            let entry = item.entry;
+            let url = paths::post_url(&home, &entry.slug);
+            xml.create_element("entry").write_inner_content(|xml| {
+                text(xml, "title", &entry.title)?;
+                empty(
+                    xml,
+                    "link",
+                    [
+                        ("href", url.as_str()),
+                        ("rel", "alternate"),
+                        ("type", "text/html"),
+                    ],
+                )?;
+                text(xml, "id", &url)?;
+                if let Some(date) = entry.date {
+                    text(xml, "published", &date.rfc3339(zone))?;
+                }
+                let updated =
+                    updated(entry).map_or_else(|| now.to_owned(), |date| date.rfc3339(zone));
+                text(xml, "updated", &updated)?;
+                if let Some(author) = &entry.author {
+                    xml.create_element("author")
+                        .write_inner_content(|xml| text(xml, "name", author))?;
+                }
+                for tag in &entry.tags {
+                    empty(xml, "category", [("term", tag.as_str())])?;
+                }
+                text(xml, "summary", entry.summary())?;
+                xml.create_element("content")
+                    .with_attributes([("type", "html"), ("xml:base", url.as_str())])
+                    .write_text_content(BytesText::new(&item.html))?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    })
 }
 
 /// `rss.xml`: RSS 2.0 with the full content in `content:encoded`.
@@ -153,55 +185,57 @@ pub(crate) fn rss(
     let site = &manifest.site;
     let home = format!("{origin}/");
     let zone = site.utc_offset_minutes();
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str("<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">\n<channel>\n");
-    let _ = writeln!(xml, "  <title>{}</title>", escape(&site.title));
-    let _ = writeln!(xml, "  <link>{}</link>", escape(&home));
-    let _ = writeln!(
-        xml,
-        "  <description>{}</description>",
-        escape(&site.description)
-    );
-    let _ = writeln!(xml, "  <language>{}</language>", escape(&site.language));
-    let _ = writeln!(
-        xml,
-        "  <atom:link href=\"{}rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>",
-        escape(&home)
-    );
-    let _ = writeln!(xml, "  <lastBuildDate>{now_rfc2822}</lastBuildDate>");
-    let _ = writeln!(
-        xml,
-        "  <generator>Folio {}</generator>",
-        env!("CARGO_PKG_VERSION")
-    );
-    for item in items {
-        let entry = item.entry;
-        let url = paths::post_url(&home, &entry.slug);
-        xml.push_str("  <item>\n");
-        let _ = writeln!(xml, "    <title>{}</title>", escape(&entry.title));
-        let _ = writeln!(xml, "    <link>{}</link>", escape(&url));
-        let _ = writeln!(
-            xml,
-            "    <guid isPermaLink=\"true\">{}</guid>",
-            escape(&url)
-        );
-        if let Some(date) = entry.date {
-            let _ = writeln!(xml, "    <pubDate>{}</pubDate>", date.rfc2822(zone));
-        }
-        for tag in &entry.tags {
-            let _ = writeln!(xml, "    <category>{}</category>", escape(tag));
-        }
-        let summary = entry.description.as_deref().unwrap_or(&entry.excerpt);
-        let _ = writeln!(xml, "    <description>{}</description>", escape(summary));
-        let _ = writeln!(
-            xml,
-            "    <content:encoded>{}</content:encoded>",
-            escape(&item.html)
-        );
-        xml.push_str("  </item>\n");
-    }
-    xml.push_str("</channel>\n</rss>\n");
-    chars::clean_owned(xml)
+    let root = [
+        ("version", "2.0"),
+        ("xmlns:atom", "http://www.w3.org/2005/Atom"),
+        ("xmlns:content", "http://purl.org/rss/1.0/modules/content/"),
+    ];
+    document("rss", &root, |xml| {
+        xml.create_element("channel").write_inner_content(|xml| {
+            text(xml, "title", &site.title)?;
+            text(xml, "link", &home)?;
+            text(xml, "description", &site.description)?;
+            text(xml, "language", &site.language)?;
+            let own = format!("{home}rss.xml");
+            empty(
+                xml,
+                "atom:link",
+                [
+                    ("href", own.as_str()),
+                    ("rel", "self"),
+                    ("type", "application/rss+xml"),
+                ],
+            )?;
+            text(xml, "lastBuildDate", now_rfc2822)?;
+            text(
+                xml,
+                "generator",
+                &format!("Folio {}", env!("CARGO_PKG_VERSION")),
+            )?;
+            for item in items {
+                let entry = item.entry;
+                let url = paths::post_url(&home, &entry.slug);
+                xml.create_element("item").write_inner_content(|xml| {
+                    text(xml, "title", &entry.title)?;
+                    text(xml, "link", &url)?;
+                    xml.create_element("guid")
+                        .with_attribute(("isPermaLink", "true"))
+                        .write_text_content(BytesText::new(&url))?;
+                    if let Some(date) = entry.date {
+                        text(xml, "pubDate", &date.rfc2822(zone))?;
+                    }
+                    for tag in &entry.tags {
+                        text(xml, "category", tag)?;
+                    }
+                    text(xml, "description", entry.summary())?;
+                    text(xml, "content:encoded", &item.html)?;
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })
 }
 
 /// `sitemap.xml`: every page with its own URL, posts with their last change.
@@ -224,18 +258,19 @@ pub(crate) fn sitemap(manifest: &Manifest, origin: &str) -> String {
             .into_iter()
             .map(|tag| (paths::tag_url(&home, &tag.slug), None)),
     );
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for (url, lastmod) in urls {
-        let _ = write!(xml, "  <url><loc>{}</loc>", escape(&url));
-        if let Some(lastmod) = lastmod {
-            let _ = write!(xml, "<lastmod>{lastmod}</lastmod>");
+    let root = [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")];
+    document("urlset", &root, |xml| {
+        for (url, lastmod) in &urls {
+            xml.create_element("url").write_inner_content(|xml| {
+                text(xml, "loc", url)?;
+                if let Some(lastmod) = lastmod {
+                    text(xml, "lastmod", lastmod)?;
+                }
+                Ok(())
+            })?;
         }
-        xml.push_str("</url>\n");
-    }
-    xml.push_str("</urlset>\n");
-    chars::clean_owned(xml)
+        Ok(())
+    })
 }
 
 /// `robots.txt`: everything may be crawled; the sitemap is named when there is one.
@@ -250,14 +285,18 @@ pub(crate) fn robots(origin: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+    use std::fs;
+
     use super::*;
+    use crate::clock::Clock;
+    use crate::site::{LoadOptions, load};
     use folio_core::SiteConfig;
 
     const ORIGIN: &str = "https://example.org/blog";
 
-    /// A small site on disk: an English post with relative links and an image, a Chinese post
-    /// with CJK tags, linked to each other by file name.
-    fn site() -> (tempfile::TempDir, Manifest) {
+    /// A small site on disk, loaded: an English post with relative links and an image, a
+    /// Chinese post with CJK tags, linked to each other by file name.
+    fn site() -> (tempfile::TempDir, Site) {
         let dir = tempfile::tempdir().unwrap();
         let posts = dir.path().join("posts");
         fs::create_dir_all(posts.join("2025")).unwrap();
@@ -273,38 +312,27 @@ mod tests {
              ## 吃什么\n\n春菜和香椿。\n",
         )
         .unwrap();
-        let site = SiteConfig::parse(
+        let config = SiteConfig::parse(
             "title = \"小满的笔记\"\nbase_url = \"https://example.org/blog/\"\n\
              language = \"zh-CN\"\ntimezone = \"+08:00\"\nauthor = \"林小满\"\n",
         )
         .unwrap();
-        let entries = ["2025/hello.md", "春分.md"]
-            .iter()
-            .map(|file| {
-                let text = fs::read_to_string(posts.join(file)).unwrap();
-                let post = Post::parse(
-                    &text,
-                    &PostContext {
-                        base: "/blog/",
-                        file,
-                        trust_html: false,
-                        math: true,
-                        post_link: None,
-                        image_size: None,
-                        text: folio_core::i18n::english(),
-                    },
-                );
-                PostEntry::from_post(&post, file, &site)
-            })
-            .collect();
-        (dir, Manifest::new(site, entries))
+        let clock = Clock::new(None);
+        let options = LoadOptions {
+            base: "/blog/",
+            preview: false,
+            clock: &clock,
+            quiet: true,
+        };
+        let site = load(dir.path(), config, &options, |_, _, _, _| {}).unwrap();
+        (dir, site)
     }
 
     #[test]
     fn atom_parses_back_with_absolute_links_and_full_content() {
-        let (dir, manifest) = site();
-        let items = feed_items(dir.path(), &manifest, ORIGIN, 20).unwrap();
-        let xml = atom(&manifest, ORIGIN, &items, "2026-01-01T00:00:00Z");
+        let (_dir, site) = site();
+        let items = feed_items(&site, "/blog/", ORIGIN);
+        let xml = atom(&site.manifest, ORIGIN, &items, "2026-01-01T00:00:00Z");
         let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
         assert_eq!(feed.feed_type, feed_rs::model::FeedType::Atom);
         assert_eq!(feed.title.unwrap().content, "小满的笔记");
@@ -341,9 +369,15 @@ mod tests {
 
     #[test]
     fn rss_parses_back_with_dates_and_content() {
-        let (dir, manifest) = site();
-        let items = feed_items(dir.path(), &manifest, ORIGIN, 1).unwrap();
-        let xml = rss(&manifest, ORIGIN, &items, "Thu, 01 Jan 2026 00:00:00 +0000");
+        let (_dir, mut site) = site();
+        site.manifest.site.feed_limit = 1;
+        let items = feed_items(&site, "/blog/", ORIGIN);
+        let xml = rss(
+            &site.manifest,
+            ORIGIN,
+            &items,
+            "Thu, 01 Jan 2026 00:00:00 +0000",
+        );
         let feed = feed_rs::parser::parse(xml.as_bytes()).unwrap();
         assert_eq!(feed.feed_type, feed_rs::model::FeedType::RSS2);
         assert_eq!(feed.entries.len(), 1, "feed_limit caps the items");
@@ -368,8 +402,8 @@ mod tests {
 
     #[test]
     fn sitemap_lists_every_page_with_absolute_urls() {
-        let (_dir, manifest) = site();
-        let xml = sitemap(&manifest, ORIGIN);
+        let (_dir, site) = site();
+        let xml = sitemap(&site.manifest, ORIGIN);
         let doc = roxmltree::Document::parse(&xml).unwrap();
         let locs: Vec<&str> = doc
             .descendants()
@@ -381,7 +415,7 @@ mod tests {
                 .all(|loc| loc.starts_with("https://example.org/blog/")),
             "{locs:?}"
         );
-        assert!(locs.contains(&"https://example.org/blog/posts/hello/"));
+        assert!(locs.contains(&"https://example.org/blog/posts/2025/hello/"));
         assert!(locs.contains(&"https://example.org/blog/tags/%E8%8A%82%E6%B0%94/"));
         assert!(xml.contains("<lastmod>2025-03-01T10:00:00+08:00</lastmod>"));
     }

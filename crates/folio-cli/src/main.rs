@@ -14,12 +14,14 @@ mod diagnostic;
 mod feeds;
 mod import;
 mod index;
+mod leftovers;
 mod new;
-mod parallel;
 mod progress;
 mod search;
 mod shell;
+mod site;
 mod slug;
+mod zone;
 
 use std::process::ExitCode;
 

@@ -11,13 +11,14 @@ use folio_core::{Date, paths};
 use crate::clock::Clock;
 use crate::content;
 use crate::slug::title_slug;
+use crate::zone::Zone;
 
 pub(crate) const EXAMPLES: &str = "\
 The slug (file name and URL) comes from the title: letters and digits of any script, words
 joined by `-`. With `slug_style = \"ascii\"` in site.toml, accents are dropped and other
 scripts are left out; a title with nothing left is named after the date (2026-02-13.md).
-The date is now, in the site's `timezone` (a UTC offset such as \"+08:00\"; UTC by
-default). Prints the new file's path.
+The date is now, in the site's `timezone` (a UTC offset such as \"+08:00\" or a zone
+name such as \"Asia/Shanghai\"; UTC by default). Prints the new file's path.
 
 Examples:
   folio new \"Hello, World\"                  public/posts/hello-world.md
@@ -57,7 +58,8 @@ pub(crate) fn run(args: &NewArgs, clock: &Clock) -> Result<()> {
         );
     }
     let site = content::load_site(&args.content)?;
-    let date = Date::from_timestamp(clock.now(), site.utc_offset_minutes())
+    let offset = Zone::of(&site)?.offset_at(clock.now());
+    let date = Date::from_timestamp(clock.now(), offset)
         .context("the clock is outside the years 0 to 9999")?;
     let taken = content::slugs_in_use(&args.content)?;
     let slug = match &args.slug {

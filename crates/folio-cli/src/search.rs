@@ -1,28 +1,24 @@
 //! `search/`: the search index `folio index` writes beside the manifest, so the app can search
-//! every post without fetching them (format: `folio_core::search::format`).
-//!
-//! Posts are read again from the content folder rather than kept from the scan: the index needs
-//! only their plain text, a batch of posts at a time, and the scan stays as it is.
+//! every post without fetching them (format: `folio_core::search::format`). It is built from the
+//! loaded site: each post's plain text was taken while it was read, nothing is read again.
 
 use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use folio_core::search::{
-    DEFAULT_SHARD_BYTES, DocTerms, IndexBuilder, SearchDoc, SearchIndex, text,
-};
-use folio_core::{Manifest, PostEntry};
+use folio_core::paths::SEARCH_DIR;
+use folio_core::search::{DEFAULT_SHARD_BYTES, DocTerms, IndexBuilder, SearchDoc, SearchIndex};
+use rayon::prelude::*;
 
-use crate::content::{SourceFile, read_post};
-use crate::parallel;
+use crate::site::Site;
 
-/// Folder of the index below the site root; the search page's shell lives there too.
-pub(crate) const SEARCH_DIR: &str = "search";
+/// The search index's meta file, in [`SEARCH_DIR`]: it names the shards, so it is written last.
+const META_FILE: &str = "meta.json";
 
-/// Builds the index of the manifest's posts (read from `content/posts/`) and writes it to
-/// `out/search/`, replacing the files of an earlier build.
-pub(crate) fn write(content: &Path, out: &Path, manifest: &Manifest) -> Result<SearchIndex> {
-    let index = build(content, manifest)?;
+/// Builds the index of the site's posts and writes it to `out/search/`, replacing the files of
+/// an earlier build.
+pub(crate) fn write(out: &Path, site: &Site) -> Result<SearchIndex> {
+    let index = build(site);
     let dir = out.join(SEARCH_DIR);
     fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     remove_old_files(&dir)?;
@@ -31,46 +27,39 @@ pub(crate) fn write(content: &Path, out: &Path, manifest: &Manifest) -> Result<S
         fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
     }
     // The meta file last: until it is written, no app looks for the new shards.
-    let meta = dir.join("meta.json");
+    let meta = dir.join(META_FILE);
     fs::write(&meta, index.meta.to_json())
         .with_context(|| format!("writing {}", meta.display()))?;
     Ok(index)
 }
 
-fn build(content: &Path, manifest: &Manifest) -> Result<SearchIndex> {
+/// The index: each post's terms found on every core, added in manifest order, which numbers
+/// the posts.
+fn build(site: &Site) -> SearchIndex {
+    let manifest = &site.manifest;
+    let terms: Vec<DocTerms> = manifest
+        .posts
+        .par_iter()
+        .zip(&site.bodies)
+        .map(|(post, body)| {
+            let mut text = String::new();
+            if let Some(description) = &post.description {
+                text.push_str(description);
+                text.push(' ');
+            }
+            text.push_str(&body.text);
+            DocTerms::of(&SearchDoc {
+                title: &post.title,
+                tags: &post.tags,
+                body: &text,
+            })
+        })
+        .collect();
     let mut builder = IndexBuilder::new();
-    // Reading and tokenizing a post needs no other post: on every core; the terms are added in
-    // manifest order, which numbers the posts.
-    parallel::for_each_ordered(
-        &manifest.posts,
-        |post| doc_terms(content, post),
-        |_, terms| {
-            builder.add_terms(terms?);
-            Ok::<(), anyhow::Error>(())
-        },
-    )?;
-    Ok(builder.finish(manifest.stamp(), DEFAULT_SHARD_BYTES))
-}
-
-/// The searchable terms of one post: title, tags, description and the text of its body.
-fn doc_terms(content: &Path, post: &PostEntry) -> Result<DocTerms> {
-    let file = SourceFile {
-        rel: post.file.clone(),
-        path: content.join("posts").join(&post.file),
-    };
-    // Invalid UTF-8 was reported by the scan already.
-    let (source, _) = read_post(&file)?;
-    let mut body = String::new();
-    if let Some(description) = &post.description {
-        body.push_str(description);
-        body.push(' ');
+    for terms in terms {
+        builder.add_terms(terms);
     }
-    body.push_str(&text::post_text(&source));
-    Ok(DocTerms::of(&SearchDoc {
-        title: &post.title,
-        tags: &post.tags,
-        body: &body,
-    }))
+    builder.finish(manifest.stamp(), DEFAULT_SHARD_BYTES)
 }
 
 /// Removes the shards and meta file of an earlier build (the shell and anything else stay).
@@ -79,7 +68,7 @@ fn remove_old_files(dir: &Path) -> Result<()> {
         let entry = entry.with_context(|| format!("reading folder {}", dir.display()))?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let ours = name == "meta.json" || (name.starts_with("shard-") && name.ends_with(".json"));
+        let ours = name == META_FILE || (name.starts_with("shard-") && name.ends_with(".json"));
         if ours {
             fs::remove_file(entry.path())
                 .with_context(|| format!("removing {}", entry.path().display()))?;
@@ -92,27 +81,16 @@ fn remove_old_files(dir: &Path) -> Result<()> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use folio_core::SiteConfig;
     use folio_core::search::{Meta, Plan, Query, Shard};
-    use folio_core::{PostEntry, SiteConfig};
 
-    /// An index entry with only what search reads (the rest as the manifest's defaults).
-    fn entry(slug: &str, file: &str, title: &str, description: Option<&str>) -> PostEntry {
-        serde_json::from_value(serde_json::json!({
-            "slug": slug,
-            "title": title,
-            "description": description,
-            "excerpt": "",
-            "tags": ["笔记"],
-            "reading_minutes": 1,
-            "file": file,
-        }))
-        .unwrap()
-    }
+    use crate::clock::Clock;
+    use crate::site::{LoadOptions, load};
 
     /// Searches the files written to `out/search/` as the app would.
     fn search(out: &Path, query: &str) -> Vec<u32> {
         let dir = out.join(SEARCH_DIR);
-        let meta = Meta::from_json(&fs::read_to_string(dir.join("meta.json")).unwrap()).unwrap();
+        let meta = Meta::from_json(&fs::read_to_string(dir.join(META_FILE)).unwrap()).unwrap();
         let plan = Plan::new(&meta, &Query::parse(query));
         let shards: Vec<(usize, Shard)> = plan
             .shards()
@@ -137,31 +115,27 @@ mod tests {
         fs::create_dir_all(content.join("posts/2025")).unwrap();
         fs::write(
             content.join("posts/2025/a.md"),
-            "---\ntitle: Static hosting\n---\nFiles on a *plain* server.\n",
+            "---\ntitle: Static hosting\ndate: 2025-02-01\ntags: [笔记]\ndescription: Deep links answer\n---\nFiles on a *plain* server.\n",
         )
         .unwrap();
         fs::write(
             content.join("posts/b.md"),
-            "没有标题的文章，讲雨夜的书店。\n",
+            "---\ndate: 2025-01-01\ntags: [笔记]\n---\n没有标题的文章，讲雨夜的书店。\n",
         )
         .unwrap();
         fs::create_dir_all(out.join(SEARCH_DIR)).unwrap();
         fs::write(out.join("search/shard-old-0.json"), "{}").unwrap();
         fs::write(out.join("search/index.html"), "shell").unwrap();
-        let manifest = Manifest::new(
-            SiteConfig::default(),
-            vec![
-                entry(
-                    "a",
-                    "2025/a.md",
-                    "Static hosting",
-                    Some("Deep links answer"),
-                ),
-                entry("b", "b.md", "b", None),
-            ],
-        );
+        let clock = Clock::new(None);
+        let options = LoadOptions {
+            base: "/",
+            preview: false,
+            clock: &clock,
+            quiet: true,
+        };
+        let site = load(&content, SiteConfig::default(), &options, |_, _, _, _| {}).unwrap();
 
-        let index = write(&content, &out, &manifest).unwrap();
+        let index = write(&out, &site).unwrap();
 
         assert_eq!(index.meta.posts, 2);
         assert!(!out.join("search/shard-old-0.json").exists());
@@ -178,16 +152,5 @@ mod tests {
         for (query, docs) in cases {
             assert_eq!(search(&out, query), *docs, "{query}");
         }
-    }
-
-    #[test]
-    fn a_post_that_vanished_since_the_scan_is_an_error_with_its_path() {
-        let dir = tempfile::tempdir().unwrap();
-        let manifest = Manifest::new(
-            SiteConfig::default(),
-            vec![entry("gone", "gone.md", "Gone", None)],
-        );
-        let err = write(dir.path(), &dir.path().join("out"), &manifest).unwrap_err();
-        assert!(format!("{err:#}").contains("gone.md"), "{err:#}");
     }
 }

@@ -22,71 +22,14 @@ pub(crate) fn title_slug(title: &str, style: SlugStyle) -> Option<String> {
     Some(shorten(&heading_id(&text)))
 }
 
-/// Latin letters with accents lose them (`é` → `e`, `ß` → `ss`); every other non-ASCII character
-/// becomes a space, so `Rust与Wasm` still splits into two words.
+/// Latin letters with accents lose them (`é` → `e`, `ß` → `ss`: search's folding, see
+/// [`folio_core::search::fold`]); every other non-ASCII character becomes a space, so
+/// `Rust与Wasm` still splits into two words.
 fn ascii_only(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c);
-        } else if let Some(plain) = fold_latin(c) {
-            out.push_str(plain);
-        } else {
-            out.push(' ');
-        }
-    }
-    out
-}
-
-/// The plain letters of the accented Latin letters European titles use (Latin-1 and the common
-/// Latin Extended-A ones). A table this size covers French, German, Spanish, Portuguese, Italian,
-/// the Nordic and most Central European languages; the rest is left out, as documented.
-fn fold_latin(c: char) -> Option<&'static str> {
-    const TABLE: &[(&str, &str)] = &[
-        ("àáâãäåāăą", "a"),
-        ("ÀÁÂÃÄÅĀĂĄ", "A"),
-        ("çćĉċč", "c"),
-        ("ÇĆĈĊČ", "C"),
-        ("ďđ", "d"),
-        ("ĎĐ", "D"),
-        ("èéêëēĕėęě", "e"),
-        ("ÈÉÊËĒĔĖĘĚ", "E"),
-        ("ĝğġģ", "g"),
-        ("ĜĞĠĢ", "G"),
-        ("ìíîïĩīĭįı", "i"),
-        ("ÌÍÎÏĨĪĬĮİ", "I"),
-        ("ľĺļłŀ", "l"),
-        ("ĽĹĻŁĿ", "L"),
-        ("ñńņň", "n"),
-        ("ÑŃŅŇ", "N"),
-        ("òóôõöøōŏő", "o"),
-        ("ÒÓÔÕÖØŌŎŐ", "O"),
-        ("ŕŗř", "r"),
-        ("ŔŖŘ", "R"),
-        ("śŝşš", "s"),
-        ("ŚŜŞŠ", "S"),
-        ("ţťŧ", "t"),
-        ("ŢŤŦ", "T"),
-        ("ùúûüũūŭůűų", "u"),
-        ("ÙÚÛÜŨŪŬŮŰŲ", "U"),
-        ("ýÿ", "y"),
-        ("ÝŸ", "Y"),
-        ("źżž", "z"),
-        ("ŹŻŽ", "Z"),
-        ("ß", "ss"),
-        ("æ", "ae"),
-        ("Æ", "AE"),
-        ("œ", "oe"),
-        ("Œ", "OE"),
-        ("þ", "th"),
-        ("Þ", "TH"),
-        ("ð", "d"),
-        ("Ð", "D"),
-    ];
-    TABLE
-        .iter()
-        .find(|(accented, _)| accented.contains(c))
-        .map(|(_, plain)| *plain)
+    folio_core::search::fold::fold(text)
+        .chars()
+        .map(|c| if c.is_ascii() { c } else { ' ' })
+        .collect()
 }
 
 /// Cuts a slug to [`MAX_CHARS`], at the last `-` when there is one in the second half.

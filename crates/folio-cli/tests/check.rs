@@ -24,7 +24,7 @@ fn json_holds_the_same_problems_and_a_summary() {
         serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}"));
     let problems = json["problems"].as_array().map_or(0, Vec::len);
     assert_eq!(problems, text.stdout.lines().count());
-    assert_eq!(json["summary"]["errors"], 9);
+    assert_eq!(json["summary"]["errors"], 12);
     insta::assert_snapshot!(run.stdout);
 }
 
@@ -71,4 +71,18 @@ fn a_missing_folder_is_a_failure_to_run() {
         run.stderr,
         "folio: error: the content folder nowhere does not exist\n"
     );
+}
+
+#[test]
+fn strict_fails_on_warnings_too() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let posts = dir.path().join("site/posts");
+    std::fs::create_dir_all(&posts).unwrap_or_else(|e| panic!("{e}"));
+    // A heading that skips a level is a warning, nothing more.
+    std::fs::write(posts.join("a.md"), "# A\n\n#### Deep\n").unwrap_or_else(|e| panic!("{e}"));
+    let plain = folio(dir.path(), &["check", "site"]);
+    assert_eq!(plain.code, 0, "{}", plain.transcript());
+    assert!(plain.stdout.contains("warning"), "{}", plain.transcript());
+    let strict = folio(dir.path(), &["check", "site", "--strict"]);
+    assert_eq!(strict.code, 1, "{}", strict.transcript());
 }

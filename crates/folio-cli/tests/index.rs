@@ -184,3 +184,134 @@ fn a_site_that_shrinks_leaves_no_stale_home_page_behind() {
     assert_eq!(pages.len(), 1, "pages 2 and 3 are gone");
     assert_eq!((pages[0].pages, pages[0].total_posts), (1, 1));
 }
+
+/// Writes `files` (path below the content folder, text) into a new content folder.
+fn content(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (path, text) in files {
+        let path = dir.path().join("site").join(path);
+        fs::create_dir_all(path.parent().unwrap_or(&path)).unwrap_or_else(|e| panic!("{e}"));
+        fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    dir
+}
+
+#[test]
+fn a_post_url_mirrors_its_path_so_equal_file_names_never_collide() {
+    let dir = content(&[
+        (
+            "posts/2022/first-nas.md",
+            "---\ndate: 2022-05-01\n---\n# NAS 2022\n",
+        ),
+        (
+            "posts/2023/first-nas.md",
+            "---\ndate: 2023-05-01\n---\n# NAS 2023\n",
+        ),
+        (
+            "posts/guide/intro/index.md",
+            "---\ndate: 2021-01-01\n---\n# Intro\n\n![p](pic.png)\n",
+        ),
+        ("posts/guide/intro/pic.png", "not an image"),
+        (
+            "posts/2024/renamed.md",
+            "---\ndate: 2024-01-01\nslug: better-name\n---\n# Renamed\n",
+        ),
+        (
+            "posts/2024/alone.md",
+            "---\ndate: 2024-02-01\n---\nSee [the intro](../guide/intro/index.md).\n",
+        ),
+        ("posts/top.md", "---\ndate: 2020-01-01\n---\n# Top\n"),
+        (
+            "out/index.html",
+            "<!DOCTYPE html><html><head><title>T</title></head><body></body></html>",
+        ),
+    ]);
+    fs::rename(dir.path().join("site/out"), dir.path().join("out"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let out = dir.path().join("out");
+    let mut paths = slugs(&out);
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            "2022/first-nas",
+            "2023/first-nas",
+            "2024/alone",
+            "2024/better-name",
+            "guide/intro",
+            "top"
+        ]
+    );
+    let manifest = fs::read_to_string(out.join("posts/index.json")).unwrap_or_default();
+    let manifest = folio_core::Manifest::from_json(&manifest).unwrap_or_else(|e| panic!("{e}"));
+    let alone = manifest.posts.iter().find(|p| p.slug == "2024/alone");
+    let link = folio_core::paths::post_url("/", "guide/intro");
+    let shell = fs::read_to_string(out.join("posts/2024/alone/index.html")).unwrap_or_default();
+    assert!(
+        alone.is_some() && shell.contains(&format!("href=\"{link}\"")),
+        "{shell}"
+    );
+    // Old one-segment addresses lead on where exactly one post had them and nothing has them now.
+    let redirect = |name: &str| fs::read_to_string(out.join("posts").join(name).join("index.html"));
+    let renamed = redirect("better-name").unwrap_or_default();
+    assert!(
+        renamed.contains("url=/posts/2024/better-name/\""),
+        "{renamed}"
+    );
+    assert!(
+        redirect("alone")
+            .unwrap_or_default()
+            .contains("url=/posts/2024/alone/")
+    );
+    // Two posts were at /posts/first-nas/: neither gets the old address.
+    assert!(redirect("first-nas").is_err());
+    // A bundle's page is its folder; its own files sit beside it.
+    assert!(out.join("posts/guide/intro/index.html").is_file());
+    assert!(out.join("posts/guide/intro/pic.png").is_file());
+}
+
+#[test]
+fn aliases_lead_to_the_post_unless_taken() {
+    let dir = content(&[
+        (
+            "posts/2024/moved.md",
+            "---\ndate: 2024-01-01\naliases: [/2019/01/old-post/, /old.html, /posts/top/, /tags/, https://x.example/a/]\n---\n# Moved\n",
+        ),
+        ("posts/top.md", "---\ndate: 2020-01-01\n---\n# Top\n"),
+        (
+            "out/index.html",
+            "<!DOCTYPE html><html><head><title>T</title></head><body></body></html>",
+        ),
+    ]);
+    fs::rename(dir.path().join("site/out"), dir.path().join("out"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let run = folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let out = dir.path().join("out");
+    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_default();
+    assert!(read("2019/01/old-post/index.html").contains("url=/posts/2024/moved/\""));
+    assert!(read("old.html").contains("url=/posts/2024/moved/\""));
+    // The one-segment address from before URLs mirrored folders too.
+    assert!(read("posts/moved/index.html").contains("url=/posts/2024/moved/\""));
+    // Taken addresses keep what they are, and the writer is told.
+    assert!(read("posts/top/index.html").contains("<h1 class=\"post-title\">Top</h1>"));
+    assert!(!read("tags/index.html").contains("url="));
+    for said in [
+        "the alias /posts/top cannot",
+        "the alias /tags cannot",
+        "\"https://x.example/a/\" is not a path",
+    ] {
+        assert!(run.stderr.contains(said), "{said}: {}", run.stderr);
+    }
+    let manifest = folio_core::Manifest::from_json(&read("posts/index.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        manifest
+            .redirects
+            .get("2019/01/old-post")
+            .map(String::as_str),
+        Some("2024/moved")
+    );
+}

@@ -293,3 +293,66 @@ fn feeds_sitemap_and_shells_stay_valid_whatever_characters_a_post_holds() {
         assert_eq!(folio_core::chars::first_forbidden(&html), None, "{page}");
     }
 }
+
+#[test]
+fn a_post_shell_holds_its_body_once_and_no_rendering_marks() {
+    let dir = content_with(&[(
+        "marks.md",
+        "---\ntitle: \"<!> folio:body\"\n---\nFirst <!-- kept --> line.\n\n## Two\n\n## Three\n",
+    )]);
+    let out = dir.path().join("out");
+    index(&dir.path().join("content"), &out, &[]);
+    let shell = fs::read_to_string(out.join("posts/marks/index.html")).unwrap();
+    assert!(!shell.contains("<!>"), "{shell}");
+    assert_eq!(shell.matches("<p>First  line.</p>").count(), 1, "{shell}");
+    assert!(
+        shell.contains("<h1 class=\"post-title\">&lt;!&gt; folio:body</h1>"),
+        "{shell}"
+    );
+}
+
+#[test]
+fn link_previews_show_only_images_that_are_there() {
+    let dir = content_with(&[
+        (
+            "gone.md",
+            "---\ncover: gone.jpg\n---\nText.\n\n![here](here.svg)\n",
+        ),
+        ("kept.md", "---\ncover: here.svg\n---\nText.\n"),
+        (
+            "remote.md",
+            "---\ncover: https://img.example/a.png\n---\nText.\n",
+        ),
+        ("none.md", "---\ncover: gone.jpg\n---\nText.\n"),
+    ]);
+    let content = dir.path().join("content");
+    fs::write(
+        content.join("posts/here.svg"),
+        "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    )
+    .unwrap();
+    fs::write(
+        content.join("site.toml"),
+        "base_url = \"https://blog.example/\"\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    index(&content, &out, &[]);
+    let og = |post: &str| {
+        let shell = fs::read_to_string(out.join("posts").join(post).join("index.html")).unwrap();
+        shell
+            .split("<meta property=\"og:image\" content=\"")
+            .nth(1)
+            .map(|rest| rest.split('"').next().unwrap_or_default().to_owned())
+    };
+    assert_eq!(
+        og("gone").as_deref(),
+        Some("https://blog.example/posts/here.svg")
+    );
+    assert_eq!(
+        og("kept").as_deref(),
+        Some("https://blog.example/posts/here.svg")
+    );
+    assert_eq!(og("remote").as_deref(), Some("https://img.example/a.png"));
+    assert_eq!(og("none"), None);
+}

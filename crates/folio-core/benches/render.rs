@@ -82,15 +82,7 @@ fn sample_inputs() -> Vec<Input> {
 }
 
 fn throughput(c: &mut Criterion) {
-    let cx = PostContext {
-        base: "/",
-        file: "bench.md",
-        trust_html: false,
-        math: true,
-        post_link: None,
-        image_size: None,
-        text: folio_core::i18n::english(),
-    };
+    let cx = PostContext::new("/", "bench.md");
     let options = RenderOptions::default();
     for input in inputs() {
         let mut group = c.benchmark_group("render");

@@ -8,6 +8,7 @@
 //! The renderer feeds an [`ExcerptBuilder`] during its single pass over the document.
 
 use crate::cjk::{char_width, is_wide};
+use crate::plain::PlainText;
 
 /// Display columns of an excerpt taken from the first paragraph.
 pub const EXCERPT_WIDTH: usize = 200;
@@ -86,54 +87,6 @@ fn word_boundary_before(text: &str, end: usize) -> usize {
     end
 }
 
-/// Plain text gathered from a stream of text pieces: whitespace collapsed to single spaces,
-/// and no space inserted between two CJK characters across a line break.
-#[derive(Debug, Default, Clone)]
-struct PlainText {
-    text: String,
-    chars: usize,
-    /// A break (whitespace, line break or block boundary) waits to be written as a space.
-    space: Option<Space>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Space {
-    /// Whitespace written by the author: always a space.
-    Written,
-    /// A line or block break: a space only between non-CJK text.
-    Break,
-}
-
-impl PlainText {
-    fn push_str(&mut self, s: &str) {
-        for c in s.chars() {
-            if c.is_whitespace() {
-                self.space = Some(Space::Written);
-            } else {
-                self.push_char(c);
-            }
-        }
-    }
-
-    fn push_char(&mut self, c: char) {
-        if let Some(space) = self.space.take() {
-            let joins_cjk = self.text.chars().next_back().is_some_and(is_wide) && is_wide(c);
-            if !self.text.is_empty() && (space == Space::Written || !joins_cjk) {
-                self.text.push(' ');
-                self.chars += 1;
-            }
-        }
-        self.text.push(c);
-        self.chars += 1;
-    }
-
-    fn push_break(&mut self) {
-        if self.space.is_none() {
-            self.space = Some(Space::Break);
-        }
-    }
-}
-
 /// Collects the excerpt while the renderer walks the document once.
 ///
 /// The renderer reports paragraph boundaries, the text inside paragraphs and tight list items,
@@ -160,8 +113,8 @@ impl ExcerptBuilder {
     /// A paragraph ends; if it is the first one with text, it becomes the fallback excerpt.
     pub fn end_paragraph(&mut self) {
         self.in_paragraph = false;
-        if self.first_paragraph.is_none() && !self.current.text.is_empty() {
-            self.first_paragraph = Some(std::mem::take(&mut self.current.text));
+        if self.first_paragraph.is_none() && !self.current.as_str().is_empty() {
+            self.first_paragraph = Some(std::mem::take(&mut self.current).into_string());
         }
         self.current = PlainText::default();
         self.block_break();
@@ -170,18 +123,18 @@ impl ExcerptBuilder {
     /// A block other than a paragraph (a list item) starts or ends: text on either side is
     /// separate.
     pub fn block_break(&mut self) {
-        self.before_more.push_break();
+        self.before_more.block_break();
     }
 
     /// A line break inside the text.
     pub fn line_break(&mut self) {
-        self.before_more.push_break();
-        self.current.push_break();
+        self.before_more.line_break();
+        self.current.line_break();
     }
 
     /// Text of a paragraph or list item (not headings, code blocks, tables or image alt text).
     pub fn text(&mut self, s: &str) {
-        if !self.saw_more && self.before_more.chars <= MORE_EXCERPT_CHARS {
+        if !self.saw_more && self.before_more.chars() <= MORE_EXCERPT_CHARS {
             self.before_more.push_str(s);
         }
         if self.in_paragraph && self.first_paragraph.is_none() {
@@ -196,20 +149,22 @@ impl ExcerptBuilder {
 
     /// Whether more text could still change the excerpt.
     pub fn wants_text(&self) -> bool {
-        let more_open = !self.saw_more && self.before_more.chars <= MORE_EXCERPT_CHARS;
+        let more_open = !self.saw_more && self.before_more.chars() <= MORE_EXCERPT_CHARS;
         more_open || self.first_paragraph.is_none()
     }
 
     /// The excerpt: the text before the marker if there was one, else the first paragraph.
     pub fn finish(mut self) -> String {
-        if self.saw_more && !self.before_more.text.is_empty() {
-            return cut(&self.before_more.text, MORE_EXCERPT_CHARS, |_| 1);
+        if self.saw_more && !self.before_more.as_str().is_empty() {
+            return cut(self.before_more.as_str(), MORE_EXCERPT_CHARS, |_| 1);
         }
         if self.first_paragraph.is_none() && self.in_paragraph {
             self.end_paragraph();
         }
         // A post of lists only has no paragraph: its list items will do.
-        let text = self.first_paragraph.unwrap_or(self.before_more.text);
+        let text = self
+            .first_paragraph
+            .unwrap_or_else(|| self.before_more.into_string());
         cut(&text, EXCERPT_WIDTH, char_width)
     }
 }

@@ -1,6 +1,6 @@
 //! Escaping user text: for HTML output (every byte of user text that reaches the page goes through
-//! here or through pulldown-cmark's own writer, which escapes the same way), and for quoting it in
-//! problem messages.
+//! here or through pulldown-cmark's own writer; both use `pulldown-cmark-escape`), and for quoting
+//! it in problem messages.
 
 /// `text` with `& < > " '` escaped, safe both as element text and as a quoted attribute value.
 ///
@@ -14,80 +14,19 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// [`escape`], appending to `out`.
+/// [`escape`], appending to `out` (pulldown-cmark's own escaping, so the renderer and Folio's
+/// markup escape alike).
 pub fn escape_into(out: &mut String, s: &str) {
-    let mut rest = s;
-    // A byte scan: much cheaper than a search for a set of chars.
-    while let Some(i) = rest
-        .bytes()
-        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        out.push_str(&rest[..i]);
-        out.push_str(match rest.as_bytes()[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        });
-        rest = &rest[i + 1..];
-    }
-    out.push_str(rest);
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(out, s);
 }
 
 /// Appends the URL `s` for a double-quoted `href` or `src`, the way pulldown-cmark does: bytes
 /// outside a safe ASCII set are percent-encoded, `&` and `'` become entities, and existing `%XX`
 /// escapes are kept.
 pub(crate) fn escape_href(out: &mut String, s: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut mark = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        if is_href_safe(b) {
-            continue;
-        }
-        // Bytes of a multi-byte character are escaped one by one, so `mark` may sit inside a
-        // character; only slice when safe ASCII bytes lie in between.
-        if mark < i {
-            out.push_str(&s[mark..i]);
-        }
-        match b {
-            b'&' => out.push_str("&amp;"),
-            b'\'' => out.push_str("&#x27;"),
-            _ => {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(b >> 4)]));
-                out.push(char::from(HEX[usize::from(b & 0xF)]));
-            }
-        }
-        mark = i + 1;
-    }
-    out.push_str(&s[mark..]);
-}
-
-fn is_href_safe(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-        || matches!(
-            b,
-            b'!' | b'#'
-                | b'$'
-                | b'%'
-                | b'('
-                | b')'
-                | b'*'
-                | b'+'
-                | b','
-                | b'-'
-                | b'.'
-                | b'/'
-                | b':'
-                | b';'
-                | b'='
-                | b'?'
-                | b'@'
-                | b'^'
-                | b'_'
-                | b'~'
-        )
+    // Writing to a String cannot fail.
+    let _ = pulldown_cmark_escape::escape_href(out, s);
 }
 
 /// `s` for quoting in a problem message: at most `max` characters (then `…`), with control

@@ -17,6 +17,10 @@ use pulldown_latex::{Parser, RenderConfig, Storage, config::DisplayMode, push_ma
 
 use crate::html::escape_into;
 
+mod nesting;
+
+pub use nesting::MAX_NESTING;
+
 /// Longest formula source accepted, in bytes.
 pub const MAX_TEX_BYTES: usize = 16 * 1024;
 /// Most parser events one formula may produce.
@@ -34,6 +38,9 @@ pub enum MathError {
     /// The source is longer than [`MAX_TEX_BYTES`].
     #[error("the formula is {0} bytes long; at most {MAX_TEX_BYTES} are rendered")]
     TooLong(usize),
+    /// Groups nest deeper than [`MAX_NESTING`].
+    #[error("the formula's groups nest {0} deep; at most {MAX_NESTING} levels are rendered")]
+    TooDeep(usize),
     /// The formula produces more than Folio renders for one formula.
     #[error("the formula is too large to render")]
     TooLarge,
@@ -132,6 +139,10 @@ pub fn to_mathml(tex: &str, display: bool) -> Result<String, MathError> {
     }
     if let Some(command) = defined_macro(tex) {
         return Err(MathError::Definition(command));
+    }
+    let depth = nesting::depth(tex);
+    if depth > MAX_NESTING {
+        return Err(MathError::TooDeep(depth));
     }
     let storage = Storage::new();
     let mut failure = None;

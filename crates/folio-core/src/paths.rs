@@ -143,19 +143,24 @@ pub fn is_site_output(path: &str) -> bool {
 }
 
 /// Names in `posts/` that Folio writes itself (the manifest, the home page files' folder), so no
-/// post's page may be a folder of that name.
+/// post's page may be a folder of that name (or, for `pages`, below it).
 const RESERVED_POST_SLUGS: &[&str] = &["index.json", "pages"];
 
-/// Whether `slug` (any case) names something Folio writes in `posts/` itself.
+/// Whether a post path (any case) would put a post's page where Folio writes something in
+/// `posts/` itself: `index.json`, or anything in `pages/`.
 ///
 /// ```
-/// assert!(folio_core::paths::is_reserved_post_slug("Index.JSON"));
-/// assert!(!folio_core::paths::is_reserved_post_slug("pages-2"));
+/// use folio_core::paths::is_reserved_post_path;
+/// assert!(is_reserved_post_path("Index.JSON"));
+/// assert!(is_reserved_post_path("pages/intro"));
+/// assert!(!is_reserved_post_path("pages-2"));
+/// assert!(!is_reserved_post_path("2024/index.json"));
 /// ```
-pub fn is_reserved_post_slug(slug: &str) -> bool {
-    RESERVED_POST_SLUGS
-        .iter()
-        .any(|reserved| reserved.eq_ignore_ascii_case(slug))
+pub fn is_reserved_post_path(path: &str) -> bool {
+    let first = path.split('/').next().unwrap_or_default();
+    RESERVED_POST_SLUGS.iter().any(|reserved| {
+        reserved.eq_ignore_ascii_case(first) && (first == path || *reserved == "pages")
+    })
 }
 
 /// Why a manifest `file` (a post's Markdown path below `posts/`) cannot be fetched.
@@ -288,13 +293,111 @@ pub fn home_page_href(base: &str, page: usize) -> String {
     }
 }
 
-/// URL path of a post page: `{base}posts/{slug}/`.
+/// URL path of a post page: `{base}posts/{path}/`, each segment of the post's path (see
+/// [`post_path`]) percent-encoded.
 ///
 /// ```
 /// assert_eq!(folio_core::paths::post_url("/blog/", "hello world"), "/blog/posts/hello%20world/");
+/// assert_eq!(folio_core::paths::post_url("/", "2022/你好"), "/posts/2022/%E4%BD%A0%E5%A5%BD/");
 /// ```
-pub fn post_url(base: &str, slug: &str) -> String {
-    format!("{base}posts/{}/", encode_segment(slug))
+pub fn post_url(base: &str, path: &str) -> String {
+    let encoded: Vec<String> = path.split('/').map(encode_segment).collect();
+    format!("{base}posts/{}/", encoded.join("/"))
+}
+
+/// A post's path below `/posts/`, which its URL mirrors: the Markdown file's path below
+/// `posts/` without its extension; a bundle's `index.md` stands for its folder; a front-matter
+/// `slug` (a single segment, checked by [`validate_slug`]) replaces the last segment. So two
+/// files never share a URL, and a file's URL is known from its name.
+///
+/// ```
+/// use folio_core::paths::post_path;
+/// assert_eq!(post_path("hello.md", None), "hello");
+/// assert_eq!(post_path("2022/first-nas.md", None), "2022/first-nas");
+/// assert_eq!(post_path("guide/intro/index.md", None), "guide/intro");
+/// assert_eq!(post_path("2022/first-nas.md", Some("nas")), "2022/nas");
+/// assert_eq!(post_path("index.md", None), "index");
+/// ```
+pub fn post_path(file: &str, slug: Option<&str>) -> String {
+    let stem = file
+        .strip_suffix(".md")
+        .or_else(|| file.strip_suffix(".markdown"))
+        .unwrap_or(file);
+    let (folder, last) = match stem.rsplit_once('/') {
+        // A bundle: `guide/intro/index.md` is the page of `guide/intro`.
+        Some((folder, "index")) => match folder.rsplit_once('/') {
+            Some((parent, name)) => (Some(parent), name),
+            None => (None, folder),
+        },
+        Some((folder, name)) => (Some(folder), name),
+        None => (None, stem),
+    };
+    let last = slug.unwrap_or(last);
+    match folder {
+        Some(folder) => format!("{folder}/{last}"),
+        None => last.to_owned(),
+    }
+}
+
+/// The post path a URL path names (`{base}posts/2022/%E4%BD%A0/` → `2022/你`; the last slash
+/// optional), each segment decoded and the whole checked by [`validate_post_path`]; `None` for
+/// any other URL. A `.md` file (`{base}posts/a.md`) is the post's source, not its page.
+///
+/// ```
+/// use folio_core::paths::post_path_in_url;
+/// assert_eq!(post_path_in_url("/blog/", "/blog/posts/2022/a%20b/").as_deref(), Some("2022/a b"));
+/// assert_eq!(post_path_in_url("/", "/posts/x").as_deref(), Some("x"));
+/// assert_eq!(post_path_in_url("/", "/posts/a/../../etc/"), None);
+/// assert_eq!(post_path_in_url("/", "/posts/a.md"), None);
+/// assert_eq!(post_path_in_url("/", "/tags/x/"), None);
+/// ```
+pub fn post_path_in_url(base: &str, url_path: &str) -> Option<String> {
+    let rest = url_path.strip_prefix(base)?.strip_prefix("posts/")?;
+    let rest = rest.strip_suffix('/').unwrap_or(rest);
+    let decoded: Option<Vec<String>> = rest.split('/').map(decode_segment).collect();
+    let path = decoded?.join("/");
+    let source = validate_post_file(&path).is_ok();
+    (!source && validate_post_path(&path).is_ok()).then_some(path)
+}
+
+/// Why a post path (what follows `/posts/` in a post's URL) cannot be a post's.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PostPathError {
+    /// Nothing there.
+    #[error("the post path is empty")]
+    Empty,
+    /// A segment that is not a valid slug.
+    #[error("the post path {path:?} has a bad segment: {error}")]
+    Segment {
+        /// The whole path.
+        path: String,
+        /// What is wrong with the segment.
+        error: SlugError,
+    },
+}
+
+/// Checks a post path: `/`-separated segments, each a valid [`validate_slug`] slug (no empty,
+/// `.`-led, `..` or backslashed segment, no control characters), so it can be a folder path on
+/// any host and never climbs out of `posts/`.
+///
+/// ```
+/// use folio_core::paths::validate_post_path;
+/// assert!(validate_post_path("2022/雨夜 书店").is_ok());
+/// assert!(validate_post_path("2022/../secret").is_err());
+/// assert!(validate_post_path("a//b").is_err());
+/// assert!(validate_post_path("").is_err());
+/// ```
+pub fn validate_post_path(path: &str) -> Result<(), PostPathError> {
+    if path.is_empty() {
+        return Err(PostPathError::Empty);
+    }
+    for segment in path.split('/') {
+        validate_slug(segment).map_err(|error| PostPathError::Segment {
+            path: path.to_owned(),
+            error,
+        })?;
+    }
+    Ok(())
 }
 
 /// URL path of a tag page: `{base}tags/{tag_slug}/`, where the tag slug comes from
@@ -313,9 +416,18 @@ pub fn post_file_url(base: &str, file: &str) -> String {
     format!("{base}posts/{}", encoded.join("/"))
 }
 
+/// The manifest's file below the site's root.
+pub const MANIFEST_FILE: &str = "posts/index.json";
+
+/// The folder of the home page files below the site's root.
+pub const HOME_PAGES_DIR: &str = "posts/pages";
+
+/// The folder of the search index below the site's root (the search page's shell is there too).
+pub const SEARCH_DIR: &str = "search";
+
 /// URL path of the manifest, which lists every post: `{base}posts/index.json`.
 pub fn manifest_url(base: &str) -> String {
-    format!("{base}posts/index.json")
+    format!("{base}{MANIFEST_FILE}")
 }
 
 /// URL path of 1-based home page `page`'s file ([`crate::HomePage`]), which is all the home page
@@ -325,7 +437,7 @@ pub fn manifest_url(base: &str) -> String {
 /// assert_eq!(folio_core::paths::home_page_url("/blog/", 2), "/blog/posts/pages/2.json");
 /// ```
 pub fn home_page_url(base: &str, page: usize) -> String {
-    format!("{base}posts/pages/{page}.json")
+    format!("{base}{HOME_PAGES_DIR}/{page}.json")
 }
 
 /// URL path of the folder that holds a post's Markdown file (what relative links resolve against).
@@ -471,6 +583,7 @@ mod tests {
     #[test]
     fn urls_follow_the_contract() {
         assert_eq!(post_url("/", "你好"), "/posts/%E4%BD%A0%E5%A5%BD/");
+        assert_eq!(post_url("/", "a b/c?"), "/posts/a%20b/c%3F/");
         assert_eq!(tag_url("/blog/", "gpt-4o"), "/blog/tags/gpt-4o/");
         assert_eq!(post_file_url("/blog/", "a.md"), "/blog/posts/a.md");
         assert_eq!(post_folder_url("/", "x/y/z.md"), "/posts/x/y/");

@@ -8,7 +8,8 @@ use crate::{PostMeta, Problem, paths};
 pub struct Post {
     /// Front-matter fields as written (title may be absent here; see [`Post::title`]).
     pub meta: PostMeta,
-    /// URL segment: the valid front-matter `slug`, else the file stem.
+    /// The post's path below `/posts/`, which its URL mirrors ([`paths::post_path`]): its file's
+    /// path without the extension, the last segment replaced by a valid front-matter `slug`.
     pub slug: String,
     /// Front-matter title, else the leading or first heading, else the file stem.
     pub title: String,
@@ -36,6 +37,28 @@ pub struct PostContext<'a> {
     pub image_size: Option<crate::ImageSize<'a>>,
     /// The words Folio writes into the post, in the site's language.
     pub text: &'static crate::i18n::Strings,
+}
+
+impl<'a> PostContext<'a> {
+    /// Folio's defaults for the post at `file` on a site at `base`: sanitized HTML, math, links to
+    /// other posts' `.md` files left as written, no image sizes, English.
+    ///
+    /// ```
+    /// use folio_core::post::{Post, PostContext};
+    /// let post = Post::parse("# Hello\n\nText.\n", &PostContext::new("/", "2024/hello.md"));
+    /// assert_eq!((post.title.as_str(), post.slug.as_str()), ("Hello", "2024/hello"));
+    /// ```
+    pub fn new(base: &'a str, file: &'a str) -> Self {
+        Self {
+            base,
+            file,
+            trust_html: false,
+            math: true,
+            post_link: None,
+            image_size: None,
+            text: crate::i18n::english(),
+        }
+    }
 }
 
 impl std::fmt::Debug for PostContext<'_> {
@@ -102,6 +125,33 @@ pub fn render_body(source: &str, entry: &crate::PostEntry, cx: &PostContext<'_>)
     )
 }
 
+/// The path below `/posts/` of the post in `file` whose front matter says `slug` (see
+/// [`paths::post_path`]), and the problem with a `slug` that cannot be used (the file's name is
+/// used instead).
+///
+/// ```
+/// use folio_core::post::path_of;
+/// assert_eq!(path_of("2022/nas.md", Some("my-nas")), ("2022/my-nas".to_owned(), None));
+/// let (path, problem) = path_of("2022/nas.md", Some("a/b"));
+/// assert_eq!(path, "2022/nas");
+/// assert!(problem.is_some());
+/// ```
+pub fn path_of(file: &str, slug: Option<&str>) -> (String, Option<Problem>) {
+    match slug.map(str::trim) {
+        Some(slug) => match paths::validate_slug(slug) {
+            Ok(()) => (paths::post_path(file, Some(slug)), None),
+            Err(err) => (
+                paths::post_path(file, None),
+                Some(Problem::error(
+                    1,
+                    format!("front-matter slug ignored: {err}; using the file name"),
+                )),
+            ),
+        },
+        None => (paths::post_path(file, None), None),
+    }
+}
+
 impl Post {
     /// Parses front matter and renders the body. Never fails: whatever is wrong becomes a
     /// [`Problem`] and the rest of the post is still there.
@@ -119,53 +169,57 @@ impl Post {
     /// ```
     pub fn parse(source: &str, cx: &PostContext<'_>) -> Self {
         let document = crate::parse_document(source);
-        let mut problems = document.problems;
-        let folder = paths::post_folder_url(cx.base, cx.file);
-        let rendered = render(
-            document.body,
-            &RenderOptions {
-                base: &folder,
-                trust_html: cx.trust_html,
-                title: document.meta.title.as_deref(),
-                first_line: document.body_line,
-                post_link: cx.post_link,
-                image_size: cx.image_size,
-                text: cx.text,
-                commonmark_only: false,
-                math: document.meta.math.unwrap_or(cx.math),
-            },
-        );
-        problems.extend(rendered.problems.iter().cloned());
+        let rendered = render_document(&document, cx);
+        Self::assemble(document.meta, document.problems, rendered, cx.file)
+    }
 
-        let stem = file_stem(cx.file);
-        let slug = match document.meta.slug.as_deref().map(str::trim) {
-            Some(slug) => match paths::validate_slug(slug) {
-                Ok(()) => slug.to_owned(),
-                Err(err) => {
-                    problems.push(Problem::error(
-                        1,
-                        format!("front-matter slug ignored: {err}; using the file name"),
-                    ));
-                    stem.to_owned()
-                }
-            },
-            None => stem.to_owned(),
-        };
-        let title = document
-            .meta
+    /// The post made of what its front matter says (`meta`, with the `problems` reading it
+    /// found) and its rendered body, for the file `file`: its path, its title (front matter,
+    /// else the leading or first heading, else the file name) and every problem in line order.
+    pub fn assemble(
+        meta: PostMeta,
+        mut problems: Vec<Problem>,
+        rendered: Rendered,
+        file: &str,
+    ) -> Self {
+        problems.extend(rendered.problems.iter().cloned());
+        let (slug, slug_problem) = path_of(file, meta.slug.as_deref());
+        problems.extend(slug_problem);
+        let title = meta
             .title
             .clone()
             .filter(|title| !title.trim().is_empty())
             .or_else(|| rendered.title.clone())
             .or_else(|| rendered.first_heading.clone())
-            .unwrap_or_else(|| stem.to_owned());
+            .unwrap_or_else(|| file_stem(file).to_owned());
         problems.sort_by_key(|problem| problem.line);
         Self {
-            meta: document.meta,
+            meta,
             slug,
             title,
             rendered,
             problems,
         }
     }
+}
+
+/// Renders a read post file's body (see [`crate::parse_document`]) for the post at `cx.file`,
+/// with its front-matter title (a leading `# Title` equal to it is the page's, not the body's)
+/// and its front-matter `math`, which wins over the site's.
+pub fn render_document(document: &crate::Document<'_>, cx: &PostContext<'_>) -> Rendered {
+    let folder = paths::post_folder_url(cx.base, cx.file);
+    render(
+        document.body,
+        &RenderOptions {
+            base: &folder,
+            trust_html: cx.trust_html,
+            title: document.meta.title.as_deref(),
+            first_line: document.body_line,
+            post_link: cx.post_link,
+            image_size: cx.image_size,
+            text: cx.text,
+            commonmark_only: false,
+            math: document.meta.math.unwrap_or(cx.math),
+        },
+    )
 }

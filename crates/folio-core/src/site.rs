@@ -27,10 +27,13 @@ pub struct SiteConfig {
     /// site whose `$` are prices or jQuery; a post's front-matter `math` wins over it.
     #[serde(skip_serializing_if = "is_true")]
     pub math: bool,
-    /// The site's time zone as a fixed UTC offset (`+08:00`, `-05:30`, `Z`); UTC when absent.
-    /// `folio new` dates posts in it, and `folio index` reads dates written without an offset in
-    /// it when deciding whether a post is due. A fixed offset and not a zone name, since Folio
-    /// carries no time-zone database: a site in a zone with daylight saving time picks one.
+    /// The site's time zone: a fixed UTC offset (`+08:00`, `-05:30`, `Z`) or a zone name
+    /// (`Asia/Shanghai`, `America/New_York`); UTC when absent. `folio new` dates posts in it, and
+    /// `folio index` reads dates written without an offset in it. A name is resolved by the CLI,
+    /// which carries the time-zone database, to the offset in force at each post's date
+    /// (daylight saving time included) and writes every date of the index with that offset; this
+    /// crate, which the browser app is built from, only checks the name's shape (see
+    /// [`SiteConfig::zone`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
     /// How `folio new` makes a file name from a title (see [`SlugStyle`]).
@@ -175,9 +178,11 @@ impl SiteConfig {
         }
         if let Some(zone) = &self.timezone
             && parse_utc_offset(zone).is_none()
+            && !is_zone_name(zone)
         {
             return Err(SiteConfigError::Invalid(format!(
-                "timezone must be a UTC offset like \"+08:00\", \"-05:30\" or \"Z\", not {zone:?}"
+                "timezone must be a UTC offset like \"+08:00\", \"-05:30\" or \"Z\", or a \
+                 zone name like \"Asia/Shanghai\", not {zone:?}"
             )));
         }
         for link in &self.nav {
@@ -203,21 +208,43 @@ impl SiteConfig {
         Ok(())
     }
 
-    /// The site's UTC offset in minutes east of Greenwich (`480` for `+08:00`); 0 without a
-    /// `timezone`.
+    /// The site's fixed UTC offset in minutes east of Greenwich (`480` for `+08:00`); 0
+    /// without a `timezone`, and 0 for a zone name, whose offset depends on the date: the CLI
+    /// resolves names ([`SiteConfig::zone`]) and gives every date it writes into the index its
+    /// own offset, so this fallback only serves dates that have none.
     ///
     /// ```
     /// let site = folio_core::SiteConfig::parse("timezone = \"+08:00\"").unwrap();
     /// assert_eq!(site.utc_offset_minutes(), 480);
     /// assert_eq!(folio_core::SiteConfig::default().utc_offset_minutes(), 0);
-    /// assert!(folio_core::SiteConfig::parse("timezone = \"Asia/Shanghai\"").is_err());
     /// ```
     pub fn utc_offset_minutes(&self) -> i16 {
-        // `parse` has validated it; a hand-built config with a bad value counts as UTC.
-        self.timezone
-            .as_deref()
-            .and_then(parse_utc_offset)
-            .unwrap_or(0)
+        match self.zone() {
+            SiteZone::Offset(minutes) => minutes,
+            SiteZone::Named(_) => 0,
+        }
+    }
+
+    /// The site's `timezone`, told apart: a fixed offset (UTC when absent) or a zone name.
+    ///
+    /// ```
+    /// use folio_core::site::{SiteConfig, SiteZone};
+    /// let named = SiteConfig::parse("timezone = \"Asia/Shanghai\"").unwrap();
+    /// assert_eq!(named.zone(), SiteZone::Named("Asia/Shanghai"));
+    /// let fixed = SiteConfig::parse("timezone = \"-05:30\"").unwrap();
+    /// assert_eq!(fixed.zone(), SiteZone::Offset(-330));
+    /// assert!(SiteConfig::parse("timezone = \"8 hours ahead\"").is_err());
+    /// ```
+    pub fn zone(&self) -> SiteZone<'_> {
+        let Some(zone) = self.timezone.as_deref() else {
+            return SiteZone::Offset(0);
+        };
+        match parse_utc_offset(zone) {
+            Some(minutes) => SiteZone::Offset(minutes),
+            // `parse` has validated it; a hand-built config with a bad value counts as UTC.
+            None if is_zone_name(zone) => SiteZone::Named(zone.trim()),
+            None => SiteZone::Offset(0),
+        }
     }
 
     /// The "edit this page" URL for a post stored at `file` (below `posts/`), if configured.
@@ -241,6 +268,30 @@ impl SiteConfig {
             .as_deref()
             .map(|url| url.trim_end_matches('/'))
     }
+}
+
+/// A site's time zone as `site.toml` gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SiteZone<'a> {
+    /// A fixed UTC offset, in minutes east of Greenwich.
+    Offset(i16),
+    /// A time-zone database name (`Asia/Shanghai`), whose offset depends on the date.
+    Named(&'a str),
+}
+
+/// Whether `zone` has the shape of a time-zone database name: `Area/Location` parts of ASCII
+/// letters, digits, `_`, `-` and `+` (`America/Argentina/Buenos_Aires`, `Etc/GMT+8`), or a single
+/// such part (`UTC`, `EST5EDT`). Whether the database has it is for the CLI to say.
+fn is_zone_name(zone: &str) -> bool {
+    let zone = zone.trim();
+    !zone.is_empty()
+        && zone.len() <= 64
+        && zone.split('/').all(|part| {
+            part.starts_with(|c: char| c.is_ascii_alphabetic())
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '+'))
+        })
 }
 
 /// `+08:00`, `-0530`, `Z`, read by the date parser so offsets mean the same in `site.toml` as in
@@ -324,7 +375,6 @@ mod tests {
             ("Z", Some(0)),
             ("UTC", Some(0)),
             ("+00:00", Some(0)),
-            ("Asia/Shanghai", None),
             ("+24:00", None),
             ("8", None),
             ("", None),
@@ -332,6 +382,32 @@ mod tests {
         for (zone, want) in cases {
             assert_eq!(parse_utc_offset(zone), want, "{zone:?}");
         }
+    }
+
+    #[test]
+    fn timezones_may_be_zone_names() {
+        let cases = [
+            ("Asia/Shanghai", Some(SiteZone::Named("Asia/Shanghai"))),
+            (
+                "America/Argentina/Buenos_Aires",
+                Some(SiteZone::Named("America/Argentina/Buenos_Aires")),
+            ),
+            ("Etc/GMT+8", Some(SiteZone::Named("Etc/GMT+8"))),
+            ("EST5EDT", Some(SiteZone::Named("EST5EDT"))),
+            ("+08:00", Some(SiteZone::Offset(480))),
+            ("UTC", Some(SiteZone::Offset(0))),
+            ("8", None),
+            ("Asia//Shanghai", None),
+            ("../etc/passwd", None),
+            ("Asia/上海", None),
+            ("", None),
+        ];
+        for (zone, want) in cases {
+            let site = SiteConfig::parse(&format!("timezone = {zone:?}"));
+            assert_eq!(site.as_ref().ok().map(SiteConfig::zone), want, "{zone:?}");
+        }
+        let named = SiteConfig::parse("timezone = \"Asia/Shanghai\"").unwrap();
+        assert_eq!(named.utc_offset_minutes(), 0);
     }
 
     #[test]

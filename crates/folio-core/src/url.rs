@@ -87,6 +87,20 @@ pub fn is_external(url: &str) -> bool {
         || matches!(scheme(url).as_deref(), Some("http" | "https"))
 }
 
+/// Whether `url` names a page or file of the site itself (a relative or site-absolute path): not
+/// empty, not only a fragment or query of the page it is on, with no scheme and no host. Links a
+/// build can look up in the content folder, and rewrite, are these.
+///
+/// ```
+/// use folio_core::url::is_site_path;
+/// assert!(is_site_path("../a.md#x") && is_site_path("/posts/a/") && is_site_path("img/a b.png"));
+/// assert!(!is_site_path("#top") && !is_site_path("?q=1") && !is_site_path(""));
+/// assert!(!is_site_path("//host/a") && !is_site_path("/\\host/a") && !is_site_path("mailto:a@b"));
+/// ```
+pub fn is_site_path(url: &str) -> bool {
+    !url.is_empty() && !url.starts_with(['#', '?']) && !is_external(url) && scheme(url).is_none()
+}
+
 /// `url` as a browser's URL parser reads it in an http(s) page: without the control characters
 /// and spaces around it and the tabs and newlines inside it, and, unless it has a scheme other
 /// than http(s) (or the other special schemes: ftp, file, ws, wss), with the backslashes before
@@ -247,6 +261,40 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
         Ok(decoded) => Cow::Owned(decoded),
         Err(_) => Cow::Borrowed(s),
     }
+}
+
+/// Rendered HTML with its site-absolute links and images (`href="{base}…"`, `src="{base}…"`, as
+/// the renderer writes them for a site served under `base`) made absolute under
+/// `absolute_base` (`https://example.org/blog/`), for feeds, which readers show away from the
+/// site. `//host` URLs and everything else are left alone.
+///
+/// ```
+/// let html = r#"<a href="/blog/posts/a/">a</a> <img src="/blog/posts/x.png"> <a href="//x.org/">x</a>"#;
+/// assert_eq!(
+///     folio_core::url::absolute_urls(html, "/blog/", "https://e.org/blog/"),
+///     r#"<a href="https://e.org/blog/posts/a/">a</a> <img src="https://e.org/blog/posts/x.png"> <a href="//x.org/">x</a>"#
+/// );
+/// ```
+pub fn absolute_urls(html: &str, base: &str, absolute_base: &str) -> String {
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    let mut copied = 0;
+    for (at, _) in html.match_indices("=\"") {
+        let value = at + 2;
+        let named = html[..at].ends_with(" href") || html[..at].ends_with(" src");
+        if !named || value < copied {
+            continue;
+        }
+        if let Some(after) = html[value..].strip_prefix(base)
+            && !base.is_empty()
+            && !after.starts_with('/')
+        {
+            out.push_str(&html[copied..value]);
+            out.push_str(absolute_base);
+            copied = value + base.len();
+        }
+    }
+    out.push_str(&html[copied..]);
+    out
 }
 
 #[cfg(test)]

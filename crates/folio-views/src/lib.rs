@@ -58,10 +58,16 @@ pub(crate) fn site() -> SiteView {
 
 /// Renders `view` to HTML as a shell's first paint, with `site` in context. For the CLI; the app
 /// mounts views instead.
+///
+/// Leptos marks places in server-rendered HTML with `<!>` for hydration to find them again. The
+/// app does not hydrate (it renders its own DOM and swaps it in), and `<!>` is a parse error in
+/// HTML, so the marks are taken out. Raw HTML a view carries (`inner_html`) would lose its `<!>`
+/// too: give such a view a placeholder and put the HTML in afterwards, as the shell writer does
+/// with a post's body.
 pub fn render_to_html<V: IntoView + 'static>(site: SiteView, view: impl FnOnce() -> V) -> String {
     let owner = Owner::new();
     owner.with(|| {
         provide_context(site);
-        view().to_html()
+        view().to_html().replace("<!>", "")
     })
 }

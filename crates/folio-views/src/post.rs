@@ -1,7 +1,7 @@
 //! One post: its header, the notice of what is wrong with its source, the table of contents,
 //! the rendered body, and the links to its neighbours.
 
-use folio_core::{Heading, PostEntry, Problem, paths};
+use folio_core::{Heading, Manifest, PostEntry, Problem, paths};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -9,24 +9,42 @@ use leptos::prelude::*;
 use crate::byline::Byline;
 use crate::toc::{Toc, toc_headings};
 
-/// A post page's article.
+/// What a post's page shows around its body, from the manifest.
+#[derive(Debug, Clone)]
+pub struct PostPage {
+    /// The post's index entry.
+    pub entry: PostEntry,
+    /// The next newer post, by date.
+    pub newer: Option<PostEntry>,
+    /// The next older post.
+    pub older: Option<PostEntry>,
+    /// "Edit this page" link, when the site configures one.
+    pub edit: Option<String>,
+}
+
+impl PostPage {
+    /// The post at `index` of `manifest`.
+    pub fn at(manifest: &Manifest, index: usize) -> Option<Self> {
+        let entry = manifest.posts.get(index)?.clone();
+        let (newer, older) = manifest.neighbours_at(index);
+        Some(Self {
+            edit: manifest.site.edit_link(&entry.file),
+            newer: newer.cloned(),
+            older: older.cloned(),
+            entry,
+        })
+    }
+}
+
+/// A post page's article. Its entry's problems, when the index carries them (previews only),
+/// are listed for its writer.
 #[component]
 pub fn Article(
-    entry: PostEntry,
+    page: PostPage,
     /// The body, rendered by [`folio_core::post::render_body`] (sanitized HTML).
     body: String,
     /// The body's headings, for the table of contents.
     headings: Vec<Heading>,
-    /// The next newer post, by date.
-    newer: Option<PostEntry>,
-    /// The next older post.
-    older: Option<PostEntry>,
-    /// "Edit this page" link, when the site configures one.
-    edit: Option<String>,
-    /// Show the notice of the source's problems (development and preview builds only: readers
-    /// of a published site get the post without it).
-    #[prop(optional)]
-    show_problems: bool,
     /// The body element, for the app.
     #[prop(optional)]
     body_ref: NodeRef<Div>,
@@ -42,7 +60,13 @@ pub fn Article(
 ) -> impl IntoView {
     let site = crate::site();
     let text = site.text;
-    let notice = (show_problems && !entry.problems.is_empty())
+    let PostPage {
+        entry,
+        newer,
+        older,
+        edit,
+    } = page;
+    let notice = (!entry.problems.is_empty())
         .then(|| view! { <ProblemsNotice problems=entry.problems.clone() /> });
     let edit = edit.map(|href| {
         view! { <a class="edit-link" href=href rel="noopener noreferrer">{text.edit_page}</a> }

@@ -1,6 +1,6 @@
 //! `folio check`: every problem in a content folder, in a form editors and CI can use.
 //!
-//! The post-by-post problems come from the same [`scan`](crate::index::scan) the index uses;
+//! The post-by-post problems come from the same [`load`](crate::site::load) the index uses;
 //! this module adds what needs the whole site ([`links`]: links to posts that do not exist,
 //! missing images) and what is a matter of style ([`rules`]: skipped heading levels, stale
 //! drafts, characters no feed or page may hold).
@@ -15,8 +15,9 @@ use anyhow::{Result, bail};
 use folio_core::SiteConfig;
 
 use crate::clock::Clock;
-use crate::content::{self, ContentFiles};
-use crate::index::{self, ScanOptions};
+use crate::content;
+use crate::site::{self, LoadOptions};
+use crate::zone::Zone;
 
 pub(crate) const ABOUT: &str = "\
 Lint a content folder: front matter, slugs, dates, links, images, headings, drafts.
@@ -26,10 +27,11 @@ date like 2021-13-45), two posts with one slug, links to posts that do not exist
 `.md` links and `/posts/<slug>/` links), images that are not on disk, unsafe links and
 HTML that the sanitizer removes (scripts, event handlers, frames). Warnings: headings that
 skip a level, drafts whose date has passed, characters that feeds and web pages cannot hold
-(control characters such as a terminal's colour codes, noncharacters), and what pages show
-their own way without telling readers: VitePress's Vue code (`<script setup>`, components,
-`{{ expressions }}`, shown as nothing) and presentational HTML (`<font>`, `style`).
-Drafts and scheduled posts are checked too.
+(control characters such as a terminal's colour codes, noncharacters), syntax of another
+generator that Folio shows as text (Hugo shortcodes, Liquid, Hexo and Zola tags, kramdown
+attribute lists) outside code, and what pages show their own way without telling readers:
+VitePress's Vue code (`<script setup>`, components, `{{ expressions }}`, shown as nothing)
+and presentational HTML (`<font>`, `style`). Drafts and scheduled posts are checked too.
 Exit status 2 means the check could not run.";
 
 pub(crate) const EXAMPLES: &str = "\
@@ -53,9 +55,13 @@ pub(crate) struct CheckArgs {
     /// How to print the problems.
     #[arg(long, value_enum, default_value_t = output::Format::Text)]
     format: output::Format,
+    /// Fail (exit status 1) on warnings too, not only on errors: for CI that wants a clean site.
+    #[arg(long)]
+    strict: bool,
 }
 
-/// Checks the folder and prints what it found; returns the number of errors.
+/// Checks the folder and prints what it found; returns the number of problems that fail it
+/// (errors, and with `--strict` warnings too).
 pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
     let content = &args.content;
     if !content.is_dir() {
@@ -69,29 +75,39 @@ pub(crate) fn run(args: &CheckArgs, clock: &Clock) -> Result<usize> {
             SiteConfig::default()
         }
     };
-    let options = ScanOptions {
+    let options = LoadOptions {
         base: "/",
         preview: true,
         clock,
         quiet: false,
     };
-    let files = ContentFiles::read(content)?;
+    let zone = Zone::of(&site)?;
     let mut posts = Vec::new();
-    let scan = index::scan(&files, site.clone(), &options, |file, text, post, found| {
-        rules::headings(file, post, found);
-        rules::forbidden_characters(file, text, found);
-        rules::stale_draft(file, text, post, &site, clock, found);
-        posts.push(links::PostRefs::new(file, post));
-    })?;
-    diagnostics.extend(scan.diagnostics);
-    let site_links = links::Site::new(&files.root, &posts);
+    let loaded = site::load(
+        content,
+        site.clone(),
+        &options,
+        |file, text, post, found| {
+            rules::headings(file, post, found);
+            rules::forbidden_characters(file, text, found);
+            rules::leftovers(file, text, found);
+            rules::stale_draft(file, text, post, &zone, clock, found);
+            posts.push(links::PostRefs::new(file, text, post));
+        },
+    )?;
+    diagnostics.extend(loaded.diagnostics);
+    let site_links = links::Site::new(&loaded.files.root, &posts, &loaded.manifest);
     for post in &posts {
         site_links.check(post, &mut diagnostics);
     }
     // Stable: problems of one line keep the order their checks found them in.
     diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
 
-    let summary = output::Summary::new(scan.files, posts.len(), &diagnostics);
+    let summary = output::Summary::new(loaded.post_files, posts.len(), &diagnostics);
     output::print(args.format, &diagnostics, &summary)?;
-    Ok(summary.errors)
+    Ok(if args.strict {
+        summary.errors + summary.warnings
+    } else {
+        summary.errors
+    })
 }

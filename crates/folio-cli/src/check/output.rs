@@ -25,7 +25,7 @@ pub(super) struct Summary {
     /// Of those, posts with a usable slug.
     posts: usize,
     pub(super) errors: usize,
-    warnings: usize,
+    pub(super) warnings: usize,
 }
 
 impl Summary {

@@ -1,12 +1,14 @@
 //! Style rules: nothing is lost when they fire, so they are warnings.
 
+use folio_core::Post;
 use folio_core::chars;
 use folio_core::front_matter::{parse_fields, split};
-use folio_core::{Post, SiteConfig};
 
-use crate::clock::{Clock, instant};
+use crate::clock::Clock;
 use crate::content::SourceFile;
 use crate::diagnostic::Diagnostic;
+use crate::leftovers;
+use crate::zone::Zone;
 
 /// Headings that skip a level (`##` then `####`): screen readers announce the outline, and a
 /// table of contents shows the gap. The post's title is the page's h1, so a body starts at h2.
@@ -76,22 +78,36 @@ pub(super) fn forbidden_characters(file: &SourceFile, text: &str, found: &mut Ve
     }
 }
 
+/// Syntax of another generator left in the body (Hugo shortcodes, Liquid, Hexo and Zola tags):
+/// Folio shows it as text. Reported on every run, not only by the import that brought it in,
+/// until the writer replaces it; a warning, since the text is still there, and never one of
+/// the post's problems that a page shows its readers.
+pub(super) fn leftovers(file: &SourceFile, text: &str, found: &mut Vec<Diagnostic>) {
+    let body_line = split(text).map_or(1, |split| split.body_line);
+    for finding in leftovers::find(text, body_line, &leftovers::common_rules()) {
+        found.push(
+            Diagnostic::warning(&file.path, finding.line, finding.message)
+                .at_column(finding.column),
+        );
+    }
+}
+
 /// A draft dated before today: published as it is, it would appear under that old date, below
 /// posts written after it. A draft dated today is fine (`folio new --draft` dates it now).
 pub(super) fn stale_draft(
     file: &SourceFile,
     text: &str,
     post: &Post,
-    site: &SiteConfig,
+    zone: &Zone,
     clock: &Clock,
     found: &mut Vec<Diagnostic>,
 ) {
     let Some(date) = post.meta.date.filter(|_| post.meta.draft) else {
         return;
     };
-    let offset = i64::from(site.utc_offset_minutes()) * 60;
+    let offset = i64::from(zone.offset_at(clock.now())) * 60;
     let today_starts = (clock.now() + offset).div_euclid(86_400) * 86_400 - offset;
-    if instant(&date, site) >= today_starts {
+    if zone.instant(&date) >= today_starts {
         return;
     }
     let line = key_line(text, &["draft", "published"]).unwrap_or(1);
@@ -106,7 +122,7 @@ pub(super) fn stale_draft(
 
 /// File line of the first of `keys` in the front matter (compared ignoring ASCII case, as the
 /// front-matter reader does).
-fn key_line(text: &str, keys: &[&str]) -> Option<usize> {
+pub(super) fn key_line(text: &str, keys: &[&str]) -> Option<usize> {
     let front_matter = split(text).ok()?.front_matter?;
     let fields = parse_fields(&front_matter).ok()?;
     keys.iter().find_map(|key| {

@@ -61,6 +61,14 @@ impl Confined {
         self.holds(&path).then_some(path)
     }
 
+    /// `rel` (a `/`-separated path below the folder) when something is there (a file or a
+    /// folder) that, with every link resolved, is inside the folder.
+    pub(crate) fn inside(&self, rel: &str) -> Option<PathBuf> {
+        let path = self.path.join(rel);
+        let real = path.canonicalize().ok()?;
+        real.starts_with(&self.real).then_some(path)
+    }
+
     /// Whether `path` is a regular file that, with every link resolved, is inside the folder.
     pub(crate) fn holds(&self, path: &Path) -> bool {
         path.canonicalize().is_ok_and(|real| {
@@ -299,6 +307,8 @@ mod tests {
         assert_eq!(confined.regular_file("posts/leak.png"), None);
         assert_eq!(confined.regular_file("posts/sub"), None);
         assert_eq!(confined.regular_file("posts/missing.png"), None);
+        assert!(confined.inside("posts/sub").is_some());
+        assert_eq!(confined.inside("posts/../../secret-folder"), None);
     }
 
     #[test]

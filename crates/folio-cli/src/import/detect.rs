@@ -34,11 +34,15 @@ pub(super) fn detect(dir: &Path) -> Result<(Dialect, PathBuf)> {
         if other_hugo.iter().any(|name| dir.join(name).is_file()) {
             return Ok((Dialect::Hugo, dir.to_path_buf()));
         }
+        // Hugo's configuration directory; Zola has none.
+        if dir.join("config").join("_default").is_dir() {
+            return Ok((Dialect::Hugo, dir.to_path_buf()));
+        }
     }
     bail!(
         "could not tell which generator built {}: looked for .vitepress/ (VitePress), _config.yml \
-         with source/_posts/ (Hexo) or _posts/ (Jekyll), and hugo.toml or config.toml with \
-         content/ (Hugo, Zola); name it with --from",
+         with source/_posts/ (Hexo) or _posts/ (Jekyll), and hugo.toml, config.toml or \
+         config/_default/ with content/ (Hugo, Zola); name it with --from",
         dir.display()
     )
 }

@@ -1,25 +1,39 @@
 //! `folio import`: move the posts of a Hugo, Jekyll, Hexo, Zola or VitePress site into a Folio
 //! content folder.
 //!
-//! Folio reads the front matter of all five as it is, so posts are copied, not converted: only
-//! what a generator keeps outside the file (a date in the file name, a drafts folder, a page
-//! bundle's images) is written into it or moved next to it. Whatever a generator would have run
-//! (shortcodes, Liquid, Vue) is reported with its line, since Folio shows it as text.
+//! Folio reads the front matter of all five as it is, so posts are copied, not rewritten: what a
+//! generator keeps outside the file (a date in the file name, a drafts folder, a page bundle's
+//! files, the post's old addresses, the site's settings) is written into it, next to it or into
+//! `site.toml`, and the generator tags with a Markdown equivalent are converted. Whatever else a
+//! generator would have run (shortcodes, Liquid, Vue) is reported with its line, since Folio
+//! shows it as text; `folio check` reports it again on every run.
 //!
-//! One module a dialect reads the site ([`source::SourceSite`]), [`post`] converts each post
-//! ([`moves`]: its images and links), [`plan`] checks that nothing is overwritten before anything
-//! is written.
+//! One module a dialect reads the site ([`source::SourceSite`], with [`config`]); every post is
+//! read once into the [`catalog`] (its date from [`dates`], old addresses from [`urls`]) so posts
+//! can find each other; [`post`] converts each ([`convert`]: tags, [`moves`]: files and links,
+//! [`fields`]: front matter); [`plan`] checks that nothing is overwritten before anything is
+//! written.
 
+mod catalog;
+mod config;
+mod convert;
+mod dates;
 mod detect;
+mod fields;
 mod hexo;
+mod html_refs;
 mod hugo;
 mod jekyll;
 mod moves;
+mod pages;
+mod paths;
 mod plan;
 mod post;
 mod sections;
 mod source;
 mod syntax;
+mod urls;
+mod values;
 mod vitepress;
 mod zola;
 
@@ -30,25 +44,31 @@ use anyhow::{Result, bail};
 
 use crate::content;
 use crate::diagnostic::{Diagnostic, count};
+use catalog::{Catalog, Source};
 use plan::Plan;
 use source::SourceSite;
 
 pub(crate) const ABOUT: &str = "\
 Copy the posts of a Hugo, Jekyll, Hexo, Zola or VitePress site into a content folder.
 
-Posts keep their front matter (Folio reads all five dialects); a date in a Jekyll or Zola
-file name (2024-03-05-hello.md) moves into the front matter and out of the slug; posts in
-_drafts/ get `draft: true`; a Hugo or Zola page bundle (hello/index.md) becomes hello.md
-with its images in hello/; a Hexo asset folder moves the same way. Local images a post
-shows are copied, and their paths rewritten when they move. Shortcodes, Liquid, Hexo tags,
-Vue components and old URLs (aliases, permalink) cannot come along: each is listed as
-`file:line:column: warning: …` in the new file. Nothing is overwritten: if any file would
+Posts keep their front matter (Folio reads all five dialects; categories become tags). What
+the generator kept elsewhere is written into it: a date from the file name
+(2024-03-05-hello.md) or Zola's `path`, `draft: true` for _drafts/, and the addresses the
+old site published the post at as `aliases`. Hexo's codeblock, blockquote, post_link and
+asset_img, Jekyll's highlight, post_url, link and site.baseurl become Markdown; links to
+other posts, by file or by old address, become links to their .md file. A page bundle
+(hello/index.md) becomes hello.md with its files in hello/; the images and files posts use
+(Markdown, raw HTML, cover) are copied and their paths rewritten. The site's title,
+description, author, language, time zone and address go into site.toml unless there is one.
+Pages that are not posts (section lists, theme home, archive and search pages, what Hugo
+never renders) are left out. What stays unconverted is listed as `file:line:column:
+warning: …`, and again by every `folio check`. Nothing is overwritten: if any file would
 be, nothing is written at all.";
 
 pub(crate) const EXAMPLES: &str = "\
 The generator is detected from its files: .vitepress/ (VitePress, also in docs/),
-_config.yml with source/_posts/ (Hexo) or _posts/ (Jekyll), hugo.toml or config.toml with
-content/ (Hugo; Zola when config.toml has base_url).
+_config.yml with source/_posts/ (Hexo) or _posts/ (Jekyll), hugo.toml, config.toml or
+config/_default/ with content/ (Hugo; Zola when config.toml has base_url).
 
 Examples:
   folio import ../old-blog                      detect the generator, import into public/
@@ -130,18 +150,30 @@ pub(crate) fn run(args: &ImportArgs) -> Result<()> {
         None => detect::detect(&args.dir)?,
     };
     let site = dialect.read(&root)?;
-    if site.posts.is_empty() {
+    let mut notes: Vec<Diagnostic> = site.skipped.clone();
+    let mut sources = Vec::new();
+    for found in &site.posts {
+        let source = Source::read(found)?;
+        match pages::not_a_post(&source.fields) {
+            Some(why) => notes.push(Diagnostic::warning(
+                &found.source,
+                1,
+                format!("not imported: not a post: {why}"),
+            )),
+            None => sources.push(source),
+        }
+    }
+    if sources.is_empty() {
         bail!("found no posts in the {dialect} site {}", root.display());
     }
+    for source in &mut sources {
+        source.find_old_urls(&site);
+    }
+    let catalog = Catalog::new(&sources);
 
-    let targets: post::Targets = site
-        .posts
-        .iter()
-        .map(|found| (found.source.clone(), found.target.clone()))
-        .collect();
     let mut plan = Plan::new(&args.content);
-    for found in &site.posts {
-        plan.add(post::import(&site, found, &targets)?)?;
+    for source in &sources {
+        plan.add(post::import(&site, source, &catalog)?)?;
     }
     if !plan.conflicts().is_empty() {
         for conflict in plan.conflicts() {
@@ -152,7 +184,7 @@ pub(crate) fn run(args: &ImportArgs) -> Result<()> {
             count(plan.conflicts().len(), "file")
         );
     }
-    let mut notes: Vec<Diagnostic> = site.skipped.clone();
+    let settings = settings(&site, &mut plan, &mut notes);
     for post in &plan.posts {
         let path = plan.post_path(post);
         notes.extend(post.notes.iter().map(|note| Diagnostic::new(&path, note)));
@@ -170,13 +202,67 @@ pub(crate) fn run(args: &ImportArgs) -> Result<()> {
     } else {
         plan.execute()?;
     }
+    eprintln!(
+        "{}",
+        summary(args, dialect, &root, &plan, settings, notes.len())
+    );
+    Ok(())
+}
+
+/// Plans `site.toml` from the source site's settings, unless the content folder has one; notes
+/// what could not come. Returns whether it will be written.
+fn settings(site: &SourceSite, plan: &mut Plan, notes: &mut Vec<Diagnostic>) -> bool {
+    let Some(file) = &site.settings.file else {
+        return false;
+    };
+    let (text, problems) = config::site_toml(&site.settings, &site.dialect.to_string());
+    for problem in problems {
+        notes.push(Diagnostic::warning(file, 1, format!("settings: {problem}")));
+    }
+    let Some(text) = text else {
+        return false;
+    };
+    if plan.site_toml(text.clone()) {
+        return true;
+    }
+    let carried: Vec<&str> = text.lines().filter(|line| !line.starts_with('#')).collect();
+    notes.push(Diagnostic::warning(
+        file,
+        1,
+        format!(
+            "settings not carried over: the content folder has a site.toml already, which was left as it is; add what you want of: {}",
+            carried.join("; ")
+        ),
+    ));
+    false
+}
+
+/// The last line: what was imported, where, and what to do next.
+fn summary(
+    args: &ImportArgs,
+    dialect: Dialect,
+    root: &Path,
+    plan: &Plan,
+    settings: bool,
+    warnings: usize,
+) -> String {
     let drafts = plan.posts.iter().filter(|post| post.draft).count();
     let mut posts = count(plan.posts.len(), "post");
     if drafts > 0 {
         posts = format!("{posts} ({})", count(drafts, "draft"));
     }
-    eprintln!(
-        "folio: {} {posts} and {} from the {dialect} site in {} into {}; {}; next: folio check {}",
+    let links: usize = plan.posts.iter().map(|post| post.links).sum();
+    let aliases: usize = plan.posts.iter().map(|post| post.aliases).sum();
+    let settings = if settings {
+        format!(
+            ", and its settings into {}",
+            args.content.join("site.toml").display()
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "folio: {} {posts} and {} from the {dialect} site in {} into {}{settings}; {} between posts rewritten; {} kept as aliases; {}; next: folio check {}",
         if args.dry_run {
             "would import"
         } else {
@@ -185,8 +271,9 @@ pub(crate) fn run(args: &ImportArgs) -> Result<()> {
         count(plan.copy_count(), "file"),
         root.display(),
         args.content.join("posts").display(),
-        count(notes.len(), "warning"),
+        count(links, "link"),
+        count(aliases, "old URL"),
+        count(warnings, "warning"),
         args.content.display(),
-    );
-    Ok(())
+    )
 }

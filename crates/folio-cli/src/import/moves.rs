@@ -1,45 +1,65 @@
-//! Where a post's images and links end up: images are found in the source site and planned for
-//! copying, links to other imported posts are followed, and a path in the text is rewritten when
-//! what it points at lands somewhere else relative to the post.
+//! Where a post's files and links end up: the images and files it uses (Markdown, raw HTML,
+//! its front matter's cover, a bundle's files) are found in the source site and planned for
+//! copying; links to other imported posts (their `.md` file, or an address the old site gave
+//! them) are followed; and a path in the text is rewritten when what it points at lands
+//! somewhere else relative to the post.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use folio_core::post::{Post, PostContext, file_stem};
+use anyhow::Result;
+use folio_core::front_matter::split;
+use folio_core::post::{Post, PostContext};
 use folio_core::url::{markdown_target, percent_decode, resolve, scheme};
 use folio_core::{LinkRef, Problem};
 
 use super::Dialect;
-use super::post::Targets;
-use super::source::{FoundPost, SourceSite};
+use super::catalog::Catalog;
+use super::html_refs::{self, Kind};
+use super::paths::{
+    encode_url, join_inside, join_slash, relative_url, replace_url, same_place, slash_path,
+    target_stem,
+};
+use super::source::{FoundPost, SourceSite, is_markdown};
 
-/// The images and links of one post.
+/// The files and links of one post.
 pub(super) struct Moves<'a> {
     site: &'a SourceSite,
     found: &'a FoundPost,
-    targets: &'a Targets,
+    catalog: &'a Catalog,
+    /// Where the old site published this post, for its relative links.
+    old_url: Option<&'a str>,
     /// Files to copy: source, and destination below the content folder.
     pub(super) copies: Vec<(PathBuf, String)>,
-    /// Images not found and paths that could not be rewritten, by line of the original text.
+    /// Files not found and paths that could not be rewritten, by line of the original text.
     pub(super) notes: Vec<Problem>,
+    /// Links to other posts rewritten.
+    pub(super) links: usize,
 }
 
-/// Where one image goes.
-struct Moved {
+/// Where one file goes.
+pub(super) struct Moved {
     source: PathBuf,
     /// Below the content folder.
     dest: String,
     /// The path to write in the post.
-    url: String,
+    pub(super) url: String,
 }
 
 impl<'a> Moves<'a> {
-    pub(super) fn new(site: &'a SourceSite, found: &'a FoundPost, targets: &'a Targets) -> Self {
+    pub(super) fn new(
+        site: &'a SourceSite,
+        found: &'a FoundPost,
+        catalog: &'a Catalog,
+        old_url: Option<&'a str>,
+    ) -> Self {
         Self {
             site,
             found,
-            targets,
+            catalog,
+            old_url,
             copies: Vec::new(),
             notes: Vec::new(),
+            links: 0,
         }
     }
 
@@ -57,17 +77,39 @@ impl<'a> Moves<'a> {
                 text: folio_core::i18n::english(),
             },
         );
-        let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
-        // Last first, so a rewrite never shifts the column of one still to do.
-        let mut rewrites: Vec<(&LinkRef, String)> = Vec::new();
-        for link in &post.rendered.links {
-            if let Some(url) = self.follow(&link.url)
-                && !same_place(&link.url, &url)
-            {
-                rewrites.push((link, url));
+        let body_line = split(text).map_or(1, |split| split.body_line);
+        let mut links: Vec<LinkRef> = post.rendered.links.clone();
+        let mut images: Vec<LinkRef> = post.rendered.images.clone();
+        for (at, kind) in html_refs::find(text, body_line) {
+            match kind {
+                Kind::Link => links.push(at),
+                Kind::Embedded => images.push(at),
             }
         }
-        for image in post.rendered.images.iter().rev() {
+        let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_owned).collect();
+        let mut rewrites: Vec<(LinkRef, String)> = Vec::new();
+        for link in links {
+            if let Some(url) = self.follow(&link.url).or_else(|| self.old_post(&link.url)) {
+                if !same_place(&link.url, &url) {
+                    self.links += 1;
+                    rewrites.push((link, url));
+                }
+                continue;
+            }
+            // A link to a file of the site (`chart.svg`, `/files/a.pdf`) brings the file along;
+            // a link to a page that is not a file stays as it is.
+            let path = link.url.split(['?', '#']).next().unwrap_or_default();
+            if is_markdown(path) {
+                continue;
+            }
+            if let Some(Some(moved)) = self.locate(&link.url) {
+                self.copies.push((moved.source.clone(), moved.dest.clone()));
+                if link.url.starts_with('/') || !same_place(&link.url, &moved.url) {
+                    rewrites.push((link, moved.url));
+                }
+            }
+        }
+        for image in images {
             let Some(found) = self.locate(&image.url) else {
                 continue;
             };
@@ -76,7 +118,7 @@ impl<'a> Moves<'a> {
                     Problem::warning(
                         image.line,
                         format!(
-                            "image `{}` is not in the source site; its path was left as it is",
+                            "`{}` is not in the source site; its path was left as it is",
                             image.url
                         ),
                     )
@@ -90,9 +132,10 @@ impl<'a> Moves<'a> {
                 rewrites.push((image, moved.url));
             }
         }
+        // Last first, so a rewrite never shifts the column of one still to do.
         rewrites.sort_by_key(|(at, _)| std::cmp::Reverse((at.line, at.column)));
         for (at, url) in rewrites {
-            if !replace_url(&mut lines, at, &url) {
+            if !replace_url(&mut lines, &at, &url) {
                 self.notes.push(
                     Problem::warning(
                         at.line,
@@ -106,6 +149,23 @@ impl<'a> Moves<'a> {
             }
         }
         lines.concat()
+    }
+
+    /// Every file of the post's own folder (a page bundle, a Hexo asset folder), used or not:
+    /// a theme or a shortcode may have shown it.
+    pub(super) fn bundle_files(&mut self) -> Result<()> {
+        let Some(assets) = &self.found.assets else {
+            return Ok(());
+        };
+        let stem = target_stem(&self.found.target);
+        let walk = self.site.confined.walk(assets, &[])?;
+        for rel in walk.files {
+            if !is_markdown(&rel) {
+                self.copies
+                    .push((assets.join(&rel), format!("posts/{stem}/{rel}")));
+            }
+        }
+        Ok(())
     }
 
     /// The new path of a link to another imported post's `.md` file, query and fragment kept.
@@ -122,17 +182,67 @@ impl<'a> Moves<'a> {
         }
         let (path, suffix) = markdown_target(url)?;
         let linked = join_inside(&from, &percent_decode(path))?;
-        let target = self.targets.get(&linked)?;
-        let here = self
-            .found
-            .target
-            .rsplit_once('/')
-            .map_or("", |(dir, _)| dir);
-        Some(encode_url(&relative_url(here, target)) + suffix)
+        let target = self.catalog.by_source(&linked)?;
+        Some(encode_url(&relative_url(self.target_dir(), target)) + suffix)
     }
 
-    /// `None`: not a local image. `Some(None)`: local but not found. `Some(Some(moved))`: found.
-    fn locate(&self, url: &str) -> Option<Option<Moved>> {
+    /// The path of the imported post a link to an address of the old site names: site-absolute
+    /// (`/2023/01/29/first-nas.html`, with or without the old site's path in front), on the old
+    /// site's own host, or relative to this post's old address. Its fragment is kept.
+    fn old_post(&self, url: &str) -> Option<String> {
+        let (address, fragment) = match url.split_once('#') {
+            Some((address, fragment)) => (address, format!("#{fragment}")),
+            None => (url, String::new()),
+        };
+        let settings = &self.site.settings;
+        let path = if let Some(rest) = address
+            .strip_prefix("http://")
+            .or_else(|| address.strip_prefix("https://"))
+        {
+            let origin = settings
+                .base_url
+                .as_deref()?
+                .split("://")
+                .nth(1)?
+                .split('/')
+                .next()?;
+            let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+            if !host.eq_ignore_ascii_case(origin) {
+                return None;
+            }
+            format!("/{path}")
+        } else if address.starts_with("//") || scheme(address).is_some() || address.is_empty() {
+            return None;
+        } else if address.starts_with('/') {
+            address.to_owned()
+        } else {
+            resolve(self.old_url?, address).into_owned()
+        };
+        let below_base = match settings.base_path.as_str() {
+            "/" => path.as_str(),
+            base => path
+                .strip_prefix(base.trim_end_matches('/'))
+                .filter(|rest| rest.is_empty() || rest.starts_with('/'))
+                .unwrap_or(&path),
+        };
+        let target = self.catalog.by_old_url(below_base)?;
+        if target == self.found.target && !fragment.is_empty() {
+            return Some(fragment);
+        }
+        Some(encode_url(&relative_url(self.target_dir(), target)) + &fragment)
+    }
+
+    /// The folder of the post's target below `posts/` (`""` at the top).
+    fn target_dir(&self) -> &str {
+        self.found
+            .target
+            .rsplit_once('/')
+            .map_or("", |(dir, _)| dir)
+    }
+
+    /// Where a file the post uses (`img.png`, `/images/a.png`) is in the source site and where
+    /// it goes. `None`: not a local file. `Some(None)`: local but not found.
+    pub(super) fn locate(&self, url: &str) -> Option<Option<Moved>> {
         if url.is_empty() || url.starts_with(['#', '?']) || url.starts_with("//") {
             return None;
         }
@@ -143,8 +253,13 @@ impl<'a> Moves<'a> {
         let path = percent_decode(path);
         let from = self.found.source.parent().unwrap_or(Path::new(""));
         let candidates: Vec<PathBuf> = if let Some(absolute) = path.strip_prefix('/') {
+            // Below the old site's path (`/blog/images/a.png`) or, as written, at its root.
+            let base = self.site.settings.base_path.trim_start_matches('/');
+            let below = absolute.strip_prefix(base).filter(|_| !base.is_empty());
+            let paths: Vec<&str> = below.into_iter().chain([absolute]).collect();
             let dirs = self.site.static_dirs.iter();
-            dirs.filter_map(|dir| join_inside(dir, absolute)).collect()
+            dirs.flat_map(|dir| paths.iter().filter_map(|path| join_inside(dir, path)))
+                .collect()
         } else {
             let dirs = std::iter::once(from).chain(self.found.assets.as_deref());
             dirs.filter_map(|dir| join_inside(dir, &path)).collect()
@@ -155,15 +270,16 @@ impl<'a> Moves<'a> {
         Some(source.map(|source| self.destination(source, from)))
     }
 
-    /// Where a found image goes: into the post's own folder when it was the post's (bundle,
+    /// Plans the copy of a file [`Moves::locate`] found.
+    pub(super) fn copy(&mut self, moved: &Moved) {
+        self.copies.push((moved.source.clone(), moved.dest.clone()));
+    }
+
+    /// Where a found file goes: into the post's own folder when it was the post's (bundle,
     /// asset folder, or beside the post), else to the same place below the content folder as
     /// below the site root.
     fn destination(&self, source: PathBuf, from: &Path) -> Moved {
-        let target_dir = self
-            .found
-            .target
-            .rsplit_once('/')
-            .map_or("", |(dir, _)| dir);
+        let target_dir = self.target_dir();
         let stem = target_stem(&self.found.target);
         if let Some(assets) = &self.found.assets
             && let Some(rel) = slash_path(&source, assets)
@@ -195,167 +311,5 @@ impl<'a> Moves<'a> {
             dest: rel,
             source,
         }
-    }
-}
-
-/// The target without its extension: `2024/hello.md` → `2024/hello`.
-pub(super) fn target_stem(target: &str) -> String {
-    let stem = file_stem(target);
-    match target.rsplit_once('/') {
-        Some((dir, _)) => format!("{dir}/{stem}"),
-        None => stem.to_owned(),
-    }
-}
-
-/// `dir` joined with a relative `/`-separated path, `..` folded against `dir`'s own folders;
-/// `None` when it would climb above what `dir` names. (Whether the result is inside the source
-/// site is checked by the caller.)
-pub(super) fn join_inside(dir: &Path, rel: &str) -> Option<PathBuf> {
-    let mut path = dir.to_path_buf();
-    for part in rel.split(['/', '\\']) {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if !matches!(path.components().next_back(), Some(Component::Normal(_))) {
-                    return None;
-                }
-                path.pop();
-            }
-            part => path.push(part),
-        }
-    }
-    Some(path)
-}
-
-/// The relative URL from a folder to a file, both `/`-separated below the same root.
-fn relative_url(from_dir: &str, to: &str) -> String {
-    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
-    let to: Vec<&str> = to.split('/').collect();
-    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
-    let mut parts = vec![".."; from.len() - shared];
-    parts.extend(&to[shared..]);
-    parts.join("/")
-}
-
-/// `path` below `dir`, `/`-separated; `None` when it is not below it.
-fn slash_path(path: &Path, dir: &Path) -> Option<String> {
-    let rel = path.strip_prefix(dir).ok()?;
-    let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
-    parts.map(|parts| parts.join("/")).filter(|p| !p.is_empty())
-}
-
-fn join_slash(dir: &str, rel: &str) -> String {
-    if dir.is_empty() {
-        rel.to_owned()
-    } else {
-        format!("{dir}/{rel}")
-    }
-}
-
-/// Whether two image paths name the same file from the same post (`./a.png` and `a.png`).
-fn same_place(old: &str, new: &str) -> bool {
-    percent_decode(&resolve("/p/", old)) == percent_decode(&resolve("/p/", new))
-}
-
-/// Escapes what would end a Markdown link destination or confuse a URL: spaces, parentheses,
-/// angle brackets and `%`. Other characters (CJK included) stay readable.
-pub(super) fn encode_url(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for c in path.chars() {
-        match c {
-            ' ' => out.push_str("%20"),
-            '(' => out.push_str("%28"),
-            ')' => out.push_str("%29"),
-            '<' => out.push_str("%3C"),
-            '>' => out.push_str("%3E"),
-            '%' => out.push_str("%25"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Replaces the image's URL on its line (from its column on), else in a reference definition
-/// (`[id]: url`). Returns whether it found the URL.
-fn replace_url(lines: &mut [String], image: &LinkRef, new: &str) -> bool {
-    let old = image.url.as_str();
-    if let Some(line) = lines.get_mut(image.line.saturating_sub(1)) {
-        let from = line
-            .char_indices()
-            .nth(image.column.saturating_sub(1))
-            .map_or(line.len(), |(i, _)| i);
-        // The destination follows `(` or `<`; a bare match may be the link's text (`[a.md](a.md)`).
-        let found: Vec<usize> = line[from..]
-            .match_indices(old)
-            .map(|(i, _)| i + from)
-            .collect();
-        let destination = found
-            .iter()
-            .find(|&&at| line[..at].ends_with(['(', '<']))
-            .or(found.first());
-        if let Some(&at) = destination {
-            line.replace_range(at..at + old.len(), new);
-            return true;
-        }
-    }
-    for line in lines.iter_mut() {
-        let trimmed = line.trim_start();
-        if trimmed.starts_with('[')
-            && let Some(colon) = trimmed.find("]:")
-            && trimmed[colon + 2..].trim_start().starts_with(old)
-        {
-            let indent = line.len() - trimmed.len();
-            let rest = &trimmed[colon + 2..];
-            let at = indent + colon + 2 + (rest.len() - rest.trim_start().len());
-            line.replace_range(at..at + old.len(), new);
-            return true;
-        }
-    }
-    false
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn urls_are_replaced_where_the_image_is_or_in_its_definition() {
-        let image = |url: &str, line, column| LinkRef {
-            url: url.to_owned(),
-            line,
-            column,
-        };
-        let mut lines = vec!["[a.md](a.md)\n".to_owned()];
-        assert!(replace_url(&mut lines, &image("a.md", 1, 1), "b/a.md"));
-        assert_eq!(lines[0], "[a.md](b/a.md)\n");
-        let mut lines = vec!["![a](x.png) ![b](x.png)\n".to_owned()];
-        assert!(replace_url(&mut lines, &image("x.png", 1, 13), "y/x.png"));
-        assert_eq!(lines[0], "![a](x.png) ![b](y/x.png)\n");
-        let mut lines = vec![
-            "![a][pic]\n".to_owned(),
-            "\n".to_owned(),
-            "  [pic]: x.png \"t\"\n".to_owned(),
-        ];
-        assert!(replace_url(&mut lines, &image("x.png", 1, 1), "../x.png"));
-        assert_eq!(lines[2], "  [pic]: ../x.png \"t\"\n");
-        assert!(!replace_url(&mut lines, &image("gone.png", 1, 1), "z.png"));
-    }
-
-    #[test]
-    fn joins_never_climb_out() {
-        assert_eq!(
-            join_inside(Path::new("/site/a"), "../b/c.png"),
-            Some(PathBuf::from("/site/b/c.png"))
-        );
-        assert_eq!(join_inside(Path::new("site"), "../../x"), None);
-        assert_eq!(
-            join_inside(Path::new("../old/_posts"), "../assets/a.png"),
-            Some(PathBuf::from("../old/assets/a.png"))
-        );
-        assert!(same_place("./a b.png", "a%20b.png"));
-        assert_eq!(relative_url("notes", "first-frost.md"), "../first-frost.md");
-        assert_eq!(relative_url("", "a/b.md"), "a/b.md");
-        assert_eq!(relative_url("a/x", "a/y/b.md"), "../y/b.md");
-        assert_eq!(encode_url("图 (1).png"), "图%20%281%29.png");
     }
 }

@@ -20,6 +20,8 @@ pub(super) struct Plan {
     copies: BTreeMap<String, PathBuf>,
     /// Why the plan cannot be carried out.
     conflicts: Vec<String>,
+    /// A `site.toml` to write.
+    site_toml: Option<String>,
 }
 
 impl Plan {
@@ -29,6 +31,7 @@ impl Plan {
             posts: Vec::new(),
             copies: BTreeMap::new(),
             conflicts: Vec::new(),
+            site_toml: None,
         }
     }
 
@@ -98,6 +101,16 @@ impl Plan {
         Ok(())
     }
 
+    /// Plans `site.toml`; false when the content folder has one already (it is never
+    /// replaced, and its absence is no reason to stop the import).
+    pub(super) fn site_toml(&mut self, text: String) -> bool {
+        if self.content.join("site.toml").symlink_metadata().is_ok() {
+            return false;
+        }
+        self.site_toml = Some(text);
+        true
+    }
+
     /// What stands in the way; empty when the import can go ahead.
     pub(super) fn conflicts(&self) -> &[String] {
         &self.conflicts
@@ -147,7 +160,13 @@ impl Plan {
             .copies
             .iter()
             .map(|(dest, source)| format!("{} <- {}", self.path(dest).display(), source.display()));
-        posts.chain(copies).collect()
+        let settings = self.site_toml.as_ref().map(|_| {
+            format!(
+                "{} <- the site's settings",
+                self.path("site.toml").display()
+            )
+        });
+        posts.chain(copies).chain(settings).collect()
     }
 
     /// Writes every post and copies every file, never over an existing one.
@@ -157,6 +176,9 @@ impl Plan {
         }
         for (dest, source) in &self.copies {
             write_new(&self.path(dest), &read(source)?)?;
+        }
+        if let Some(text) = &self.site_toml {
+            write_new(&self.path("site.toml"), text.as_bytes())?;
         }
         Ok(())
     }

@@ -1,23 +1,25 @@
-//! One post moved in: its text (front matter kept, a file-name date or a drafts folder written
-//! into it, image paths and links to other imported posts rewritten where they move), the images
-//! to copy, and notes on what was not carried over, located in the new file.
+//! One post moved in: its front matter kept and completed (a file-name date, a drafts folder,
+//! its old URLs as `aliases`), generator tags converted ([`convert`]), files and links moved
+//! ([`moves`]), and notes on what did not come over, located in the new file.
 
-use std::collections::HashMap;
-use std::fs;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use folio_core::Problem;
-use folio_core::front_matter::{Field, FrontMatterFormat, parse_fields, split};
+use folio_core::front_matter::split;
 use folio_core::post::{Post, PostContext};
 
-use super::moves::{Moves, encode_url, join_inside, target_stem};
-use super::source::{FoundPost, SourceSite};
-use super::syntax::{self, What};
+use super::catalog::{Catalog, Source};
+use super::convert::{self, Here};
+use super::dates::DateFix;
+use super::fields::{self, Edit};
+use super::moves::Moves;
+use super::source::SourceSite;
+use super::syntax;
+use super::values::{field, get, text};
 
-/// Front-matter keys holding the URL a generator published a post at; Folio serves every post at
-/// `/posts/<slug>/` and has no redirects, so old links to these break.
-const URL_KEYS: &[&str] = &["aliases", "permalink", "redirect_from", "url", "path"];
+/// Front-matter keys naming a cover image, as folio-core reads them.
+const COVER_KEYS: &[&str] = &["cover", "image", "thumbnail", "banner"];
 
 /// A post ready to be written.
 #[derive(Debug)]
@@ -32,35 +34,109 @@ pub(super) struct Imported {
     pub(super) copies: Vec<(PathBuf, String)>,
     /// What did not come over, located in `text`.
     pub(super) notes: Vec<Problem>,
+    /// Links to other posts rewritten or converted.
+    pub(super) links: usize,
+    /// Old URLs written as `aliases`.
+    pub(super) aliases: usize,
 }
 
-/// Where each imported post goes: its source file → its target below `posts/`.
-pub(super) type Targets = HashMap<PathBuf, String>;
+/// Converts one post.
+pub(super) fn import(site: &SourceSite, source: &Source, catalog: &Catalog) -> Result<Imported> {
+    let found = &source.found;
+    let body_line = split(&source.text).map_or(1, |split| split.body_line);
+    let mut notes = source.notes.clone();
 
-/// Reads and converts one post.
-pub(super) fn import(site: &SourceSite, found: &FoundPost, targets: &Targets) -> Result<Imported> {
-    let bytes =
-        fs::read(&found.source).with_context(|| format!("reading {}", found.source.display()))?;
-    let mut notes = Vec::new();
-    let original = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            notes.push(Problem::warning(
-                1,
-                "the file is not valid UTF-8; invalid bytes were replaced",
-            ));
-            String::from_utf8_lossy(err.as_bytes()).into_owned()
-        }
+    let converted = convert::blocks(site.dialect, &source.text, body_line);
+    notes.extend(converted.notes);
+    let mut moves = Moves::new(
+        site,
+        found,
+        catalog,
+        source.old_urls.first().map(String::as_str),
+    );
+    let text = moves.rewrite(&converted.text);
+    let here = Here {
+        dialect: site.dialect,
+        found,
+        catalog,
+        root: &site.root,
     };
-    let mut moves = Moves::new(site, found, targets);
-    let text = moves.rewrite(&original);
-    let (text, added_lines) = add_fields(&text, found);
-    notes.extend(moves.notes.into_iter().map(|mut note| {
-        note.line += added_lines;
-        note
-    }));
+    let linked = convert::links(&text, body_line, &here);
+    notes.extend(linked.notes);
+    moves.bundle_files()?;
+    let mut edits = Vec::new();
+    let cover_note = cover(source, &mut moves, &mut edits);
+    notes.append(&mut moves.notes);
     let mut copies = moves.copies;
+    copies.extend(linked.copies);
 
+    let slug = slug(source);
+    let new_url = format!("/posts/{slug}/");
+    let aliases: Vec<String> = source
+        .old_urls
+        .iter()
+        .filter(|url| super::urls::url_key(url) != super::urls::url_key(&new_url))
+        .cloned()
+        .collect();
+    let (date_edit, date_note) = date(&source.date_fix);
+    edits.extend(date_edit);
+    if found.draft {
+        edits.push(Edit::Add {
+            key: "draft".into(),
+            value: "true".into(),
+        });
+    }
+    let has_aliases = field(&source.fields, "aliases").is_some();
+    if !aliases.is_empty() || has_aliases {
+        edits.push(Edit::Set {
+            key: "aliases".into(),
+            value: fields::list(&aliases),
+            comment: None,
+        });
+    }
+    let (text, shift) = fields::apply(&linked.text, &edits);
+    // Everything noted so far is in the body (or the file's first line), below the edits.
+    for note in &mut notes {
+        if note.line >= body_line {
+            note.line = note.line.saturating_add_signed(shift);
+        }
+    }
+    let new_fields = super::values::front_matter_fields(&text);
+    let line_of = |key: &str| {
+        new_fields
+            .iter()
+            .find(|f| f.key.eq_ignore_ascii_case(key))
+            .map_or(1, |f| f.line)
+    };
+    if let Some(message) = date_note {
+        notes.push(Problem::warning(line_of("date"), message));
+    }
+    if let Some((key, message)) = cover_note {
+        notes.push(Problem::warning(line_of(key), message));
+    }
+    if let Some(problem) = &source.url_problem {
+        notes.push(Problem::warning(
+            1,
+            format!("old URL not recorded: {problem}; links to it were not rewritten"),
+        ));
+    }
+    if text.trim_start().starts_with('{') {
+        notes.push(Problem::warning(
+            1,
+            "JSON front matter is not read by Folio: rewrite it as YAML between --- lines",
+        ));
+    }
+    let body_line = split(&text).map_or(1, |split| split.body_line);
+    for finding in syntax::find(&text, body_line, site.dialect) {
+        // A tag the conversion tried and had to leave has its note already.
+        let noted = notes
+            .iter()
+            .any(|note| (note.line, note.column) == (finding.line, Some(finding.column)));
+        if !noted {
+            notes.push(Problem::warning(finding.line, finding.message).at_column(finding.column));
+        }
+    }
+    notes.sort_by_key(|note| (note.line, note.column));
     let post = Post::parse(
         &text,
         &PostContext {
@@ -73,39 +149,6 @@ pub(super) fn import(site: &SourceSite, found: &FoundPost, targets: &Targets) ->
             text: folio_core::i18n::english(),
         },
     );
-    if text.trim_start().starts_with('{') {
-        notes.push(Problem::warning(
-            1,
-            "JSON front matter is not read by Folio: rewrite it as YAML between --- lines",
-        ));
-    }
-    for field in fields(&text) {
-        if URL_KEYS
-            .iter()
-            .any(|key| field.key.eq_ignore_ascii_case(key))
-        {
-            notes.push(Problem::warning(
-                field.line,
-                format!(
-                    "`{}` is not carried over: Folio serves this post at /posts/{}/ and does not redirect old URLs",
-                    field.key, post.slug
-                ),
-            ));
-        }
-    }
-    let body_line = split(&text).map_or(1, |split| split.body_line);
-    for finding in syntax::find(&text, body_line, site.dialect) {
-        let message = match finding.what {
-            What::Message(message) => message,
-            What::HexoAssetImage {
-                snippet,
-                file,
-                title,
-            } => hexo_asset_image(found, &snippet, &file, &title, &mut copies),
-        };
-        notes.push(Problem::warning(finding.line, message).at_column(finding.column));
-    }
-    notes.sort_by_key(|note| (note.line, note.column));
     Ok(Imported {
         source: found.source.clone(),
         target: found.target.clone(),
@@ -114,147 +157,93 @@ pub(super) fn import(site: &SourceSite, found: &FoundPost, targets: &Targets) ->
         text,
         copies,
         notes,
+        links: moves.links + linked.links,
+        aliases: aliases.len(),
     })
 }
 
-/// The replacement for `{% asset_img %}`, copying its image when it is in the asset folder.
-fn hexo_asset_image(
-    found: &FoundPost,
-    snippet: &str,
-    file: &str,
-    title: &str,
-    copies: &mut Vec<(PathBuf, String)>,
-) -> String {
-    let stem = target_stem(&found.target);
-    let name = stem.rsplit('/').next().unwrap_or(&stem);
-    let source = found
-        .assets
-        .as_ref()
-        .and_then(|assets| join_inside(assets, file))
-        .filter(|path| path.is_file());
-    match source {
-        Some(source) => {
-            copies.push((source, format!("posts/{stem}/{file}")));
-            format!(
-                "`{snippet}` is a Hexo tag, which Folio shows as text: write ![{title}]({}) instead (the image was copied)",
-                encode_url(&format!("{name}/{file}"))
-            )
-        }
-        None => format!(
-            "`{snippet}` is a Hexo tag, which Folio shows as text, and {file} is not in the post's asset folder"
+/// The post's new URL segment as Folio will name it: the front matter's `slug`, else the file.
+fn slug(source: &Source) -> String {
+    let stem = super::paths::target_stem(&source.found.target);
+    match text(field(&source.fields, "slug")) {
+        Some(slug) => match stem.rsplit_once('/') {
+            Some((dir, _)) => format!("{dir}/{slug}"),
+            None => slug,
+        },
+        None => stem,
+    }
+}
+
+/// The edit a date needs, and what to tell the writer about it.
+fn date(fix: &DateFix) -> (Option<Edit>, Option<String>) {
+    match fix {
+        DateFix::Keep => (None, None),
+        DateFix::Add { date, .. } => (
+            Some(Edit::Add {
+                key: "date".into(),
+                value: date.clone(),
+            }),
+            None,
+        ),
+        DateFix::Replace {
+            date,
+            from,
+            original,
+            why,
+        } => (
+            Some(Edit::Set {
+                key: "date".into(),
+                value: date.clone(),
+                comment: Some(format!(
+                    "date: {original}  (folio import: not a date Folio reads)"
+                )),
+            }),
+            Some(format!(
+                "the date {original:?} was not understood ({why}); {from}'s date {date} is used, and the original is kept in a comment above"
+            )),
         ),
     }
 }
 
-/// Every top-level front-matter field of `text` (none when it has none or it does not parse).
-fn fields(text: &str) -> Vec<Field> {
-    split(text)
-        .ok()
-        .and_then(|split| split.front_matter)
-        .and_then(|front_matter| parse_fields(&front_matter).ok())
-        .unwrap_or_default()
-}
-
-/// Writes what the file's name or folder said (a date, being a draft) into its front matter,
-/// unless the front matter says it already. Returns the text and how many lines were added.
-fn add_fields(text: &str, found: &FoundPost) -> (String, usize) {
-    let present = fields(text);
-    let has = |key: &str| present.iter().any(|f| f.key.eq_ignore_ascii_case(key));
-    let mut add: Vec<(&str, &str)> = Vec::new();
-    if let Some(date) = &found.date
-        && !has("date")
-    {
-        add.push(("date", date));
-    }
-    if found.draft && !has("draft") && !has("published") {
-        add.push(("draft", "true"));
-    }
-    if add.is_empty() {
-        return (text.to_owned(), 0);
-    }
-    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
-    match split(text) {
-        Ok(split) => match split.front_matter {
-            Some(front_matter) => {
-                let lines: String = add
-                    .iter()
-                    .map(|(key, value)| match front_matter.format {
-                        FrontMatterFormat::Yaml => format!("{key}: {value}{newline}"),
-                        FrontMatterFormat::Toml => format!("{key} = {value}{newline}"),
-                    })
-                    .collect();
-                // Right after the opening fence: in TOML, keys after a [table] would land in it.
-                let after_fence = text.find('\n').map_or(text.len(), |i| i + 1);
-                let mut out = text[..after_fence].to_owned();
-                out.push_str(&lines);
-                out.push_str(&text[after_fence..]);
-                (out, add.len())
-            }
-            None => {
-                let mut out = format!("---{newline}");
-                for (key, value) in &add {
-                    out.push_str(&format!("{key}: {value}{newline}"));
+/// Copies the cover image the front matter names, rewriting its path when it moves; the key
+/// and a note when the image is not there.
+fn cover(
+    source: &Source,
+    moves: &mut Moves<'_>,
+    edits: &mut Vec<Edit>,
+) -> Option<(&'static str, String)> {
+    for key in COVER_KEYS {
+        let value = field(&source.fields, key);
+        let path = match value {
+            Some(map @ folio_core::Value::Map(_)) => text(get(map, "image")),
+            other => text(other),
+        };
+        let Some(path) = path else {
+            continue;
+        };
+        match moves.locate(&path) {
+            Some(Some(moved)) => {
+                moves.copy(&moved);
+                if path.starts_with('/') || !super::paths::same_place(&path, &moved.url) {
+                    edits.push(Edit::Replace {
+                        key: (*key).to_owned(),
+                        old: path.clone(),
+                        new: moved.url.clone(),
+                    });
                 }
-                out.push_str(&format!("---{newline}"));
-                let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-                out.push_str(body);
-                (out, add.len() + 2)
             }
-        },
-        // An unclosed front matter: adding to it could make things worse; `folio check` reports it.
-        Err(_) => (text.to_owned(), 0),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn found(target: &str, date: Option<&str>, draft: bool) -> FoundPost {
-        FoundPost {
-            date: date.map(str::to_owned),
-            draft,
-            ..FoundPost::new(PathBuf::from("x.md"), target.to_owned())
+            Some(None) => {
+                return Some((
+                    key,
+                    format!(
+                        "the `{key}` image {path:?} is not in the source site; its path was left as it is"
+                    ),
+                ));
+            }
+            None => {}
         }
+        // folio-core reads the first of these keys that is set.
+        return None;
     }
-
-    #[test]
-    fn dates_and_drafts_go_into_the_front_matter_unless_it_has_them() {
-        let dated = found("a.md", Some("2024-03-05"), true);
-        let cases = [
-            (
-                "---\ntitle: A\n---\nBody\n",
-                "---\ndate: 2024-03-05\ndraft: true\ntitle: A\n---\nBody\n",
-                2,
-            ),
-            (
-                "+++\ntitle = \"A\"\n[extra]\nx = 1\n+++\n",
-                "+++\ndate = 2024-03-05\ndraft = true\ntitle = \"A\"\n[extra]\nx = 1\n+++\n",
-                2,
-            ),
-            (
-                "Body only\n",
-                "---\ndate: 2024-03-05\ndraft: true\n---\nBody only\n",
-                4,
-            ),
-            (
-                "---\nDate: 2020-01-01\npublished: false\n---\n",
-                "---\nDate: 2020-01-01\npublished: false\n---\n",
-                0,
-            ),
-            ("---\nnever closed\n", "---\nnever closed\n", 0),
-        ];
-        for (text, want, added) in cases {
-            assert_eq!(
-                add_fields(text, &dated),
-                (want.to_owned(), added),
-                "{text:?}"
-            );
-        }
-        let crlf = add_fields(
-            "---\r\ntitle: A\r\n---\r\n",
-            &found("a.md", Some("2024-03-05"), false),
-        );
-        assert_eq!(crlf.0, "---\r\ndate: 2024-03-05\r\ntitle: A\r\n---\r\n");
-    }
+    None
 }

@@ -10,6 +10,7 @@ use crate::content::Confined;
 pub(super) use crate::content::is_markdown;
 
 use super::Dialect;
+use super::config::Settings;
 use crate::diagnostic::Diagnostic;
 
 /// Section folders that only say "these are posts": `content/posts/a.md` becomes `posts/a.md`,
@@ -21,6 +22,9 @@ const POST_SECTIONS: &[&str] = &["posts", "post", "blog"];
 pub(super) struct FoundPost {
     /// The `.md` file.
     pub(super) source: PathBuf,
+    /// The file below the folder the generator keeps its pages in (`content/`, `_posts/`,
+    /// `source/_posts/`, VitePress's source folder), `/`-separated: what its URL was made from.
+    pub(super) rel: String,
     /// Where it goes below the content folder's `posts/`, `/`-separated (`2024/hello.md`).
     pub(super) target: String,
     /// A date the file name carried (`2024-03-05-hello.md`), for posts whose front matter has none.
@@ -33,9 +37,10 @@ pub(super) struct FoundPost {
 }
 
 impl FoundPost {
-    pub(super) fn new(source: PathBuf, target: String) -> Self {
+    pub(super) fn new(source: PathBuf, rel: String, target: String) -> Self {
         Self {
             source,
+            rel,
             target,
             date: None,
             draft: false,
@@ -56,6 +61,8 @@ pub(super) struct SourceSite {
     pub(super) static_dirs: Vec<PathBuf>,
     /// Files passed over, and why.
     pub(super) skipped: Vec<Diagnostic>,
+    /// What its configuration says.
+    pub(super) settings: Settings,
 }
 
 impl SourceSite {
@@ -67,6 +74,7 @@ impl SourceSite {
             posts: Vec::new(),
             static_dirs: Vec::new(),
             skipped: Vec::new(),
+            settings: Settings::default(),
         })
     }
 

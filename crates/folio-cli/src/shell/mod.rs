@@ -14,10 +14,11 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use folio_core::post::{PostContext, render_body};
-use folio_core::{Manifest, PostLinks, paths};
+use folio_core::{Manifest, paths};
+use rayon::prelude::*;
 
-use crate::{csp, parallel};
+use crate::csp;
+use crate::site::{Body, Site};
 use head::{Article, Listing, PageHead};
 use page::Pages;
 
@@ -29,11 +30,10 @@ const HEAD_END: &str = "<!-- /folio:head -->";
 #[derive(Debug)]
 pub(crate) struct Shells<'a> {
     out: &'a Path,
-    content: &'a Path,
     base: &'a str,
+    site: &'a Site,
     manifest: &'a Manifest,
     pages: Pages<'a>,
-    links: PostLinks<'a>,
     template: String,
     /// Write `sw.js` and point every page at it.
     service_worker: bool,
@@ -51,14 +51,14 @@ pub(crate) struct ShellOptions {
 }
 
 impl<'a> Shells<'a> {
-    /// Reads the app shell Trunk wrote to `out/index.html`; posts are read from `content`.
+    /// Reads the app shell Trunk wrote to `out/index.html`, for the loaded `site`.
     pub(crate) fn load(
         out: &'a Path,
-        content: &'a Path,
         base: &'a str,
-        manifest: &'a Manifest,
+        site: &'a Site,
         options: ShellOptions,
     ) -> Result<Self> {
+        let manifest = &site.manifest;
         let path = out.join("index.html");
         let template = fs::read_to_string(&path)
             .with_context(|| format!("reading the app shell {}", path.display()))?;
@@ -67,18 +67,16 @@ impl<'a> Shells<'a> {
             csp: options.csp.then(|| csp::policy(&template)),
             service_worker: options.service_worker,
             out,
-            content,
             base,
+            site,
             manifest,
             pages: Pages::new(manifest, base),
-            links: PostLinks::new(manifest, base),
             template,
         })
     }
 
-    /// Writes the home pages, `404.html`, the archive, every tag and post shell. Returns the
-    /// number of files written. Posts are parsed a batch at a time, so memory stays flat however
-    /// many there are.
+    /// Writes the home pages, `404.html`, the archive, every tag and post shell, and the pages
+    /// that redirect old addresses. Returns the number of files written.
     pub(crate) fn write_all(&self) -> Result<usize> {
         let site = &self.manifest.site;
         let text = self.pages.text();
@@ -162,44 +160,44 @@ impl<'a> Shells<'a> {
             )?;
             written += 1;
         }
-        // Each post is read, rendered and written on its own: on every core.
-        let indices: Vec<usize> = (0..self.manifest.posts.len()).collect();
-        parallel::for_each_ordered(
-            &indices,
-            |&index| self.write_post(index),
-            |_, result| result,
-        )?;
-        Ok(written + self.manifest.posts.len())
+        // Each post's page is written on its own: on every core.
+        self.site
+            .bodies
+            .par_iter()
+            .enumerate()
+            .try_for_each(|(index, body)| self.write_post(index, body))?;
+        for redirect in &self.site.redirects {
+            let to = paths::post_url(self.base, &redirect.to);
+            // `2019/a.html` is a file; any other address is a folder with its index.
+            let named_file = redirect
+                .from
+                .rsplit('/')
+                .next()
+                .is_some_and(|last| last.contains('.'));
+            let path = if named_file {
+                self.out.join(&redirect.from)
+            } else {
+                self.out.join(&redirect.from).join("index.html")
+            };
+            write_file(&path, &redirect_page(&to, &site.language))?;
+        }
+        Ok(written + self.manifest.posts.len() + self.site.redirects.len())
     }
 
-    /// A post's shell: its head as an article, its rendered page as the first paint, rendered
-    /// exactly as the app renders it (`render_body` with the index entry).
-    fn write_post(&self, index: usize) -> Result<()> {
+    /// A post's shell: its head as an article, its page as the first paint, with the body the
+    /// build rendered (which the app renders again from the Markdown, to the same HTML).
+    fn write_post(&self, index: usize, body: &Body) -> Result<()> {
         let entry = &self.manifest.posts[index];
-        let source = self.content.join("posts").join(&entry.file);
-        let bytes = fs::read(&source).with_context(|| format!("reading {}", source.display()))?;
-        let text = String::from_utf8_lossy(&bytes);
-        let post_link = |url: &str| self.links.resolve(url);
-        let image_size = |url: &str| entry.image_size(self.base, url);
-        let rendered = render_body(
-            &text,
-            entry,
-            &PostContext {
-                base: self.base,
-                file: &entry.file,
-                trust_html: self.manifest.site.trust_html,
-                math: self.manifest.site.math,
-                post_link: Some(&post_link),
-                image_size: Some(&image_size),
-                text: self.pages.text(),
-            },
-        );
         let folder = paths::post_folder_url(self.base, &entry.file);
+        // A link preview's image must be there: a cover or first image of the site's own that
+        // the content folder does not have is passed over.
         let image = entry
             .cover
             .as_deref()
             .map(|cover| folio_core::url::resolve(&folder, cover).into_owned())
-            .or_else(|| first_image(&rendered.html));
+            .into_iter()
+            .chain(first_image(&body.html))
+            .find(|url| self.is_there(url));
         let head = PageHead {
             source: Some(paths::post_file_url(self.base, &entry.file)),
             listing: Listing::Manifest,
@@ -215,20 +213,29 @@ impl<'a> Shells<'a> {
                 lang: entry.lang.clone(),
             }),
         };
-        let body = self.pages.post(index, &rendered);
+        let page = self.pages.post(index, body);
         self.write(
             &self.out.join("posts").join(&entry.slug).join("index.html"),
             &head,
-            Some(&body),
+            Some(&page),
         )
     }
 
-    fn write(&self, path: &Path, head: &PageHead, body: Option<&str>) -> Result<()> {
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    /// Whether a resolved URL is another site's, or a file of this one the content folder has.
+    fn is_there(&self, url: &str) -> bool {
+        match url.strip_prefix(self.base) {
+            Some(below) if !url.starts_with("//") => {
+                let path = below.split(['?', '#']).next().unwrap_or_default();
+                self.site
+                    .files
+                    .contains(&folio_core::url::percent_decode(path))
+            }
+            _ => folio_core::url::is_external(url),
         }
-        fs::write(path, self.render(head, body))
-            .with_context(|| format!("writing {}", path.display()))
+    }
+
+    fn write(&self, path: &Path, head: &PageHead, body: Option<&str>) -> Result<()> {
+        write_file(path, &self.render(head, body))
     }
 
     fn render(&self, head: &PageHead, body: Option<&str>) -> String {
@@ -274,6 +281,28 @@ impl<'a> Shells<'a> {
         // (a YAML `"\x01"` escape in a title, `site.toml`).
         folio_core::chars::clean_owned(html)
     }
+}
+
+/// Writes `text` to `path`, making its folder first.
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
+    fs::write(path, text).with_context(|| format!("writing {}", path.display()))
+}
+
+/// A page that sends the reader (and crawlers, with its canonical link) on to `to`: what an old
+/// address of a post answers, on a host with no redirect rules. No script, so no policy needed.
+fn redirect_page(to: &str, lang: &str) -> String {
+    let to = escape(to);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{to}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
+         <link rel=\"canonical\" href=\"{to}\">\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={to}\">\n</head>\n\
+         <body>\n<p><a href=\"{to}\">{to}</a></p>\n</body>\n</html>\n",
+        escape(lang)
+    )
 }
 
 /// The `src` of the first `<img>` in rendered HTML, for link previews of posts without a cover.

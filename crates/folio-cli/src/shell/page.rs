@@ -5,22 +5,27 @@
 use std::collections::HashMap;
 
 use folio_core::i18n::Strings;
-use folio_core::{HomePage, Manifest, PostEntry, Rendered, ids};
+use folio_core::{HomePage, Manifest, PostEntry, ids};
 use folio_views::SiteView;
 use folio_views::archive::{Archive, years};
 use folio_views::frame::{Frame, Section};
 use folio_views::home::{Home, HomeView};
-use folio_views::post::Article;
+use folio_views::post::{Article, PostPage};
 use folio_views::search_box::SearchBox;
 use folio_views::tags::{TagCloud, TagPosts};
 use folio_views::theme::ThemeToggle;
 use leptos::prelude::*;
+
+use crate::site::Body;
 
 /// Writes page markup for one site.
 #[derive(Debug)]
 pub(crate) struct Pages<'a> {
     pub(crate) manifest: &'a Manifest,
     site: SiteView,
+    /// Stands for a post's body while its page is rendered: random for each build, so no text
+    /// of a post (titles are escaped, but may hold any character) can be taken for it.
+    body_mark: String,
     /// Each tag's posts by tag slug, for the tag pages (one pass over the index, not one per tag).
     tagged: HashMap<String, Vec<&'a PostEntry>>,
 }
@@ -34,6 +39,13 @@ impl<'a> Pages<'a> {
             manifest,
             site: SiteView::new(leak(base), leak(&manifest.site.language)),
             tagged: manifest.posts_by_tag(),
+            body_mark: {
+                use std::hash::{BuildHasher as _, Hasher as _};
+                let random = std::collections::hash_map::RandomState::new()
+                    .build_hasher()
+                    .finish();
+                format!("folio:body:{random:016x}")
+            },
         }
     }
 
@@ -82,25 +94,17 @@ impl<'a> Pages<'a> {
         self.frame(&path, || view! { <Home home=HomeView::from(home) /> })
     }
 
-    /// The post at `index` of the manifest, rendered as the app renders it.
-    pub(crate) fn post(&self, index: usize, rendered: &Rendered) -> String {
-        let manifest = self.manifest;
-        let entry = &manifest.posts[index];
-        let (newer, older) = manifest.neighbours_at(index);
-        let path = folio_core::paths::post_url("", &entry.slug);
-        self.frame(&path, || {
-            view! {
-                <Article
-                    edit=manifest.site.edit_link(&entry.file)
-                    newer=newer.cloned()
-                    older=older.cloned()
-                    body=rendered.html.clone()
-                    headings=rendered.headings.clone()
-                    show_problems=true
-                    entry=entry.clone()
-                />
-            }
-        })
+    /// The post at `index` of the manifest, rendered as the app renders it. The body goes in
+    /// after the views are rendered (see [`folio_views::render_to_html`]).
+    pub(crate) fn post(&self, index: usize, body: &Body) -> String {
+        let Some(post) = PostPage::at(self.manifest, index) else {
+            return String::new();
+        };
+        let path = folio_core::paths::post_url("", &post.entry.slug);
+        let page = self.frame(&path, || {
+            view! { <Article page=post body=self.body_mark.clone() headings=body.headings.clone() /> }
+        });
+        page.replacen(&self.body_mark, &body.html, 1)
     }
 
     /// One tag's posts.

@@ -72,7 +72,8 @@ pub(crate) fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// Every file under `dir`, sorted: Markdown with its text, anything else with its size.
+/// Every file under `dir`, sorted: Markdown and TOML with their text, anything else with its
+/// size.
 pub(crate) fn tree(dir: &Path) -> String {
     let mut files = Vec::new();
     collect(dir, dir, &mut files);
@@ -80,7 +81,7 @@ pub(crate) fn tree(dir: &Path) -> String {
     let mut out = String::new();
     for rel in files {
         let path = dir.join(&rel);
-        if rel.ends_with(".md") || rel.ends_with(".markdown") {
+        if rel.ends_with(".md") || rel.ends_with(".markdown") || rel.ends_with(".toml") {
             out.push_str(&format!("== {rel}\n{}", fs::read_to_string(&path).unwrap()));
         } else {
             out.push_str(&format!(

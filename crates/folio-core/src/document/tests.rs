@@ -63,8 +63,7 @@ fn cases() -> Vec<Case> {
                 date: date("2024-03-01T10:00:00+01:00"),
                 updated: date("2024-03-05"),
                 description: some("A summary."),
-                tags: strings(&["go", "hugo"]),
-                categories: strings(&["dev"]),
+                tags: strings(&["go", "hugo", "dev"]),
                 author: some("Jane"),
                 draft: true,
                 slug: some("hugo-post"),
@@ -127,8 +126,7 @@ fn cases() -> Vec<Case> {
                 date: date("2015-11-18T21:57:17+08:00"),
                 updated: date("2015-11-20"),
                 description: some("Short."),
-                tags: strings(&["rust", "wasm"]),
-                categories: strings(&["jekyll", "update"]),
+                tags: strings(&["rust", "wasm", "jekyll", "update"]),
                 author: some("Tom"),
                 draft: true,
                 extra: extra(&[("layout", text("post"))]),
@@ -155,8 +153,7 @@ fn cases() -> Vec<Case> {
                 title: some("Hexo 文章"),
                 date: date("2026-02-13T10:00:00"),
                 updated: date("2026-02-14T09:30:00"),
-                tags: strings(&["随笔", "生活"]),
-                categories: strings(&["Diary", "Life", "Notes"]),
+                tags: strings(&["随笔", "生活", "Diary", "Life", "Notes"]),
                 cover: some("/images/t.jpg"),
                 lang: some("zh-CN"),
                 extra: extra(&[("comments", Value::Bool(true))]),
@@ -166,6 +163,23 @@ fn cases() -> Vec<Case> {
             error: None,
             body: "",
             body_line: 15,
+        },
+        Case {
+            name: "Zola TOML after blank lines, as Zola accepts it",
+            source: "\n\n+++\n\
+                     title = \"Late\"\n\
+                     date = 2014-12-12\n\
+                     +++\n\
+                     Body",
+            meta: PostMeta {
+                title: some("Late"),
+                date: date("2014-12-12"),
+                ..PostMeta::default()
+            },
+            problems: &[],
+            error: None,
+            body: "Body",
+            body_line: 7,
         },
         Case {
             name: "Zola TOML with taxonomies and extra",
@@ -193,8 +207,7 @@ fn cases() -> Vec<Case> {
                 date: date("2026-02-13"),
                 updated: date("2026-02-14T08:00:00Z"),
                 description: some("Desc"),
-                tags: strings(&["rust", "静态网站"]),
-                categories: strings(&["web"]),
+                tags: strings(&["rust", "静态网站", "web"]),
                 author: some("Z"),
                 draft: true,
                 slug: some("zola-post"),

@@ -60,6 +60,8 @@ pub struct FrontMatter<'a> {
     pub format: FrontMatterFormat,
     /// The text between the fences, each line with its ending.
     pub text: &'a str,
+    /// File line of the opening fence: 1, or later after blank lines.
+    pub opening_line: usize,
     /// File line of the first line of `text` (the line after the opening fence).
     pub first_line: usize,
     /// File line of the closing fence.
@@ -167,45 +169,55 @@ impl FrontMatterError {
 
 /// Cuts `source` into front matter and body.
 ///
-/// Front matter must open on the very first line (after an optional UTF-8 byte-order mark) with
-/// `---` or `+++`; fences may carry trailing spaces or tabs, and any line ending works. A post
-/// without an opening fence is all body. An opening fence without a closing one is an error,
-/// since guessing where the front matter ends could swallow the post.
+/// Front matter opens with `---` or `+++` on the first line that is not blank (after an optional
+/// UTF-8 byte-order mark): Hugo and Zola accept blank lines before it, and sites they built have
+/// them. Fences may carry trailing spaces or tabs, and any line ending works. A post without an
+/// opening fence is all body. An opening fence without a closing one is an error, since guessing
+/// where the front matter ends could swallow the post.
 ///
 /// ```
 /// use folio_core::front_matter::{split, FrontMatterFormat};
 ///
-/// let split = split("---\ntitle: Hello\n---\n# Hello\n")?;
-/// let front_matter = split.front_matter.expect("front matter");
+/// let post = split("---\ntitle: Hello\n---\n# Hello\n")?;
+/// let front_matter = post.front_matter.expect("front matter");
 /// assert_eq!(front_matter.format, FrontMatterFormat::Yaml);
 /// assert_eq!(front_matter.text, "title: Hello\n");
-/// assert_eq!((split.body, split.body_line), ("# Hello\n", 4));
+/// assert_eq!((post.body, post.body_line), ("# Hello\n", 4));
+///
+/// let late = split("\n\n+++\ntitle = 'Hi'\n+++\nBody\n")?;
+/// assert_eq!(late.front_matter.map(|f| (f.opening_line, f.first_line)), Some((3, 4)));
+/// assert_eq!((late.body, late.body_line), ("Body\n", 6));
 /// # Ok::<(), folio_core::front_matter::FrontMatterError>(())
 /// ```
 pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut lines = lines::lines(source);
     let no_front_matter = Split {
         front_matter: None,
         body: source,
         body_line: 1,
     };
-    let Some(opening) = lines.next() else {
+    let mut lines = lines::lines(source).enumerate();
+    let Some((opening_index, opening)) = lines
+        .by_ref()
+        .find(|(_, line)| !line.text.trim_matches([' ', '\t']).is_empty())
+    else {
         return Ok(no_front_matter);
     };
+    let opening_line = opening_index + 1;
     let format = match trim_fence(opening.text) {
         "---" => FrontMatterFormat::Yaml,
         "+++" => FrontMatterFormat::Toml,
         _ => return Ok(no_front_matter),
     };
-    for (index, line) in lines.enumerate() {
+    for (index, line) in lines {
         if format.closes(trim_fence(line.text)) {
-            let closing_line = index + 2;
+            let closing_line = index + 1;
             return Ok(Split {
                 front_matter: Some(FrontMatter {
                     format,
                     text: &source[opening.next..line.start],
-                    first_line: 2,
+                    opening_line,
+                    first_line: opening_line + 1,
                     closing_line,
                 }),
                 body: &source[line.next..],
@@ -213,7 +225,10 @@ pub fn split(source: &str) -> Result<Split<'_>, FrontMatterError> {
             });
         }
     }
-    Err(FrontMatterError::Unclosed { line: 1, format })
+    Err(FrontMatterError::Unclosed {
+        line: opening_line,
+        format,
+    })
 }
 
 /// Parses the block into top-level fields in source order.

@@ -18,7 +18,7 @@ type Expected = Result<
 #[test]
 fn splits_front_matter_from_the_body() {
     use FrontMatterFormat::{Toml, Yaml};
-    let cases: [(&str, &str, Expected); 20] = [
+    let cases: [(&str, &str, Expected); 24] = [
         ("empty file", "", Ok((None, "", 1))),
         ("no front matter", "# Hi\n", Ok((None, "# Hi\n", 1))),
         (
@@ -77,10 +77,22 @@ fn splits_front_matter_from_the_body() {
             Ok((Some((Yaml, "a: 1\n")), "text\n---\nmore", 4)),
         ),
         (
-            "fence not on the first line",
-            "\n---\ntitle: a\n---\n",
-            Ok((None, "\n---\ntitle: a\n---\n", 1)),
+            "blank lines before the fence (Hugo and Zola accept them)",
+            "\n \t\r\n---\ntitle: a\n---\nbody",
+            Ok((Some((Yaml, "title: a\n")), "body", 6)),
         ),
+        (
+            "byte-order mark, then a blank line",
+            "\u{feff}\n+++\ntitle = 'a'\n+++\n",
+            Ok((Some((Toml, "title = 'a'\n")), "", 5)),
+        ),
+        (
+            "text before the fence",
+            "Hi\n---\ntitle: a\n---\n",
+            Ok((None, "Hi\n---\ntitle: a\n---\n", 1)),
+        ),
+        ("only blank lines", "\n  \n", Ok((None, "\n  \n", 1))),
+        ("unclosed after blank lines", "\n\n---\ntitle: a\n", Err(3)),
         (
             "indented fence",
             " ---\ntitle: a\n---\n",
@@ -130,7 +142,21 @@ fn an_unclosed_fence_says_where_it_started_and_what_to_add() {
 fn front_matter_knows_its_lines() {
     let split = split("---\na: 1\nb: 2\n---\nbody").unwrap();
     let front_matter = split.front_matter.unwrap();
-    assert_eq!((front_matter.first_line, front_matter.closing_line), (2, 4));
+    assert_eq!(
+        (
+            front_matter.opening_line,
+            front_matter.first_line,
+            front_matter.closing_line
+        ),
+        (1, 2, 4)
+    );
+}
+
+#[test]
+fn fields_after_leading_blank_lines_keep_their_file_lines() {
+    let fields = fields("\n\n+++\ntitle = \"Late\"\ndate = 2014-12-12\n+++\nbody").unwrap();
+    let lines: Vec<(&str, usize)> = fields.iter().map(|f| (f.key.as_str(), f.line)).collect();
+    assert_eq!(lines, [("title", 4), ("date", 5)]);
 }
 
 pub(super) fn fields(source: &str) -> Result<Vec<Field>, FrontMatterError> {

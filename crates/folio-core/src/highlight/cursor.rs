@@ -4,6 +4,8 @@
 //! text between tokens is written plain (escaped) when the next token or the end is written, so
 //! every byte of the source is written exactly once and in order.
 
+use std::cell::Cell;
+
 use super::Class;
 use crate::html::escape_into;
 
@@ -13,6 +15,10 @@ pub(super) struct Cursor<'s, 'o> {
     /// Source bytes before this are written.
     written: usize,
     out: &'o mut String,
+    /// The last line end looked up, `(from, newline)`: no `\n` lies in `from..newline`, so every
+    /// position in between has that line end. Scanners ask for the line end at each token that
+    /// may not cross it; on a long line, searching afresh each time took quadratic time.
+    line: Cell<Option<(usize, usize)>>,
 }
 
 impl<'s, 'o> Cursor<'s, 'o> {
@@ -22,6 +28,7 @@ impl<'s, 'o> Cursor<'s, 'o> {
             pos: 0,
             written: 0,
             out,
+            line: Cell::new(None),
         }
     }
 
@@ -66,9 +73,20 @@ impl<'s, 'o> Cursor<'s, 'o> {
 
     /// Where the line holding `pos` ends (before its `\n`), at most `end`.
     pub(super) fn line_end(&self, end: usize) -> usize {
-        self.src[self.pos..end]
-            .find('\n')
-            .map_or(end, |i| self.pos + i)
+        self.line_end_at(self.pos, end)
+    }
+
+    /// Where the line holding `at` ends (before its `\n`), at most `end`.
+    pub(super) fn line_end_at(&self, at: usize, end: usize) -> usize {
+        let newline = match self.line.get() {
+            Some((from, newline)) if (from..=newline).contains(&at) => newline,
+            _ => {
+                let newline = self.src[at..].find('\n').map_or(self.src.len(), |i| at + i);
+                self.line.set(Some((at, newline)));
+                newline
+            }
+        };
+        newline.min(end)
     }
 
     /// Writes `start..end` as a token of `class` (the text before it plain), and moves `pos` to

@@ -120,7 +120,7 @@ pub(super) fn yaml(c: &mut Cursor<'_, '_>) {
             c.eat_while(line_end, |b| b == b' ');
         }
         yaml_key(c, line_end);
-        if yaml_value(c, line_end) {
+        if yaml_value(c, line_start, line_end) {
             block = Some(indent);
         }
         c.pos = (line_end + 1).min(end);
@@ -155,7 +155,12 @@ fn yaml_key(c: &mut Cursor<'_, '_>, line_end: usize) {
 }
 
 /// The value part of a YAML line; true when it opens a block scalar (`|`, `>-` …).
-fn yaml_value(c: &mut Cursor<'_, '_>, line_end: usize) -> bool {
+fn yaml_value(c: &mut Cursor<'_, '_>, line_start: usize, line_end: usize) -> bool {
+    // A plain scalar after this is inside a flow collection. Found once per line: looking back
+    // to the line start for each scalar took quadratic time on `[a,a,a,…`.
+    let flow_start = c.src[line_start..line_end]
+        .find(['[', '{'])
+        .map_or(line_end, |i| line_start + i);
     while c.pos < line_end {
         let start = c.pos;
         match c.peek(0) {
@@ -191,8 +196,7 @@ fn yaml_value(c: &mut Cursor<'_, '_>, line_end: usize) -> bool {
             }
             _ => {
                 // A plain scalar runs to a comment, or inside flow collections to `,]}`.
-                let line_start = c.src[..start].rfind('\n').map_or(0, |i| i + 1);
-                let flow = c.src[line_start..start].contains(['[', '{']);
+                let flow = flow_start < start;
                 while c.pos < line_end {
                     let b = c.peek(0);
                     if (b == b'#' && matches!(c.byte(c.pos - 1), b' ' | b'\t'))

@@ -125,6 +125,7 @@ fn tag(c: &mut Cursor<'_, '_>, end: usize) {
 pub(super) fn css(c: &mut Cursor<'_, '_>, end: usize) {
     // Between a property's `:` and its `;` or `}`.
     let mut in_value = false;
+    let mut statement_end = StatementEnd::default();
     while c.pos < end {
         let start = c.pos;
         let b = c.peek(0);
@@ -178,7 +179,7 @@ pub(super) fn css(c: &mut Cursor<'_, '_>, end: usize) {
                     Some(Class::Function)
                 } else if in_value {
                     None
-                } else if is_property(c, end) {
+                } else if is_property(c, end, &mut statement_end) {
                     in_value = true;
                     Some(Class::Key)
                 } else {
@@ -193,15 +194,34 @@ pub(super) fn css(c: &mut Cursor<'_, '_>, end: usize) {
     }
 }
 
+/// Where the statement around the cursor ends: the first `;`, `}` or `{` from `from` on, or the
+/// end. Kept between names, so that a long selector of `a:b a:b …` is searched once, not once per
+/// name.
+#[derive(Debug, Default)]
+struct StatementEnd {
+    from: usize,
+    at: Option<usize>,
+}
+
 /// Whether the name before the cursor is a property: a `:` follows, and no `{` comes before the
 /// statement ends (else it is a selector with a pseudo-class, as in `a:hover {`).
-fn is_property(c: &Cursor<'_, '_>, end: usize) -> bool {
+fn is_property(c: &Cursor<'_, '_>, end: usize, statement_end: &mut StatementEnd) -> bool {
     let rest = &c.src[c.pos..end];
     if !rest.trim_start_matches([' ', '\t']).starts_with(':') {
         return false;
     }
-    let statement = rest.find([';', '}', '{']).map_or(rest, |i| &rest[..=i]);
-    !statement.ends_with('{')
+    let at = match statement_end.at {
+        Some(at) if (statement_end.from..=at).contains(&c.pos) => at,
+        _ => {
+            let at = rest.find([';', '}', '{']).map_or(end, |i| c.pos + i);
+            *statement_end = StatementEnd {
+                from: c.pos,
+                at: Some(at),
+            };
+            at
+        }
+    };
+    c.byte(at) != b'{' || at == end
 }
 
 fn number(c: &mut Cursor<'_, '_>, end: usize) {

@@ -39,6 +39,8 @@ struct Scanner<'c, 's, 'o> {
     templates: Vec<usize>,
     /// First bytes of the comment markers, to skip the comment checks for other bytes.
     comment_starts: [u8; 2],
+    /// Where scans for regular expressions failed on the current line.
+    failed_regexes: specials::FailedRegexes,
 }
 
 /// Highlights `c.pos..end` as code of the language `syn` describes.
@@ -55,6 +57,7 @@ pub(super) fn code(c: &mut Cursor<'_, '_>, syn: &'static Syntax, end: usize) {
             syn.line_comments.first().map_or(0, |m| m.as_bytes()[0]),
             syn.block_comment.map_or(0, |(open, _)| open.as_bytes()[0]),
         ],
+        failed_regexes: specials::FailedRegexes::default(),
     };
     scanner.run();
 }
@@ -148,7 +151,7 @@ impl Scanner<'_, '_, '_> {
                 && self.prev != Prev::Value
                 && (start == 0 || self.c.byte(start - 1) != b'<') =>
             {
-                if !specials::regex(self.c, self.end) {
+                if !specials::regex(self.c, self.end, &mut self.failed_regexes) {
                     return false;
                 }
                 self.prev = Prev::Value;

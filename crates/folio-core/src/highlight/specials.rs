@@ -4,13 +4,69 @@
 use super::Class;
 use super::cursor::{Cursor, is_ident, is_ident_start};
 
+/// What failed scans for regular expressions on one line learnt, so that later ones stop early.
+///
+/// A scan from a `/` reads on to the closing `/`, skipping escapes and `/` inside a `[…]` class;
+/// its future depends only on where it is and whether it is inside a class. A scan that reached
+/// the end of the line failed, and so will any later scan that reaches a position it passed in
+/// the same state: the later one stops there. Each position is passed by failing scans at most
+/// twice (in and out of a class), so a line of `/[/[/[…` takes linear time rather than
+/// quadratic.
+#[derive(Debug, Default)]
+pub(super) struct FailedRegexes {
+    /// The line end the marks are for.
+    line_end: usize,
+    /// The position `passed[0]` stands for.
+    from: usize,
+    /// Per position from `from`: bit 0 when a failed scan passed it outside a class, bit 1
+    /// inside one.
+    passed: Vec<u8>,
+}
+
+impl FailedRegexes {
+    fn failed_from(&self, at: usize, class: bool, line_end: usize) -> bool {
+        line_end == self.line_end
+            && at >= self.from
+            && self
+                .passed
+                .get(at - self.from)
+                .is_some_and(|marks| marks & (1 << u8::from(class)) != 0)
+    }
+
+    /// Marks what the scan from `start` passes, up to a position already marked.
+    fn mark(&mut self, bytes: &[u8], start: usize, line_end: usize) {
+        if line_end != self.line_end || start < self.from {
+            *self = Self {
+                line_end,
+                from: start,
+                passed: vec![0; line_end - start],
+            };
+        }
+        let (mut i, mut class) = (start, false);
+        while i < line_end && !self.failed_from(i, class, line_end) {
+            self.passed[i - self.from] |= 1 << u8::from(class);
+            match bytes[i] {
+                b'\\' => i += 1,
+                b'[' => class = true,
+                b']' => class = false,
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+}
+
 /// A JavaScript regular expression literal, if the `/` starts one on this line.
-pub(super) fn regex(c: &mut Cursor<'_, '_>, end: usize) -> bool {
+pub(super) fn regex(c: &mut Cursor<'_, '_>, end: usize, failed: &mut FailedRegexes) -> bool {
     let start = c.pos;
     let line_end = c.line_end(end);
     let bytes = c.src.as_bytes();
     let (mut i, mut class) = (start + 1, false);
     while i < line_end {
+        if failed.failed_from(i, class, line_end) {
+            i = line_end;
+            break;
+        }
         match bytes[i] {
             b'\\' => i += 1,
             b'[' => class = true,
@@ -20,7 +76,11 @@ pub(super) fn regex(c: &mut Cursor<'_, '_>, end: usize) -> bool {
         }
         i += 1;
     }
-    if i >= line_end || i == start + 1 {
+    if i >= line_end {
+        failed.mark(bytes, start + 1, line_end);
+        return false;
+    }
+    if i == start + 1 {
         return false;
     }
     c.pos = i + 1;
@@ -33,10 +93,19 @@ pub(super) fn regex(c: &mut Cursor<'_, '_>, end: usize) -> bool {
 pub(super) fn rust_attribute(c: &mut Cursor<'_, '_>, end: usize) -> bool {
     let start = c.pos;
     let line_end = c.line_end(end);
-    let open = c.src[start..line_end].find('[').map(|i| start + i);
-    let Some(open) = open.filter(|&open| c.src[start + 1..open].trim() == "!" || open == start + 1)
-    else {
-        return false;
+    // `#[`, or `#![` with any spaces around the `!`; looked for right here, not anywhere on the
+    // line, so a line of `#!#!#!…` takes linear time.
+    let open = if c.peek(1) == b'[' {
+        start + 1
+    } else {
+        let after_bang = c.src[start + 1..line_end]
+            .strip_prefix('!')
+            .map(str::trim_start)
+            .filter(|rest| rest.starts_with('['));
+        match after_bang {
+            Some(rest) => line_end - rest.len(),
+            None => return false,
+        }
     };
     let mut depth = 0usize;
     let mut i = open;
@@ -129,10 +198,11 @@ pub(super) fn heredoc(c: &mut Cursor<'_, '_>, end: usize) -> bool {
         i += 1;
     }
     c.emit(Class::Meta, start, i);
-    let Some(newline) = c.src[i..end].find('\n') else {
+    let newline = c.line_end_at(i, end);
+    if newline == end {
         return true;
-    };
-    let body = i + newline + 1;
+    }
+    let body = newline + 1;
     let mut line = body;
     while line < end {
         let line_end = c.src[line..end].find('\n').map_or(end, |n| line + n);

@@ -119,9 +119,11 @@ pub(super) fn rust_raw(c: &mut Cursor<'_, '_>, start: usize, end: usize) -> bool
 pub(super) fn cpp_raw(c: &mut Cursor<'_, '_>, start: usize, end: usize) {
     let open = c.pos + 1;
     let line_end = c.line_end(end);
-    let delimiter_end = c.src[open..line_end]
-        .find('(')
-        .filter(|&n| n <= 16)
+    // The delimiter is at most 16 characters: look no further for its `(`, so a line of `R""…`
+    // takes linear time.
+    let delimiter_end = c.src.as_bytes()[open..line_end.min(open + 17)]
+        .iter()
+        .position(|&b| b == b'(')
         .map(|n| open + n);
     let Some(paren) = delimiter_end else {
         quoted(

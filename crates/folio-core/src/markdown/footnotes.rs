@@ -2,8 +2,9 @@
 //!
 //! References become `<sup class="footnote-ref"><a href="#fn-x" id="fnref-x">1</a></sup>`;
 //! definitions are taken out where they stand and written, in number order, as an ordered list
-//! in `<section class="footnotes">`, each with links back to its references. Every footnote id
-//! starts with `fn-` or `fnref-`, which heading ids never do.
+//! in `<section class="footnotes">`, each with links back to its references (the first
+//! [`MAX_BACKLINKS`]; later references link to the note but get no id and no link back). Every
+//! footnote id starts with `fn-` or `fnref-`, which heading ids never do.
 
 use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
@@ -15,6 +16,10 @@ use super::report::Report;
 use crate::html::escape_into;
 use crate::i18n::Strings;
 use crate::slug::{IdMap, slugify};
+
+/// References of one note that get an id and a link back. Each link back costs a hundred bytes of
+/// HTML: without a cap, `[^a]` written ten thousand times made HTML 46 times its size.
+const MAX_BACKLINKS: usize = 20;
 
 /// A referenced footnote.
 struct Note {
@@ -86,18 +91,23 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Footnotes<'a, 'r, I> {
         };
         let note = &self.notes[index];
         // The note's id minus its `fn-` prefix.
-        let ref_id = self
-            .ids
-            .unique(&format!("fnref-{}", &note.id["fn-".len()..]));
+        let ref_id = (note.refs.len() < MAX_BACKLINKS).then(|| {
+            self.ids
+                .unique(&format!("fnref-{}", &note.id["fn-".len()..]))
+        });
         let mut html = String::with_capacity(96);
         html.push_str("<sup class=\"footnote-ref\"><a href=\"#");
         escape_into(&mut html, &note.id);
-        html.push_str("\" id=\"");
-        escape_into(&mut html, &ref_id);
+        if let Some(ref_id) = &ref_id {
+            html.push_str("\" id=\"");
+            escape_into(&mut html, ref_id);
+        }
         html.push_str("\">");
         html.push_str(&(index + 1).to_string());
         html.push_str("</a></sup>");
-        self.notes[index].refs.push(ref_id);
+        if let Some(ref_id) = ref_id {
+            self.notes[index].refs.push(ref_id);
+        }
         (Event::InlineHtml(html.into()), range)
     }
 

@@ -48,7 +48,7 @@ impl<'a, 'r, I> Links<'a, 'r, I> {
         let resolved = url::resolve(self.base, dest);
         // Only a link the writer made relative to the site can name another post's file; the
         // base may carry an origin (feeds render with absolute URLs), the link itself may not.
-        let internal = url::scheme(dest).is_none() && !dest.starts_with("//");
+        let internal = url::is_site_path(dest);
         if internal && let Some(post_link) = self.post_link {
             let (origin, rest) = url::split_origin(&resolved);
             if let Some((path, suffix)) = url::markdown_target(rest)

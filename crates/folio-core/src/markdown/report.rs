@@ -2,7 +2,7 @@
 //! destinations they kept. Both are located by byte offset and turned into file lines and
 //! columns at the end.
 
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 
 use super::LinkRef;
 use crate::{Problem, Severity};
@@ -138,6 +138,18 @@ struct LineIndex<'s> {
     first_line: usize,
     /// Byte offset where each line of `source` starts.
     starts: Vec<usize>,
+    /// Characters before each block of [`BLOCK`] bytes, counted the first time a column lies
+    /// further than that from its line start: a line holding thousands of links is counted once,
+    /// not once per link.
+    blocks: OnceCell<Vec<usize>>,
+}
+
+/// Bytes per block of [`LineIndex::blocks`].
+const BLOCK: usize = 256;
+
+/// Characters in `bytes` (from one character boundary to another): the bytes that start one.
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
 impl<'s> LineIndex<'s> {
@@ -149,6 +161,7 @@ impl<'s> LineIndex<'s> {
             source,
             first_line,
             starts,
+            blocks: OnceCell::new(),
         }
     }
 
@@ -161,11 +174,31 @@ impl<'s> LineIndex<'s> {
             .partition_point(|&start| start <= offset)
             .saturating_sub(1);
         let start = self.starts.get(index).copied().unwrap_or(0);
-        let column = self
-            .source
-            .get(start..offset)
-            .map_or(offset - start, |text| text.chars().count());
+        let column = if offset - start <= BLOCK {
+            chars_in(&self.source.as_bytes()[start..offset])
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
         (self.first_line + index, column + 1)
+    }
+
+    /// Characters before byte `at`.
+    fn chars_before(&self, at: usize) -> usize {
+        let bytes = self.source.as_bytes();
+        let blocks = self.blocks.get_or_init(|| {
+            let mut before = 0;
+            bytes
+                .chunks(BLOCK)
+                .map(|block| {
+                    let at_start = before;
+                    before += chars_in(block);
+                    at_start
+                })
+                .collect()
+        });
+        // The end of a source whose length is a multiple of BLOCK starts no block.
+        let block = (at / BLOCK).min(blocks.len().saturating_sub(1));
+        blocks.get(block).copied().unwrap_or(0) + chars_in(&bytes[block * BLOCK..at])
     }
 }
 
@@ -207,6 +240,26 @@ mod tests {
         assert_eq!(lines.locate("ab\n中文 ".len()), (4, 4));
         assert_eq!(lines.locate(source.len() - 4), (6, 1));
         assert_eq!(lines.locate(usize::MAX), (6, 5));
+    }
+
+    #[test]
+    fn columns_far_along_a_line_count_characters() {
+        let line = "中a".repeat(400);
+        let source = format!("x\n{line}\n{line}");
+        let lines = LineIndex::new(&source, 1);
+        let second = 2;
+        let third = 2 + line.len() + 1;
+        for k in [0, 1, 85, 86, 87, 399] {
+            let at = k * "中a".len();
+            assert_eq!(lines.locate(second + at), (2, 2 * k + 1), "{k}");
+            assert_eq!(lines.locate(third + at + 3), (3, 2 * k + 2), "{k}");
+        }
+        assert_eq!(lines.locate(source.len()), (3, line.chars().count() + 1));
+        let whole = "a".repeat(2 * BLOCK);
+        assert_eq!(
+            LineIndex::new(&whole, 1).locate(whole.len()),
+            (1, 2 * BLOCK + 1)
+        );
     }
 
     #[test]

@@ -99,21 +99,23 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, 'r, I> {
         }
     }
 
-    /// Joins the text events that follow `first` into one.
+    /// Joins the text events that follow `first` into one, in one growing string: a paragraph
+    /// of `[` is a text event per bracket, and turning the string into an event after each one
+    /// (which shrinks it to fit) copied it every time, in quadratic time.
     fn join(&mut self, first: CowStr<'a>, range: Range<usize>) -> (CowStr<'a>, Range<usize>) {
-        let mut text = first;
         let mut range = range;
+        let mut joined: Option<String> = None;
         loop {
             match self.pull() {
                 Some((Event::Text(more), more_range)) => {
-                    let mut joined = text.into_string();
-                    joined.push_str(&more);
-                    text = joined.into();
+                    joined
+                        .get_or_insert_with(|| first.to_string())
+                        .push_str(&more);
                     range.end = more_range.end;
                 }
                 other => {
                     self.peeked = other;
-                    return (text, range);
+                    return (joined.map_or(first, CowStr::from), range);
                 }
             }
         }

@@ -64,6 +64,18 @@ fn errors_are_reported_not_rendered() {
 }
 
 #[test]
+fn formulas_nested_deeper_than_the_cap_are_refused() {
+    let nested = |depth: usize| format!("{}x{}", "{".repeat(depth), "}".repeat(depth));
+    assert!(to_mathml(&nested(MAX_NESTING), false).is_ok());
+    assert_eq!(
+        to_mathml(&nested(MAX_NESTING + 1), false),
+        Err(MathError::TooDeep(MAX_NESTING + 1))
+    );
+    let groups = format!("{}x{}", r"\left(".repeat(40), r"\right)".repeat(40));
+    assert_eq!(to_mathml(&groups, true), Err(MathError::TooDeep(40)));
+}
+
+#[test]
 fn hostile_formulas_produce_only_escaped_mathml() {
     for tex in [
         r"\operatorname{<img src=x onerror=alert(1)>}",

@@ -6,6 +6,10 @@
 //! maps all of that onto one struct. It never fails: a field it cannot read is left out with a
 //! [`Problem`] that names the key, what was found and what was expected, and every other field is
 //! still read. Keys it does not know are kept, in order, in [`PostMeta::extra`].
+//!
+//! Categories are tags: Jekyll, Hexo and Hugo posts file themselves under `categories` as well as
+//! `tags`, and a blog reader sees one list of topics, so both land in [`PostMeta::tags`] (tags
+//! first), one page per name at `/tags/<name>/`, counted once per post.
 
 use serde::{Deserialize, Serialize};
 
@@ -36,12 +40,11 @@ pub struct PostMeta {
     /// `description`, `summary` (Hugo) or `excerpt` (Jekyll, Hexo).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// `tags`, `tag` and Zola's `taxonomies.tags`, merged, first occurrence kept.
+    /// `tags`, `tag` and Zola's `taxonomies.tags`, then `categories`, `category` and Zola's
+    /// `taxonomies.categories` (nested lists flattened): one list, each name once (names with the
+    /// same [`tag_slug`](crate::tag_slug) count as one, the first spelling kept).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
-    /// `categories`, `category` and Zola's `taxonomies.categories`, merged and flattened.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub categories: Vec<String>,
     /// `author` (a name or a map with `name`) or `authors` (a list, joined with ", ").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub author: Option<String>,
@@ -60,6 +63,12 @@ pub struct PostMeta {
     /// `math: true|false`: whether `$…$` is math in this post, whatever `site.toml` says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub math: Option<bool>,
+    /// `aliases` (Hugo, Zola; what `folio import` writes) and `redirect_from` (Jekyll's
+    /// jekyll-redirect-from): other addresses of the post, usually where an older site published
+    /// it (`/2023/01/29/first-nas.html`), as a list or one text. Kept as written, in order, each
+    /// once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// Every other key, in source order; the entries of Zola's `[extra]` table are merged in.
     #[serde(skip_serializing_if = "Map::is_empty")]
     pub extra: Map,
@@ -84,6 +93,7 @@ const AUTHOR: &[&str] = &["author", "authors"];
 const SLUG: &[&str] = &["slug"];
 const COVER: &[&str] = &["cover", "image", "thumbnail", "banner"];
 const LANG: &[&str] = &["lang", "language", "locale"];
+const ALIASES: &[&str] = &["aliases", "redirect_from"];
 
 impl PostMeta {
     /// Reads parsed front-matter fields, returning the meta and what could not be read (sorted by
@@ -115,8 +125,9 @@ impl PostMeta {
         let mut date = reader.first(DATE, read::date);
         let updated = reader.first(UPDATED, read::date);
         let description = reader.first(DESCRIPTION, read::text);
-        let tags = reader.tags(TAGS, "tags");
-        let categories = reader.tags(CATEGORIES, "categories");
+        let mut tags = reader.tags(TAGS, "tags");
+        tags.extend(reader.tags(CATEGORIES, "categories"));
+        let tags = read::dedupe(tags);
         let author = reader.first(AUTHOR, read::author);
         let draft = reader.first(&["draft"], read::flag).unwrap_or(false);
         let published = reader.published(&mut date);
@@ -124,6 +135,7 @@ impl PostMeta {
         let cover = reader.first(COVER, read::cover);
         let lang = reader.first(LANG, read::text);
         let math = reader.first(&["math"], read::flag);
+        let aliases = reader.aliases(ALIASES);
         let (extra, mut problems) = reader.finish();
         problems.sort_by_key(|problem| problem.line);
         let meta = PostMeta {
@@ -132,13 +144,13 @@ impl PostMeta {
             updated,
             description,
             tags,
-            categories,
             author,
             draft: draft || published == Some(false),
             slug,
             cover,
             lang,
             math,
+            aliases,
             extra,
         };
         (meta, problems)
@@ -188,20 +200,31 @@ impl Reader {
         None
     }
 
-    /// Every tag under `aliases`, then under Zola's `taxonomies.<taxonomy>`, deduplicated.
-    fn tags(&mut self, aliases: &[&str], taxonomy: &str) -> Vec<String> {
-        let mut tags = Vec::new();
-        for alias in aliases {
-            for index in self.matching(alias) {
+    /// The items of every entry under `keys`, as `read` adds them; what it skips becomes a
+    /// problem naming the item.
+    fn lists(
+        &mut self,
+        keys: &[&str],
+        read: impl Fn(&Value, &mut Vec<String>) -> Vec<read::Skipped>,
+    ) -> Vec<String> {
+        let mut items = Vec::new();
+        for key in keys {
+            for index in self.matching(key) {
                 let entry = &mut self.entries[index];
                 entry.used = true;
-                for skipped in read::tags(&entry.field.value, &mut tags) {
+                for skipped in read(&entry.field.value, &mut items) {
                     let item = skipped.item.as_deref();
                     self.problems
                         .push(ignored(&entry.field, item, &skipped.wrong));
                 }
             }
         }
+        items
+    }
+
+    /// Every tag under `aliases`, then under Zola's `taxonomies.<taxonomy>`, in order.
+    fn tags(&mut self, aliases: &[&str], taxonomy: &str) -> Vec<String> {
+        let mut tags = self.lists(aliases, read::tags);
         for index in self.matching("taxonomies") {
             let entry = &mut self.entries[index];
             let Value::Map(taxonomies) = &mut entry.field.value else {
@@ -229,7 +252,19 @@ impl Reader {
             // Other taxonomies (`series`, …) stay in `extra` under `taxonomies`.
             entry.used = taxonomies.is_empty();
         }
-        read::dedupe(tags)
+        tags
+    }
+
+    /// Every alias under `keys`, in order, each once.
+    fn aliases(&mut self, keys: &[&str]) -> Vec<String> {
+        let aliases = self.lists(keys, read::aliases);
+        let mut kept: Vec<String> = Vec::with_capacity(aliases.len());
+        for alias in aliases {
+            if !kept.contains(&alias) {
+                kept.push(alias);
+            }
+        }
+        kept
     }
 
     /// Reads `published`: Jekyll and Hexo use it as a flag (`false` means draft), Hugo as

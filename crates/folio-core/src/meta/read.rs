@@ -4,7 +4,7 @@
 //! Each reader returns `Ok(None)` for "present but empty" (`title: ""`, `date:`), which is not
 //! worth a problem: archetypes and templates leave such keys around.
 
-use crate::{Date, Value};
+use crate::{Date, Value, tag_slug};
 
 /// Why a value was not accepted: "expected …, found …", ready to follow "`key` was ignored: ".
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,15 +161,47 @@ fn list_tags(items: &[Value], prefix: &str, out: &mut Vec<String>, skipped: &mut
     }
 }
 
-/// Keeps the first of each tag, in order.
+/// Keeps the first of each tag, in order; tags with the same [`tag_slug`] (`Rust` and `rust`,
+/// a category and a tag) are one tag, which would otherwise count twice on the tag's page.
 pub(super) fn dedupe(tags: Vec<String>) -> Vec<String> {
+    let mut slugs: Vec<String> = Vec::with_capacity(tags.len());
     let mut kept: Vec<String> = Vec::with_capacity(tags.len());
     for tag in tags {
-        if !kept.contains(&tag) {
+        let slug = tag_slug(&tag);
+        if !slugs.contains(&slug) {
+            slugs.push(slug);
             kept.push(tag);
         }
     }
     kept
+}
+
+/// Adds the aliases in `value` to `out`: one text, or a list of texts (numbers count as their
+/// text), returning what had to be skipped. A text is one address, never split.
+pub(super) fn aliases(value: &Value, out: &mut Vec<String>) -> Vec<Skipped> {
+    match value {
+        Value::List(items) => {
+            let mut skipped = Vec::new();
+            for (index, item) in items.iter().enumerate() {
+                match text(item) {
+                    Ok(alias) => out.extend(alias),
+                    Err(wrong) => skipped.push(Skipped {
+                        item: Some((index + 1).to_string()),
+                        wrong,
+                    }),
+                }
+            }
+            skipped
+        }
+        Value::Map(_) => vec![Skipped {
+            item: None,
+            wrong: Wrong::expected("an address or a list of addresses", value),
+        }],
+        scalar => {
+            out.extend(text(scalar).ok().flatten());
+            Vec::new()
+        }
+    }
 }
 
 /// A key of a nested map, ignoring ASCII case as the top-level lookup does.

@@ -109,7 +109,7 @@ fn tag_items_of_the_wrong_type_are_skipped_one_by_one() {
         Value::List(vec![text("inner"), map(&[])]),
     ]);
     let (meta, problems) = read(&[("title", text("t")), ("categories", value)]);
-    assert_eq!(meta.categories, ["kept", "inner"]);
+    assert_eq!(meta.tags, ["kept", "inner"]);
     assert_eq!(
         messages(&problems),
         [
@@ -146,13 +146,57 @@ fn tags_merge_from_every_key_and_zola_taxonomies() {
         ("tag", text("b")),
         ("taxonomies", taxonomies),
     ]);
-    assert_eq!(meta.tags, ["a", "b", "c"]);
-    assert_eq!(meta.categories, ["web"]);
+    assert_eq!(meta.tags, ["a", "b", "c", "web"]);
     assert_eq!(
         meta.extra.get("taxonomies"),
         Some(&map(&[("series", list(&["intro"]))]))
     );
     assert!(problems.is_empty());
+}
+
+#[test]
+fn categories_join_the_tags_once() {
+    let (meta, problems) = read(&[
+        (
+            "categories",
+            Value::List(vec![list(&["Diary", "Life"]), text("rust")]),
+        ),
+        ("tags", text("Rust, 随笔")),
+        ("category", text("随笔")),
+    ]);
+    assert_eq!(meta.tags, ["Rust", "随笔", "Diary", "Life"]);
+    assert!(problems.is_empty());
+}
+
+#[test]
+fn aliases_come_as_a_list_or_one_address() {
+    let (meta, problems) = read(&[
+        ("aliases", list(&["/2023/01/29/first-nas.html", "/nas/"])),
+        ("redirect_from", text("/nas/")),
+    ]);
+    assert_eq!(meta.aliases, ["/2023/01/29/first-nas.html", "/nas/"]);
+    assert!(problems.is_empty());
+    let (meta, _) = read(&[("aliases", text(" /old path/ "))]);
+    assert_eq!(meta.aliases, ["/old path/"]);
+    let (meta, problems) = read(&[
+        ("aliases", Value::List(vec![text("/a/"), map(&[])])),
+        ("redirect_from", map(&[("a", text("b"))])),
+    ]);
+    assert_eq!(meta.aliases, ["/a/"]);
+    assert_eq!(
+        messages(&problems),
+        [
+            (
+                2,
+                "`aliases` item 2 was ignored: expected text, found a map of keys"
+            ),
+            (
+                3,
+                "`redirect_from` was ignored: expected an address or a list of addresses, found a map of keys"
+            ),
+        ]
+    );
+    assert!(meta.extra.is_empty());
 }
 
 #[test]

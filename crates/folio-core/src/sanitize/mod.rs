@@ -18,9 +18,11 @@
 //! with Markdown in between, so [`Sanitizer`] keeps its state from one piece to the next.
 
 mod entities;
+mod open;
 mod policy;
 mod tokenizer;
 
+use std::collections::HashSet;
 use std::fmt;
 
 use crate::html::{escape_into, quote_for_message};
@@ -204,9 +206,7 @@ struct Writer<'b> {
     site_extras: bool,
     swallowing: Option<Swallowing>,
     /// Allowed elements written and not yet closed.
-    open: Vec<&'static str>,
-    /// Lengths of `open` where each scope began.
-    scopes: Vec<usize>,
+    open: open::OpenElements,
     removed: Vec<Removed>,
 }
 
@@ -231,8 +231,7 @@ impl<'b> Sanitizer<'b> {
                 base: "",
                 site_extras: false,
                 swallowing: None,
-                open: Vec::new(),
-                scopes: Vec::new(),
+                open: open::OpenElements::default(),
                 removed: Vec::new(),
             },
         }
@@ -289,20 +288,18 @@ impl<'b> Sanitizer<'b> {
     /// Starts a scope (a Markdown container): raw end tags inside it only close elements opened
     /// inside it.
     pub fn open_scope(&mut self) {
-        self.writer.scopes.push(self.writer.open.len());
+        self.writer.open.open_scope();
     }
 
     /// Ends the innermost scope, closing the elements opened in it and still open.
     pub fn close_scope(&mut self, out: &mut String) {
-        let floor = self.writer.scopes.pop().unwrap_or(0);
-        self.writer.close_down_to(floor, out);
+        self.writer.open.close_scope(out);
     }
 
     /// Ends the input: closes every element still open.
     pub fn finish(&mut self, out: &mut String) {
         self.end_block();
-        self.writer.scopes.clear();
-        self.writer.close_down_to(0, out);
+        self.writer.open.close_all(out);
     }
 }
 
@@ -351,7 +348,7 @@ impl Writer<'_> {
             let allowed = policy::allowed_element(&tag.name)
                 .or_else(|| policy::renamed(&tag.name).map(|(name, _)| name));
             if let Some(name) = allowed {
-                self.close(name, out);
+                self.open.close(name, out);
             }
             return Next::Markup;
         }
@@ -434,10 +431,11 @@ impl Writer<'_> {
     ) {
         out.push('<');
         out.push_str(name);
-        let mut written: Vec<&str> = Vec::new();
+        // A set, not a list: a tag may hold thousands of attributes.
+        let mut written: HashSet<&str> = HashSet::new();
         if let Some((attr, value)) = implied {
             push_attribute(out, attr, value);
-            written.push(attr);
+            written.insert(attr);
         }
         // What a `style` says wins over the element's own attributes, as CSS does.
         let styled = tag
@@ -454,11 +452,10 @@ impl Writer<'_> {
         let mut rel = false;
         let mut blank = false;
         for (attr, value) in &tag.attrs {
-            if written.contains(&attr.as_str()) || (attr != "style" && overridden(attr)) {
+            if (attr != "style" && overridden(attr)) || !written.insert(attr) {
                 // Browsers keep the first of duplicate attributes.
                 continue;
             }
-            written.push(attr);
             let Some((attr_name, kind)) = policy::allowed_attribute(name, attr) else {
                 self.removed.push(Removed::Attribute {
                     element: name,
@@ -497,9 +494,8 @@ impl Writer<'_> {
                         continue;
                     };
                     for (styled, value) in kept {
-                        if !written.contains(styled) {
+                        if written.insert(styled) {
                             push_attribute(out, styled, value);
-                            written.push(styled);
                         }
                     }
                     if *dropped {
@@ -560,24 +556,6 @@ impl Writer<'_> {
             out.push_str(" loading=\"lazy\" decoding=\"async\"");
         }
         out.push('>');
-    }
-
-    /// Closes `name` if it is open in the current scope, and whatever was opened after it.
-    fn close(&mut self, name: &'static str, out: &mut String) {
-        let floor = self.scopes.last().copied().unwrap_or(0);
-        if let Some(at) = self.open[floor..].iter().rposition(|&open| open == name) {
-            self.close_down_to(floor + at, out);
-        }
-    }
-
-    fn close_down_to(&mut self, len: usize, out: &mut String) {
-        while self.open.len() > len {
-            if let Some(name) = self.open.pop() {
-                out.push_str("</");
-                out.push_str(name);
-                out.push('>');
-            }
-        }
     }
 }
 

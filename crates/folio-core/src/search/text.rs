@@ -7,9 +7,9 @@
 
 use pulldown_cmark::Event;
 
-use crate::cjk::is_cjk;
 use crate::markdown::RenderOptions;
 use crate::markdown::{is_inline, options};
+use crate::plain::PlainText;
 
 /// The plain text of a whole post file (front matter left out).
 ///
@@ -24,8 +24,8 @@ pub fn post_text(source: &str) -> String {
     markdown_text(body)
 }
 
-/// The plain text of a Markdown body: blocks separated by one space, a line break inside a
-/// paragraph a space too except between two CJK characters (a Chinese sentence broken over two
+/// The plain text of a Markdown body ([`crate::plain`]'s rules): blocks separated by one space,
+/// a line break inside a paragraph a space too except between two CJK characters (a Chinese sentence broken over two
 /// lines is still one sentence), runs of whitespace collapsed.
 ///
 /// ```
@@ -34,12 +34,12 @@ pub fn post_text(source: &str) -> String {
 ///            "A link and code. one two");
 /// ```
 pub fn markdown_text(body: &str) -> String {
-    let mut text = Plain::default();
+    let mut text = PlainText::default();
     // VitePress's container lines and `[[toc]]` are markup, as they are for the renderer.
     let body = crate::markdown::containers::without_markers(body);
     for (event, _) in options::parser(&body, &RenderOptions::new("")) {
         match event {
-            Event::Text(piece) | Event::Code(piece) => text.push(&piece),
+            Event::Text(piece) | Event::Code(piece) => text.push_str(&piece),
             Event::SoftBreak | Event::HardBreak => text.line_break(),
             Event::Start(tag) if !is_inline(tag.to_end()) => text.block_break(),
             Event::End(tag) if !is_inline(tag) => text.block_break(),
@@ -47,57 +47,7 @@ pub fn markdown_text(body: &str) -> String {
             _ => {}
         }
     }
-    text.text
-}
-
-/// Text with whitespace collapsed as it is written.
-#[derive(Debug, Default)]
-struct Plain {
-    text: String,
-    pending: Option<Gap>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gap {
-    /// A space, or a block boundary: always one space.
-    Space,
-    /// A line break inside a block: a space except between two CJK characters.
-    Line,
-}
-
-impl Plain {
-    fn push(&mut self, piece: &str) {
-        for c in piece.chars() {
-            if c.is_whitespace() {
-                self.gap(if c == '\n' { Gap::Line } else { Gap::Space });
-                continue;
-            }
-            if let Some(gap) = self.pending.take() {
-                let joins = gap == Gap::Line
-                    && is_cjk(c)
-                    && self.text.chars().next_back().is_some_and(is_cjk);
-                if !joins && !self.text.is_empty() {
-                    self.text.push(' ');
-                }
-            }
-            self.text.push(c);
-        }
-    }
-
-    fn gap(&mut self, gap: Gap) {
-        self.pending = match self.pending {
-            Some(Gap::Space) => Some(Gap::Space),
-            _ => Some(gap),
-        };
-    }
-
-    fn line_break(&mut self) {
-        self.gap(Gap::Line);
-    }
-
-    fn block_break(&mut self) {
-        self.gap(Gap::Space);
-    }
+    text.into_string()
 }
 
 #[cfg(test)]

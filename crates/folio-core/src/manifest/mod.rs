@@ -1,0 +1,148 @@
+//! The manifest, `posts/index.json`: the one file that lists every post, and the smaller files
+//! cut from it (home pages). It holds metadata only (never post bodies), newest first, and
+//! starts with a `version` so an app never misreads a file written by a different Folio.
+
+mod entry;
+mod home_page;
+mod links;
+mod tags;
+#[cfg(test)]
+mod tests;
+mod years;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::SiteConfig;
+
+pub use entry::PostEntry;
+pub use home_page::{HOME_PAGE_VERSION, HomePage};
+pub use links::PostLinks;
+pub use tags::TagCount;
+pub use years::YearGroups;
+
+/// The manifest format this build writes and reads.
+pub const MANIFEST_VERSION: u32 = 1;
+
+/// Everything the app needs to list, route and fetch posts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Always [`MANIFEST_VERSION`] when written by this build.
+    pub version: u32,
+    /// The site's configuration, so the app needs no second request.
+    pub site: SiteConfig,
+    /// Every published post, newest first.
+    pub posts: Vec<PostEntry>,
+    /// Old addresses that lead to a post's page now: site paths without slashes at either end
+    /// (`posts/first-nas`, a nested post's address from before URLs mirrored folders, or an
+    /// `alias` of its front matter), each to the post's path.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub redirects: BTreeMap<String, String>,
+}
+
+/// Why a manifest could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ManifestError {
+    /// Not JSON, or JSON of the wrong shape.
+    #[error("the post index is not valid: {0}")]
+    Invalid(String),
+    /// Written by a Folio whose format this build does not know.
+    #[error("the post index has format version {found}, but this app reads version {expected}")]
+    Version {
+        /// The version the file declares.
+        found: u64,
+        /// [`MANIFEST_VERSION`].
+        expected: u32,
+    },
+}
+
+impl Manifest {
+    /// Builds a manifest from parsed posts, sorting them newest first.
+    ///
+    /// Posts without a date go last; ties keep a stable order by slug.
+    pub fn new(site: SiteConfig, mut posts: Vec<PostEntry>) -> Self {
+        posts.sort_by(PostEntry::newest_first);
+        Self {
+            version: MANIFEST_VERSION,
+            site,
+            posts,
+            redirects: BTreeMap::new(),
+        }
+    }
+
+    /// Reads a manifest, checking its version before its shape so an old app reading a newer
+    /// manifest says so instead of reporting a confusing missing field.
+    ///
+    /// ```
+    /// use folio_core::{Manifest, ManifestError};
+    /// let err = Manifest::from_json(r#"{"version": 99}"#).unwrap_err();
+    /// assert!(matches!(err, ManifestError::Version { found: 99, .. }));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Self, ManifestError> {
+        read_versioned(json, MANIFEST_VERSION)
+    }
+
+    /// The manifest as pretty JSON (stable key order, one field a line, diff-friendly).
+    pub fn to_json(&self) -> String {
+        // Serializing plain structs of strings and numbers cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The post with this slug.
+    pub fn post(&self, slug: &str) -> Option<&PostEntry> {
+        self.posts.iter().find(|post| post.slug == slug)
+    }
+
+    /// Where the post at `path` is in the manifest, or the one an old address `path` leads to.
+    pub fn position_or_moved(&self, path: &str) -> Option<usize> {
+        let at = |path: &str| self.posts.iter().position(|post| post.slug == path);
+        at(path).or_else(|| {
+            let to = self.redirects.get(&format!("posts/{path}"))?;
+            at(to)
+        })
+    }
+
+    /// The next newer and the next older post around the one at `index` (newest first).
+    pub fn neighbours_at(&self, index: usize) -> (Option<&PostEntry>, Option<&PostEntry>) {
+        let newer = index.checked_sub(1).and_then(|i| self.posts.get(i));
+        (newer, self.posts.get(index + 1))
+    }
+
+    /// Number of home pages for this many posts (at least one, so an empty blog has a home).
+    pub fn page_count(&self) -> usize {
+        self.posts
+            .len()
+            .div_ceil(self.site.posts_per_page.max(1))
+            .max(1)
+    }
+
+    /// The posts on 1-based home page `page`; empty when the page does not exist.
+    fn page(&self, page: usize) -> &[PostEntry] {
+        let per_page = self.site.posts_per_page.max(1);
+        let start = page.saturating_sub(1).saturating_mul(per_page);
+        let end = start.saturating_add(per_page).min(self.posts.len());
+        self.posts.get(start..end).unwrap_or_default()
+    }
+}
+
+/// Reads JSON of type `T` whose `version` must be `expected`, checking the version before the
+/// shape so a file from another Folio says so instead of reporting a confusing missing field.
+fn read_versioned<T: serde::de::DeserializeOwned>(
+    json: &str,
+    expected: u32,
+) -> Result<T, ManifestError> {
+    #[derive(Deserialize)]
+    struct Versioned {
+        version: u64,
+    }
+    let versioned: Versioned =
+        serde_json::from_str(json).map_err(|err| ManifestError::Invalid(err.to_string()))?;
+    if versioned.version != u64::from(expected) {
+        return Err(ManifestError::Version {
+            found: versioned.version,
+            expected,
+        });
+    }
+    serde_json::from_str(json).map_err(|err| ManifestError::Invalid(err.to_string()))
+}

@@ -1,0 +1,22 @@
+//! Posts by year, for the archive.
+
+use crate::{Manifest, PostEntry};
+
+/// Posts grouped by year of their date, newest year first; undated posts last.
+pub type YearGroups<'a> = Vec<(Option<u16>, Vec<&'a PostEntry>)>;
+
+impl Manifest {
+    /// Every post grouped by year, in manifest order within a year (newest first).
+    pub fn by_year(&self) -> YearGroups<'_> {
+        let mut groups: YearGroups<'_> = Vec::new();
+        for post in &self.posts {
+            let year = post.date.map(|date| date.year());
+            match groups.iter_mut().find(|(y, _)| *y == year) {
+                Some((_, list)) => list.push(post),
+                None => groups.push((year, vec![post])),
+            }
+        }
+        groups.sort_by_key(|(year, _)| std::cmp::Reverse(year.map_or(-1, i32::from)));
+        groups
+    }
+}
