@@ -237,13 +237,7 @@ fn random_markdown_soup_renders_safely() {
         "<Badge />",
         "<script setup>",
     ];
-    let mut seed: u64 = 0x000F_0110_5EED;
-    let mut next = |bound: usize| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        usize::try_from(seed >> 33).unwrap_or(0) % bound
-    };
+    let mut next = random(0x000F_0110_5EED);
     let options = RenderOptions::new("/posts/");
     for _ in 0..2_000 {
         let len = 1 + next(60);
@@ -282,13 +276,7 @@ fn vitepress_container_soup_stays_balanced() {
         "text",
         "",
     ];
-    let mut seed: u64 = 0x0000_C0DE_B10C;
-    let mut next = |bound: usize| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        usize::try_from(seed >> 33).unwrap_or(0) % bound
-    };
+    let mut next = random(0x0000_C0DE_B10C);
     for _ in 0..2_000 {
         let len = 1 + next(30);
         let input: String = (0..len)
@@ -296,6 +284,16 @@ fn vitepress_container_soup_stays_balanced() {
             .collect();
         let html = render(&input, &RenderOptions::new("/posts/")).html;
         assert_well_nested(&html, &input);
+    }
+}
+
+/// A fixed-seed generator of numbers below a bound, so a failing soup repeats.
+fn random(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |bound| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        usize::try_from(seed >> 33).unwrap_or(0) % bound
     }
 }
 
