@@ -148,6 +148,9 @@ host-test: node-deps
 # never shipped).
 test-sites: tools
 	$(MAKE) build DIST=$(WORK)/root
+	@# A post the build never saw, as a writer pushing a .md without rebuilding leaves it.
+	mkdir -p $(WORK)/root/posts/2026
+	printf -- '---\ntitle: Ignored by the app\n---\n# Added after the build\n\nNo build has seen this post yet.\n' > $(WORK)/root/posts/2026/added-after-the-build.md
 	$(MAKE) build DIST=$(WORK)/blog PUBLIC_URL=/blog/
 	rm -rf $(WORK)/fixture-content
 	cp -r tests/fixtures/content $(WORK)/fixture-content

@@ -67,7 +67,11 @@ export default defineConfig({
     serve('.work/root', 4101),
     serve('.work/blog', 4102, '--mount /blog/'),
     serve('.work/fixture', 4103),
-    serve('.work/fixture', 4104, '--fail-first /posts/index.json --status /posts/pages/1.json=500@1'),
+    serve(
+      '.work/fixture',
+      4104,
+      '--fail-first /posts/index.json --status /posts/pages/1.json=500@1 --status /posts/empty/post.json=500@1',
+    ),
     serve('.work/fixture', 4109, '--fail-first /posts/index.json'),
     serve('.work/zh', 4110),
     // Host models (hosts.spec.ts).
@@ -81,7 +85,8 @@ export default defineConfig({
       '.work/fixture',
       4122,
       '--status /posts/impossible-date.md=404 --status /posts/empty.md=500@1 ' +
-        '--slow /posts/latin1.md=12000@1 --truncate /posts/no-front-matter.md@1',
+        '--slow /posts/latin1.md=12000@1 --truncate /posts/no-front-matter.md@1 ' +
+        '--body /posts/remote-image/post.json=fixtures/faults/not-json.json',
     ),
     // The post index and the first home page file, both broken the same way.
     serve(
@@ -98,7 +103,10 @@ export default defineConfig({
       '.work/fixture',
       4125,
       '--body /posts/index.json=fixtures/faults/hostile-files.json ' +
-        '--body /posts/pages/1.json=fixtures/faults/hostile-page.json',
+        '--body /posts/pages/1.json=fixtures/faults/hostile-page.json ' +
+        ['parent', 'other-host', 'scheme', 'absolute', 'encoded', 'backslash', 'not-markdown', 'fine']
+          .map((slug) => `--body /posts/${slug}/post.json=fixtures/faults/post-data/${slug}.json`)
+          .join(' '),
     ),
     serve('.work/probe', 4126),
     serve('.work/preview', 4128),
