@@ -25,6 +25,15 @@ export const sites = {
   preview: at(4128),
 };
 
+/** Each generator's fixture site after `folio import` and `make build` (imported.spec.ts). */
+export const imported = {
+  hugo: at(4130),
+  jekyll: at(4131),
+  hexo: at(4132),
+  zola: at(4133),
+  vitepress: at(4134),
+};
+
 /** The release build served the way different static hosts serve it (hosts.spec.ts; the modes
  * are described in support/server.mjs). */
 export const hosts = {
@@ -110,6 +119,7 @@ export default defineConfig({
     ),
     serve('.work/probe', 4126),
     serve('.work/preview', 4128),
+    ...Object.keys(imported).map((name, i) => serve(`.work/imported-${name}`, 4130 + i)),
     // A deploy that lost the first home page file.
     serve('.work/fixture', 4127, '--status /posts/pages/1.json=404'),
   ],
