@@ -130,6 +130,8 @@ check:
 WORK := tests/.work
 SEED := ../shared/seed/cyber-valentines-funeral.md
 
+IMPORTED := hugo jekyll hexo zola vitepress
+
 .PHONY: test lint host-test browser-test test-sites newcomer-test
 test: lint host-test browser-test newcomer-test
 
@@ -148,6 +150,9 @@ host-test: node-deps
 # never shipped).
 test-sites: tools
 	$(MAKE) build DIST=$(WORK)/root
+	@# A post the build never saw, as a writer pushing a .md without rebuilding leaves it.
+	mkdir -p $(WORK)/root/posts/2026
+	printf -- '---\ntitle: Ignored by the app\n---\n# Added after the build\n\nNo build has seen this post yet.\n' > $(WORK)/root/posts/2026/added-after-the-build.md
 	$(MAKE) build DIST=$(WORK)/blog PUBLIC_URL=/blog/
 	rm -rf $(WORK)/fixture-content
 	cp -r tests/fixtures/content $(WORK)/fixture-content
@@ -159,6 +164,12 @@ test-sites: tools
 	$(MAKE) build DIST=$(WORK)/zh CONTENT=tests/fixtures/zh-content
 	$(MAKE) build DIST=$(WORK)/xss CONTENT=tests/fixtures/xss
 	$(MAKE) build DIST=$(WORK)/probe CONTENT=tests/fixtures/content FEATURES=panic-probe
+	@# Each generator's fixture site (crates/folio-cli/tests/fixtures/import), imported by
+	@# `folio import` and built as its writer would: imported.spec.ts reads every post.
+	@$(foreach site,$(IMPORTED), \
+	  rm -rf $(WORK)/import-$(site) && \
+	  cargo run --quiet --profile cli --locked -p folio-cli -- import crates/folio-cli/tests/fixtures/import/$(site) --content $(WORK)/import-$(site) >/dev/null 2>&1 && \
+	  $(MAKE) build DIST=$(WORK)/imported-$(site) CONTENT=$(WORK)/import-$(site) && ) true
 
 browser-test: browser java node-deps test-sites
 	cd $(NPM_DIR) && npx playwright test

@@ -15,7 +15,7 @@ use std::thread::LocalKey;
 
 use folio_core::search::text::post_text as post_text_of;
 use folio_core::search::{Meta, Shard};
-use folio_core::{HomePage, Manifest, paths};
+use folio_core::{HomePage, Manifest, PostData, PostEntry, paths};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 
@@ -30,6 +30,7 @@ thread_local! {
     static POSTS: Files<Rc<str>> = RefCell::new(HashMap::new());
     static MANIFESTS: Files<Arc<Manifest>> = RefCell::new(HashMap::new());
     static HOME_PAGES: Files<Arc<HomePage>> = RefCell::new(HashMap::new());
+    static POST_DATA: Files<Arc<PostData>> = RefCell::new(HashMap::new());
     static TEXTS: Files<Rc<str>> = RefCell::new(HashMap::new());
     static SEARCH_METAS: Files<Arc<Meta>> = RefCell::new(HashMap::new());
     static SHARDS: Files<Arc<Shard>> = RefCell::new(HashMap::new());
@@ -55,6 +56,14 @@ pub(crate) async fn manifest(base: &str) -> Result<Arc<Manifest>, LoadError> {
 pub(crate) async fn home_page(base: &str, page: usize) -> Result<Arc<HomePage>, LoadError> {
     get(&HOME_PAGES, &paths::home_page_url(base, page), |url| {
         json(url, HomePage::from_json)
+    })
+    .await
+}
+
+/// The own file (`posts/<path>/post.json`) of the post at `path` of the site under `base`.
+pub(crate) async fn post_data(base: &str, path: &str) -> Result<Arc<PostData>, LoadError> {
+    get(&POST_DATA, &paths::post_data_url(base, path), |url| {
+        json(url, PostData::from_json)
     })
     .await
 }
@@ -102,19 +111,30 @@ pub(crate) fn prefetch(url: &str) {
 }
 
 /// The Markdown file (below `posts/`) of the post `slug`, if a file already here lists it: the
-/// manifest, or a home page the reader has seen. Nothing is fetched.
+/// manifest, a home page the reader has seen, a post's own file. Nothing is fetched.
 pub(crate) fn known_post_file(slug: &str) -> Option<String> {
     let in_manifest = ready(&MANIFESTS)
         .into_iter()
         .find_map(|manifest| manifest.post(slug).map(|post| post.file.clone()));
-    in_manifest.or_else(|| {
-        ready(&HOME_PAGES).into_iter().find_map(|page| {
-            page.posts
+    fn listed<'a>(mut posts: impl Iterator<Item = &'a PostEntry>, slug: &str) -> Option<String> {
+        posts
+            .find(|post| post.slug == slug)
+            .map(|post| post.file.clone())
+    }
+    in_manifest
+        .or_else(|| {
+            ready(&HOME_PAGES)
                 .iter()
-                .find(|post| post.slug == slug)
-                .map(|post| post.file.clone())
+                .find_map(|page| listed(page.posts.iter(), slug))
         })
-    })
+        .or_else(|| {
+            ready(&POST_DATA).iter().find_map(|data| {
+                listed(
+                    data.entry.iter().chain(&data.newer).chain(&data.older),
+                    slug,
+                )
+            })
+        })
 }
 
 /// Every URL fetched (or being fetched) on this page, for the offline cache.
@@ -125,6 +145,7 @@ pub(crate) fn urls() -> Vec<String> {
     let mut urls = keys(&POSTS);
     urls.extend(keys(&MANIFESTS));
     urls.extend(keys(&HOME_PAGES));
+    urls.extend(keys(&POST_DATA));
     urls.extend(keys(&SEARCH_METAS));
     urls.extend(keys(&SHARDS));
     urls

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use folio_core::post::{PostContext, render_body};
+use folio_core::post::{PostContext, render_body, render_unindexed};
 use folio_core::{HomePage, Manifest, PostLinks, Rendered, SiteConfig, paths};
 use folio_views::post::PostPage;
 use leptos::prelude::*;
@@ -57,14 +57,6 @@ impl Site {
         Ok(home)
     }
 
-    /// Starts fetching the manifest in the background: the page will need it soon.
-    pub(crate) fn warm_manifest(self) {
-        wasm_bindgen_futures::spawn_local(async move {
-            // Kept in the cache; a failure is forgotten and shown by the page that needs it.
-            let _ = self.manifest().await;
-        });
-    }
-
     /// Makes sure the header knows the site's title on a page that loads nothing of its own
     /// (not-found): the first home page carries it and is the smallest file that does.
     pub(crate) fn need_config(self) {
@@ -82,19 +74,28 @@ impl Site {
         }
     }
 
-    /// Starts fetching the post a link points at, if it is one (the reader is about to click),
-    /// and the manifest, which opening it needs. The post's file comes from whatever already
-    /// lists it (a home page or the manifest), so pointing at a card fetches it at once.
+    /// Starts fetching the post a link points at, if it is one (the reader is about to click):
+    /// its own file and its Markdown. The Markdown's file comes from whatever already lists it
+    /// (a home page, the manifest), else from the post's own file once that arrives.
     pub(crate) fn prefetch_link(&self, pathname: &str) {
         let Some(slug) = paths::post_path_in_url(self.base, pathname) else {
             return;
         };
+        let base = self.base;
         if let Some(file) =
             cache::known_post_file(&slug).filter(|file| paths::validate_post_file(file).is_ok())
         {
-            cache::prefetch(&paths::post_file_url(self.base, &file));
+            cache::prefetch(&paths::post_file_url(base, &file));
         }
-        self.warm_manifest();
+        wasm_bindgen_futures::spawn_local(async move {
+            // Kept in the cache; a failure is forgotten and shown by the page that needs it.
+            if let Ok(data) = cache::post_data(base, &slug).await
+                && let Some(entry) = &data.entry
+                && paths::validate_post_file(&entry.file).is_ok()
+            {
+                cache::prefetch(&paths::post_file_url(base, &entry.file));
+            }
+        });
     }
 }
 
@@ -115,33 +116,45 @@ pub(crate) struct LoadedPost {
     pub(crate) rendered: Rendered,
 }
 
-/// Finds `slug` in the index, fetches its Markdown and renders it.
+/// The post at `slug` (its path below `/posts/`): its own file (entry, neighbours, links), its
+/// Markdown, rendered. Never the list of every post. A post whose own file is not there yet (its
+/// `.md` reached the host after the build) is read from `posts/<slug>.md` or
+/// `posts/<slug>/index.md` directly.
 ///
-/// Only a file the index lists, and whose path stays inside `posts/`, is ever fetched: a slug or
-/// an index entry that could point elsewhere (`..`, `//host`, a scheme, `%2e%2e`) is a not-found.
+/// Only a file whose path stays inside `posts/` is ever fetched: a slug or an entry that could
+/// point elsewhere (`..`, `//host`, a scheme, `%2e%2e`) is a not-found.
 pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost>, LoadError> {
     if paths::validate_post_path(&slug).is_err() {
         return Err(LoadError::NotFound);
     }
-    let manifest = site.manifest().await?;
-    let page = manifest
-        .position_or_moved(&slug)
-        .and_then(|index| PostPage::at(&manifest, index))
-        .ok_or(LoadError::NotFound)?;
+    let mut data = match cache::post_data(site.base, &slug).await {
+        Ok(data) => data,
+        Err(LoadError::NotFound) => return load_unindexed(site, slug).await,
+        Err(error) => return Err(error),
+    };
+    // An old address: the post it leads to (once; an old address never leads to another).
+    if let Some(to) = data.moved.clone() {
+        if paths::validate_post_path(&to).is_err() {
+            return Err(LoadError::NotFound);
+        }
+        data = cache::post_data(site.base, &to).await?;
+    }
+    site.learn(&data.site);
+    let page = PostPage::of(&data).ok_or(LoadError::NotFound)?;
     let entry = &page.entry;
     if let Err(err) = paths::validate_post_file(&entry.file) {
         // The reader gets the not-found page; the console tells the site's owner why.
-        leptos::logging::warn!("posts/index.json: {err}; the post is not fetched");
+        leptos::logging::warn!("post.json: {err}; the post is not fetched");
         return Err(LoadError::NotFound);
     }
     let markdown = cache::markdown(&paths::post_file_url(site.base, &entry.file)).await?;
-    // Indexed once, and only if the post links to another post's Markdown.
-    let links = std::cell::OnceCell::new();
-    let post_link = |url: &str| {
-        links
-            .get_or_init(|| PostLinks::new(&manifest, site.base))
-            .resolve(url)
-    };
+    let links = PostLinks::of_posts(
+        data.links
+            .iter()
+            .map(|(file, path)| (file.as_str(), path.as_str())),
+        site.base,
+    );
+    let post_link = |url: &str| links.resolve(url);
     let image_size = |url: &str| entry.image_size(site.base, url);
     let rendered = render_body(
         &markdown,
@@ -149,12 +162,46 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
         &PostContext {
             base: site.base,
             file: &entry.file,
-            trust_html: manifest.site.trust_html,
-            math: manifest.site.math,
+            trust_html: data.site.trust_html,
+            math: data.site.math,
             post_link: Some(&post_link),
             image_size: Some(&image_size),
             text: site.text,
         },
     );
     Ok(Arc::new(LoadedPost { page, rendered }))
+}
+
+/// A post the build has not listed: its Markdown at `posts/<slug>.md`, else at
+/// `posts/<slug>/index.md` (a folder with its own files), rendered as
+/// [`folio_core::post::render_unindexed`] can.
+async fn load_unindexed(site: Site, slug: String) -> Result<Arc<LoadedPost>, LoadError> {
+    site.need_config();
+    let mut last = LoadError::NotFound;
+    for file in [format!("{slug}.md"), format!("{slug}/index.md")] {
+        if paths::validate_post_file(&file).is_err() {
+            continue;
+        }
+        let markdown = match cache::markdown(&paths::post_file_url(site.base, &file)).await {
+            Ok(markdown) => markdown,
+            Err(LoadError::NotFound) => continue,
+            Err(error) => {
+                last = error;
+                continue;
+            }
+        };
+        let cx = PostContext {
+            text: site.text,
+            ..PostContext::new(site.base, &file)
+        };
+        let (entry, rendered) = render_unindexed(&markdown, &slug, &cx);
+        let page = PostPage {
+            entry,
+            newer: None,
+            older: None,
+            edit: None,
+        };
+        return Ok(Arc::new(LoadedPost { page, rendered }));
+    }
+    Err(last)
 }

@@ -25,6 +25,15 @@ export const sites = {
   preview: at(4128),
 };
 
+/** Each generator's fixture site after `folio import` and `make build` (imported.spec.ts). */
+export const imported = {
+  hugo: at(4130),
+  jekyll: at(4131),
+  hexo: at(4132),
+  zola: at(4133),
+  vitepress: at(4134),
+};
+
 /** The release build served the way different static hosts serve it (hosts.spec.ts; the modes
  * are described in support/server.mjs). */
 export const hosts = {
@@ -67,7 +76,11 @@ export default defineConfig({
     serve('.work/root', 4101),
     serve('.work/blog', 4102, '--mount /blog/'),
     serve('.work/fixture', 4103),
-    serve('.work/fixture', 4104, '--fail-first /posts/index.json --status /posts/pages/1.json=500@1'),
+    serve(
+      '.work/fixture',
+      4104,
+      '--fail-first /posts/index.json --status /posts/pages/1.json=500@1 --status /posts/empty/post.json=500@1',
+    ),
     serve('.work/fixture', 4109, '--fail-first /posts/index.json'),
     serve('.work/zh', 4110),
     // Host models (hosts.spec.ts).
@@ -81,7 +94,8 @@ export default defineConfig({
       '.work/fixture',
       4122,
       '--status /posts/impossible-date.md=404 --status /posts/empty.md=500@1 ' +
-        '--slow /posts/latin1.md=12000@1 --truncate /posts/no-front-matter.md@1',
+        '--slow /posts/latin1.md=12000@1 --truncate /posts/no-front-matter.md@1 ' +
+        '--body /posts/remote-image/post.json=fixtures/faults/not-json.json',
     ),
     // The post index and the first home page file, both broken the same way.
     serve(
@@ -98,10 +112,14 @@ export default defineConfig({
       '.work/fixture',
       4125,
       '--body /posts/index.json=fixtures/faults/hostile-files.json ' +
-        '--body /posts/pages/1.json=fixtures/faults/hostile-page.json',
+        '--body /posts/pages/1.json=fixtures/faults/hostile-page.json ' +
+        ['parent', 'other-host', 'scheme', 'absolute', 'encoded', 'backslash', 'not-markdown', 'fine']
+          .map((slug) => `--body /posts/${slug}/post.json=fixtures/faults/post-data/${slug}.json`)
+          .join(' '),
     ),
     serve('.work/probe', 4126),
     serve('.work/preview', 4128),
+    ...Object.keys(imported).map((name, i) => serve(`.work/imported-${name}`, 4130 + i)),
     // A deploy that lost the first home page file.
     serve('.work/fixture', 4127, '--status /posts/pages/1.json=404'),
   ],

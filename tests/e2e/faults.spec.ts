@@ -64,11 +64,11 @@ test('a body cut off half way is reported as such, and retry works', async ({ pa
   expect(errors).toEqual([]);
 });
 
-// A post URL no shell answers is rendered by the app from 404.html, which needs the index to
-// look the post up: so a broken index shows.
+// A tag URL no shell answers is rendered by the app from 404.html, which needs the index to
+// look the tag up: so a broken index shows.
 test('a post index that is not JSON is bad content, not a network error', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto(`${sites.notJson}/posts/not-a-post/`);
+  await page.goto(`${sites.notJson}/tags/not-a-tag/`);
   const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading')).toHaveText('This content cannot be read');
   await expect(alert).toContainText('the post index is not valid');
@@ -78,7 +78,7 @@ test('a post index that is not JSON is bad content, not a network error', async 
 
 test('a post index from an unknown Folio version says which version', async ({ page }) => {
   const errors = collectErrors(page);
-  await page.goto(`${sites.newVersion}/posts/not-a-post/`);
+  await page.goto(`${sites.newVersion}/tags/not-a-tag/`);
   const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading')).toHaveText('This content cannot be read');
   await expect(alert).toContainText('format version 99, but this app reads version 1');
@@ -129,10 +129,22 @@ test('a home page past the last one, or not a number, is the not-found page', as
 test('a page with a first paint keeps it when the index cannot be read', async ({ page }) => {
   const errors = collectErrors(page);
   const index = page.waitForResponse((r) => r.url().endsWith('/posts/index.json'));
-  await page.goto(`${sites.newVersion}/posts/latin1/`);
+  await page.goto(`${sites.newVersion}/archive/`);
   await index;
   await page.waitForLoadState('networkidle');
-  await expect(page.locator('#folio-prerender .post-body')).toContainText('au lait');
+  await expect(page.locator('#folio-prerender .archive-list').first()).toBeVisible();
   await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("a post's own file that is not JSON is bad content, and a post file gone is not found", async ({ page }) => {
+  const errors = collectErrors(page);
+  await openFromHome(page, 'remote-image');
+  const alert = page.getByRole('alert');
+  await expect(alert.getByRole('heading')).toHaveText('This content cannot be read');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  // A post the build never listed, with no Markdown either: nothing to read.
+  await page.goto(`${site}/posts/not-a-post/`);
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   expect(errors).toEqual([]);
 });

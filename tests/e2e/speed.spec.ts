@@ -6,16 +6,18 @@ import { settled } from './helpers';
 
 const site = sites.root;
 
-test('a hard load fetches the post and the index once each, starting before the app runs', async ({ page }) => {
+test('a hard load fetches the post and its own file once each, starting before the app runs, and never the index', async ({ page }) => {
   const requests: string[] = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   await page.goto(`${site}/posts/welcome-to-folio/`);
   await settled(page);
   await expect(page.locator('.post-body h2').first()).toBeVisible();
   expect(requests.filter((path) => path === '/posts/welcome-to-folio.md')).toHaveLength(1);
-  expect(requests.filter((path) => path === '/posts/index.json')).toHaveLength(1);
+  expect(requests.filter((path) => path === '/posts/welcome-to-folio/post.json')).toHaveLength(1);
+  expect(requests).not.toContain('/posts/index.json');
   const html = await (await page.request.get(`${site}/posts/welcome-to-folio/`)).text();
   expect(html).toContain('<link rel="preload" href="/posts/welcome-to-folio.md" as="fetch" crossorigin="anonymous">');
+  expect(html).toContain('<link rel="preload" href="/posts/welcome-to-folio/post.json" as="fetch" crossorigin="anonymous">');
 });
 
 test('the home page fetches its own page of the index only, and each page its own file', async ({ page, context }) => {
@@ -42,11 +44,12 @@ test('the home page fetches its own page of the index only, and each page its ow
   expect(requests).toContain('/posts/pages/2.json');
   expect(requests).not.toContain('/posts/index.json');
 
-  // Opening a post needs the whole index: now, and only now, it is fetched.
+  // Opening a post needs its own file, not the whole index.
   const title = (await page.locator('.post-card-title a').first().textContent()) ?? '';
   await page.locator('.post-card-title a').first().click();
   await expect(page.locator('h1.post-title')).toHaveText(title);
-  expect(fromPage.filter((path) => path === '/posts/index.json')).toHaveLength(1);
+  expect(fromPage.some((path) => path.endsWith('/post.json'))).toBe(true);
+  expect(fromPage).not.toContain('/posts/index.json');
 });
 
 test('pointing at a post link fetches the post, and opening it then asks for nothing more', async ({ page }) => {
@@ -76,7 +79,7 @@ test('a visited post opens with the network off', async ({ page, context }) => {
     page.evaluate(async () => {
       const controlled = navigator.serviceWorker.controller !== null;
       const cached = await Promise.all(
-        [location.pathname, '/posts/2025/notes-on-static-hosting.md', '/posts/index.json', '/404.html'].map(
+        [location.pathname, '/posts/2025/notes-on-static-hosting.md', '/posts/2025/notes-on-static-hosting/post.json', '/404.html'].map(
           (url) => caches.match(url),
         ),
       );
@@ -91,4 +94,16 @@ test('a visited post opens with the network off', async ({ page, context }) => {
   await page.getByRole('link', { name: '← All posts' }).click();
   await expect(page.locator('.post-card').first()).toBeVisible();
   await context.setOffline(false);
+});
+
+test('a post whose Markdown reached the host after the build is read from its file', async ({ page }) => {
+  // The build never saw it: no shell, no entry, no post.json. The host answers 404.html (the
+  // app), which fetches posts/<path>.md itself.
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const response = await page.goto(`${site}/posts/2026/added-after-the-build/`);
+  expect(response?.status()).toBe(404);
+  await expect(page.locator('h1.post-title')).toHaveText('Added after the build');
+  await expect(page.locator('.post-body')).toContainText('No build has seen this post yet.');
+  expect(errors).toEqual([]);
 });

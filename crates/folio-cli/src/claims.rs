@@ -72,8 +72,10 @@ impl Claims {
         if self.site_files.contains(&key) {
             return Some(format!("posts/{slug} is a file of the site"));
         }
-        if self.site_files.contains(&format!("{key}/index.html")) {
-            return Some(format!("posts/{slug}/index.html is a file of the site"));
+        for own in ["index.html", paths::POST_DATA_FILE] {
+            if self.site_files.contains(&format!("{key}/{own}")) {
+                return Some(format!("posts/{slug}/{own} is a file of the site"));
+            }
         }
         self.taken
             .get(&key)

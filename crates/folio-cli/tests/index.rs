@@ -115,7 +115,19 @@ fn shells_are_counted_in_the_summary() {
     let home = read("index.html");
     assert!(home.contains(&preload("/posts/pages/1.json")), "{home}");
     assert!(!home.contains("posts/index.json"), "{home}");
-    assert!(read("posts/due-today/index.html").contains(&preload("/posts/index.json")));
+    // A post page needs its own file, never the list of every post.
+    let post = read("posts/due-today/index.html");
+    assert!(
+        post.contains(&preload("/posts/due-today/post.json")),
+        "{post}"
+    );
+    assert!(!post.contains("posts/index.json"), "{post}");
+    let data = folio_core::PostData::from_json(&read("posts/due-today/post.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        data.entry.map(|entry| entry.slug).as_deref(),
+        Some("due-today")
+    );
     assert!(read("tags/index.html").contains(&preload("/posts/index.json")));
     assert!(!read("404.html").contains("rel=\"preload\""));
 }

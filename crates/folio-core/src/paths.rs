@@ -400,6 +400,18 @@ pub fn validate_post_path(path: &str) -> Result<(), PostPathError> {
     Ok(())
 }
 
+/// The name of a post's own file in its page's folder ([`crate::PostData`]).
+pub const POST_DATA_FILE: &str = "post.json";
+
+/// URL path of a post's own file: `{base}posts/{path}/post.json`.
+///
+/// ```
+/// assert_eq!(folio_core::paths::post_data_url("/", "2022/nas"), "/posts/2022/nas/post.json");
+/// ```
+pub fn post_data_url(base: &str, path: &str) -> String {
+    format!("{}{POST_DATA_FILE}", post_url(base, path))
+}
+
 /// URL path of a tag page: `{base}tags/{tag_slug}/`, where the tag slug comes from
 /// [`crate::slug::tag_slug`].
 pub fn tag_url(base: &str, tag_slug: &str) -> String {

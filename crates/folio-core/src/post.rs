@@ -152,6 +152,49 @@ pub fn path_of(file: &str, slug: Option<&str>) -> (String, Option<Problem>) {
     }
 }
 
+/// A post the index does not list yet (its `.md` reached the host after the build), rendered
+/// from its file alone as the browser can: the front matter is skipped, not read (the app has
+/// no YAML or TOML parser), so the title is the leading `# Title` (else the first heading, else
+/// the file name) and there is no date or tag. The next build lists it properly.
+///
+/// ```
+/// use folio_core::post::{PostContext, render_unindexed};
+/// let cx = PostContext::new("/", "2026/new.md");
+/// let (entry, body) = render_unindexed("---\ntitle: X\n---\n# 新的\n\nText.\n", "2026/new", &cx);
+/// assert_eq!((entry.title.as_str(), entry.slug.as_str()), ("新的", "2026/new"));
+/// assert!(body.html.contains("<p>Text.</p>") && !body.html.contains("<h1"));
+/// ```
+pub fn render_unindexed(
+    source: &str,
+    path: &str,
+    cx: &PostContext<'_>,
+) -> (crate::PostEntry, Rendered) {
+    let (body, first_line) = match crate::front_matter::split(source) {
+        Ok(split) => (split.body, split.body_line),
+        Err(_) => (source.strip_prefix('\u{feff}').unwrap_or(source), 1),
+    };
+    let folder = paths::post_folder_url(cx.base, cx.file);
+    let rendered = render(
+        body,
+        &RenderOptions {
+            base: &folder,
+            trust_html: cx.trust_html,
+            title: None,
+            first_line,
+            post_link: cx.post_link,
+            image_size: cx.image_size,
+            text: cx.text,
+            commonmark_only: false,
+            math: cx.math,
+        },
+    );
+    let mut post = Post::assemble(crate::PostMeta::default(), Vec::new(), rendered, cx.file);
+    post.slug = path.to_owned();
+    post.problems.clear();
+    let entry = crate::PostEntry::from_post(&post, cx.file, &crate::SiteConfig::default());
+    (entry, post.rendered)
+}
+
 impl Post {
     /// Parses front matter and renders the body. Never fails: whatever is wrong becomes a
     /// [`Problem`] and the rest of the post is still there.

@@ -1,7 +1,7 @@
 //! One post: its header, the notice of what is wrong with its source, the table of contents,
 //! the rendered body, and the links to its neighbours.
 
-use folio_core::{Heading, Manifest, PostEntry, Problem, paths};
+use folio_core::{Heading, Manifest, PostData, PostEntry, Problem, paths};
 use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -23,6 +23,17 @@ pub struct PostPage {
 }
 
 impl PostPage {
+    /// The post a post's own file describes (`None` for the file of an old address).
+    pub fn of(data: &PostData) -> Option<Self> {
+        let entry = data.entry.clone()?;
+        Some(Self {
+            edit: data.site.edit_link(&entry.file),
+            newer: data.newer.clone(),
+            older: data.older.clone(),
+            entry,
+        })
+    }
+
     /// The post at `index` of `manifest`.
     pub fn at(manifest: &Manifest, index: usize) -> Option<Self> {
         let entry = manifest.posts.get(index)?.clone();

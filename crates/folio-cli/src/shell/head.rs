@@ -25,11 +25,13 @@ pub(crate) struct PageHead {
 }
 
 /// The file that lists the posts a page shows, which its shell asks for while the app loads.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) enum Listing {
-    /// The manifest, every post: posts, tags, the archive, search.
+    /// The manifest, every post: tags, the archive.
     #[default]
     Manifest,
+    /// A post's own file (`posts/<path>/post.json`), at this post path.
+    Post(String),
     /// One home page's file (not the whole manifest).
     HomePage(usize),
     /// Nothing: `404.html` stands for any page, so whatever it preloaded would be wasted on most.

@@ -14,7 +14,9 @@ use std::fs;
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use folio_core::{Manifest, paths};
+use std::collections::BTreeMap;
+
+use folio_core::{Manifest, POST_DATA_VERSION, PostData, paths};
 use rayon::prelude::*;
 
 use crate::csp;
@@ -180,6 +182,20 @@ impl<'a> Shells<'a> {
                 self.out.join(&redirect.from).join("index.html")
             };
             write_file(&path, &redirect_page(&to, &site.language))?;
+            // An old post address gets a post file too, for the app's links to it.
+            if let Some(old) = redirect.from.strip_prefix("posts/").filter(|_| !named_file) {
+                let data = PostData {
+                    version: POST_DATA_VERSION,
+                    site: site.clone(),
+                    entry: None,
+                    newer: None,
+                    older: None,
+                    links: BTreeMap::new(),
+                    moved: Some(redirect.to.clone()),
+                };
+                let file = self.out.join("posts").join(old).join(paths::POST_DATA_FILE);
+                write_file(&file, &data.to_json())?;
+            }
         }
         Ok(written + self.manifest.posts.len() + self.site.redirects.len())
     }
@@ -200,7 +216,7 @@ impl<'a> Shells<'a> {
             .find(|url| self.is_there(url));
         let head = PageHead {
             source: Some(paths::post_file_url(self.base, &entry.file)),
-            listing: Listing::Manifest,
+            listing: Listing::Post(entry.slug.clone()),
             title: Some(entry.title.clone()),
             description: entry.summary().to_owned(),
             path: relative(&paths::post_url("/", &entry.slug)),
@@ -214,11 +230,19 @@ impl<'a> Shells<'a> {
             }),
         };
         let page = self.pages.post(index, body);
-        self.write(
-            &self.out.join("posts").join(&entry.slug).join("index.html"),
-            &head,
-            Some(&page),
-        )
+        let folder = self.out.join("posts").join(&entry.slug);
+        let (newer, older) = self.manifest.neighbours_at(index);
+        let data = PostData {
+            version: POST_DATA_VERSION,
+            site: self.manifest.site.clone(),
+            entry: Some(entry.clone()),
+            newer: newer.cloned(),
+            older: older.cloned(),
+            links: body.links.clone(),
+            moved: None,
+        };
+        write_file(&folder.join(paths::POST_DATA_FILE), &data.to_json())?;
+        self.write(&folder.join("index.html"), &head, Some(&page))
     }
 
     /// Whether a resolved URL is another site's, or a file of this one the content folder has.
@@ -250,9 +274,10 @@ impl<'a> Shells<'a> {
         // The app needs the index (and on a post page, the post) as soon as it starts: ask for
         // them while the wasm downloads instead of after it has started. A home page needs only
         // its own page of the index.
-        let mut preload: Vec<String> = match head.listing {
+        let mut preload: Vec<String> = match &head.listing {
             Listing::Manifest => vec![paths::manifest_url(self.base)],
-            Listing::HomePage(number) => vec![paths::home_page_url(self.base, number)],
+            Listing::Post(path) => vec![paths::post_data_url(self.base, path)],
+            Listing::HomePage(number) => vec![paths::home_page_url(self.base, *number)],
             Listing::Nothing => Vec::new(),
         };
         preload.extend(head.source.iter().cloned());

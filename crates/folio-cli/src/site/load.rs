@@ -11,6 +11,9 @@
 use std::path::Path;
 
 use anyhow::Result;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
 use folio_core::i18n::strings_for;
 use folio_core::post::{Post, PostContext, render_document};
 use folio_core::search::text::markdown_text;
@@ -146,14 +149,28 @@ pub(crate) fn load(
             .map(|(index, path)| (sources[*index].file.rel.as_str(), path.as_str())),
         options.base,
     );
-    let post_link = |url: &str| links.resolve(url);
     let text = strings_for(&config.language);
-    let rendered: Vec<(Post, std::collections::BTreeMap<String, [u32; 2]>, String)> = published
+    type Rendered = (
+        Post,
+        BTreeMap<String, [u32; 2]>,
+        String,
+        BTreeMap<String, String>,
+    );
+    let rendered: Vec<Rendered> = published
         .par_iter()
         .map(|(index, path)| {
             let (source, document) = (&sources[*index], &documents[*index]);
             let sizes = ImageSizes::new(&files.root, options.base);
             let size = |url: &str| sizes.size(url);
+            // The links this post makes to other posts, for its own file (the app's map).
+            let linked = RefCell::new(BTreeMap::new());
+            let post_link = |url: &str| {
+                let target = url.split('#').next().unwrap_or_default();
+                if let Some((file, path)) = links.post(target) {
+                    linked.borrow_mut().insert(file.to_owned(), path.to_owned());
+                }
+                links.resolve(url)
+            };
             let cx = PostContext {
                 base: options.base,
                 file: &source.file.rel,
@@ -173,14 +190,14 @@ pub(crate) fn load(
             post.slug.clone_from(path);
             let search_text = markdown_text(document.body);
             bar.inc(1);
-            (post, sizes.into_map(), search_text)
+            (post, sizes.into_map(), search_text, linked.into_inner())
         })
         .collect();
     bar.finish_and_clear();
 
     let mut posts: Vec<(PostEntry, Body)> = Vec::with_capacity(rendered.len());
     let mut aliases = Vec::new();
-    for ((index, _), (mut post, images, search_text)) in published.iter().zip(rendered) {
+    for ((index, _), (mut post, images, search_text, linked)) in published.iter().zip(rendered) {
         let source = &sources[*index];
         diagnostics.extend(
             post.problems
@@ -205,7 +222,7 @@ pub(crate) fn load(
         if !options.preview {
             entry.problems.clear();
         }
-        posts.push((entry, Body::new(post.rendered, search_text)));
+        posts.push((entry, Body::new(post.rendered, search_text, linked)));
     }
     posts.sort_by(|(a, _), (b, _)| PostEntry::newest_first(a, b));
     let (entries, bodies): (Vec<PostEntry>, Vec<Body>) = posts.into_iter().unzip();

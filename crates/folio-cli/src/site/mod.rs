@@ -10,6 +10,8 @@ mod load;
 mod measure;
 mod redirects;
 
+use std::collections::BTreeMap;
+
 use folio_core::markdown::Heading;
 use folio_core::{Manifest, Rendered};
 
@@ -48,14 +50,18 @@ pub(crate) struct Body {
     pub(crate) headings: Vec<Heading>,
     /// The body as plain text, for the search index.
     pub(crate) text: String,
+    /// The posts whose Markdown the body links to: file below `posts/` to post path, for the
+    /// app, which renders the body again with only its own post's file.
+    pub(crate) links: BTreeMap<String, String>,
 }
 
 impl Body {
-    fn new(rendered: Rendered, text: String) -> Self {
+    fn new(rendered: Rendered, text: String, links: BTreeMap<String, String>) -> Self {
         Self {
             html: rendered.html,
             headings: rendered.headings,
             text,
+            links,
         }
     }
 }

@@ -16,6 +16,16 @@ pub struct PostLinks<'a> {
 }
 
 impl<'a> PostLinks<'a> {
+    /// The post (its file below `posts/` and its path) whose Markdown file `url` (without a
+    /// fragment) points at.
+    pub fn post(&self, url: &str) -> Option<(&'a str, &'a str)> {
+        let wanted = crate::paths::decode_segment(url)?;
+        let file = wanted.strip_prefix(self.prefix.as_deref()?)?;
+        self.slugs
+            .get_key_value(file)
+            .map(|(file, slug)| (*file, *slug))
+    }
+
     /// Indexes the posts of `manifest` for a site under `base` (a path or an absolute URL).
     pub fn new(manifest: &'a Manifest, base: &'a str) -> Self {
         Self::of_posts(
@@ -42,9 +52,8 @@ impl<'a> PostLinks<'a> {
         let (path, fragment) = url
             .split_once('#')
             .map_or((url, None), |(p, f)| (p, Some(f)));
-        let wanted = crate::paths::decode_segment(path)?;
-        let file = wanted.strip_prefix(self.prefix.as_deref()?)?;
-        let page = crate::paths::post_url(self.base, self.slugs.get(file)?);
+        let (_, slug) = self.post(path)?;
+        let page = crate::paths::post_url(self.base, slug);
         Some(match fragment {
             Some(fragment) => format!("{page}#{fragment}"),
             None => page,

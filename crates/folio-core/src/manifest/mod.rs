@@ -5,6 +5,7 @@
 mod entry;
 mod home_page;
 mod links;
+mod post_data;
 mod tags;
 #[cfg(test)]
 mod tests;
@@ -19,6 +20,7 @@ use crate::SiteConfig;
 pub use entry::PostEntry;
 pub use home_page::{HOME_PAGE_VERSION, HomePage};
 pub use links::PostLinks;
+pub use post_data::{POST_DATA_VERSION, PostData};
 pub use tags::TagCount;
 pub use years::YearGroups;
 
@@ -92,15 +94,6 @@ impl Manifest {
     /// The post with this slug.
     pub fn post(&self, slug: &str) -> Option<&PostEntry> {
         self.posts.iter().find(|post| post.slug == slug)
-    }
-
-    /// Where the post at `path` is in the manifest, or the one an old address `path` leads to.
-    pub fn position_or_moved(&self, path: &str) -> Option<usize> {
-        let at = |path: &str| self.posts.iter().position(|post| post.slug == path);
-        at(path).or_else(|| {
-            let to = self.redirects.get(&format!("posts/{path}"))?;
-            at(to)
-        })
     }
 
     /// The next newer and the next older post around the one at `index` (newest first).
