@@ -168,7 +168,7 @@ test-sites: tools
 	@# `folio import` and built as its writer would: imported.spec.ts reads every post.
 	@$(foreach site,$(IMPORTED), \
 	  rm -rf $(WORK)/import-$(site) && \
-	  cargo run --quiet --profile cli --locked -p folio-cli -- import crates/folio-cli/tests/fixtures/import/$(site) --content $(WORK)/import-$(site) >/dev/null 2>&1 && \
+	  cargo run --quiet --profile cli --locked -p folio-cli -- import crates/folio-cli/tests/fixtures/import/$(site) --content $(WORK)/import-$(site) >/dev/null && \
 	  $(MAKE) build DIST=$(WORK)/imported-$(site) CONTENT=$(WORK)/import-$(site) && ) true
 
 browser-test: browser java node-deps test-sites

@@ -124,6 +124,9 @@ const server = createServer(async (req, res) => {
     res.writeHead(Number(fault.status), { 'content-type': 'text/plain' }).end(`HTTP ${fault.status}`);
     return;
   }
+  // A replaced body answers whether or not the site has a file there (a post's own file the
+  // fixture site never had).
+  if (fault.body !== undefined) return send(res, 200, url.pathname, head, fault);
   if (!url.pathname.startsWith(mount)) return notFound(res, head);
   let rel;
   try {
