@@ -159,15 +159,12 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
     let rendered = render_body(
         &markdown,
         entry,
-        &PostContext {
-            base: site.base,
-            file: &entry.file,
-            trust_html: data.site.trust_html,
-            math: data.site.math,
-            post_link: Some(&post_link),
-            image_size: Some(&image_size),
-            text: site.text,
-        },
+        &PostContext::new(site.base, &entry.file)
+            .trusting_html(data.site.trust_html)
+            .with_math(data.site.math)
+            .with_post_links(&post_link)
+            .with_image_sizes(&image_size)
+            .in_language(site.text),
     );
     Ok(Arc::new(LoadedPost { page, rendered }))
 }
@@ -190,10 +187,7 @@ async fn load_unindexed(site: Site, slug: String) -> Result<Arc<LoadedPost>, Loa
                 continue;
             }
         };
-        let cx = PostContext {
-            text: site.text,
-            ..PostContext::new(site.base, &file)
-        };
+        let cx = PostContext::new(site.base, &file).in_language(site.text);
         let (entry, rendered) = render_unindexed(&markdown, &slug, &cx);
         let page = PostPage {
             entry,

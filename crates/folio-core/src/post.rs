@@ -59,6 +59,58 @@ impl<'a> PostContext<'a> {
             text: crate::i18n::english(),
         }
     }
+
+    /// The same, with raw HTML passed through (`trust_html = true` in `site.toml`) or not.
+    pub fn trusting_html(self, trust_html: bool) -> Self {
+        Self { trust_html, ..self }
+    }
+
+    /// The same, reading `$…$` as math or not (`site.toml`'s `math`).
+    pub fn with_math(self, math: bool) -> Self {
+        Self { math, ..self }
+    }
+
+    /// The same, with links to other posts' `.md` files leading to their pages.
+    pub fn with_post_links(self, post_link: crate::PostLink<'a>) -> Self {
+        Self {
+            post_link: Some(post_link),
+            ..self
+        }
+    }
+
+    /// The same, with the pixel sizes of the site's own images.
+    pub fn with_image_sizes(self, image_size: crate::ImageSize<'a>) -> Self {
+        Self {
+            image_size: Some(image_size),
+            ..self
+        }
+    }
+
+    /// The same, writing the words Folio adds to a post in the site's language.
+    pub fn in_language(self, text: &'static crate::i18n::Strings) -> Self {
+        Self { text, ..self }
+    }
+
+    /// Renders `body`, which starts on file line `first_line` of this post's file, whose
+    /// front-matter title is `title`, reading `$` as math or not: the one place a post's
+    /// context becomes [`RenderOptions`].
+    fn render(&self, body: &str, first_line: usize, title: Option<&str>, math: bool) -> Rendered {
+        let folder = paths::post_folder_url(self.base, self.file);
+        render(
+            body,
+            &RenderOptions {
+                base: &folder,
+                trust_html: self.trust_html,
+                title,
+                first_line,
+                post_link: self.post_link,
+                image_size: self.image_size,
+                text: self.text,
+                commonmark_only: false,
+                math,
+            },
+        )
+    }
 }
 
 impl std::fmt::Debug for PostContext<'_> {
@@ -93,36 +145,29 @@ pub fn file_stem(file: &str) -> &str {
 /// use folio_core::post::{Post, PostContext, render_body};
 /// use folio_core::{PostEntry, SiteConfig};
 /// let source = "---\ntitle: Hello\n---\n# Hello\n\nSee [the other](other.md).";
-/// let cx = PostContext {
-///     base: "/", file: "hello.md", trust_html: false, math: true, post_link: None,
-///     image_size: None, text: folio_core::i18n::english(),
-/// };
+/// let cx = PostContext::new("/", "hello.md");
 /// let entry = PostEntry::from_post(&Post::parse(source, &cx), "hello.md", &SiteConfig::default());
 /// let body = render_body(source, &entry, &cx);
 /// assert_eq!(body.html, Post::parse(source, &cx).rendered.html);
 /// assert!(!body.html.contains("<h1"), "the title is in the page header, not the body");
 /// ```
 pub fn render_body(source: &str, entry: &crate::PostEntry, cx: &PostContext<'_>) -> Rendered {
-    let (body, first_line) = match crate::front_matter::split(source) {
-        Ok(split) => (split.body, split.body_line),
-        // An unclosed fence: the whole file is the body, as `Post::parse` shows it.
-        Err(_) => (source.strip_prefix('\u{feff}').unwrap_or(source), 1),
-    };
-    let folder = paths::post_folder_url(cx.base, cx.file);
-    render(
+    let (body, first_line) = body_of(source);
+    cx.render(
         body,
-        &RenderOptions {
-            base: &folder,
-            trust_html: cx.trust_html,
-            title: Some(&entry.title),
-            first_line,
-            post_link: cx.post_link,
-            image_size: cx.image_size,
-            text: cx.text,
-            commonmark_only: false,
-            math: entry.math.unwrap_or(cx.math),
-        },
+        first_line,
+        Some(&entry.title),
+        entry.math.unwrap_or(cx.math),
     )
+}
+
+/// The body of a post file and the file line it starts on: past the front matter, or (an
+/// unclosed fence) the whole file, as [`Post::parse`] shows it.
+fn body_of(source: &str) -> (&str, usize) {
+    match crate::front_matter::split(source) {
+        Ok(split) => (split.body, split.body_line),
+        Err(_) => (source.strip_prefix('\u{feff}').unwrap_or(source), 1),
+    }
 }
 
 /// The path below `/posts/` of the post in `file` whose front matter says `slug` (see
@@ -169,25 +214,8 @@ pub fn render_unindexed(
     path: &str,
     cx: &PostContext<'_>,
 ) -> (crate::PostEntry, Rendered) {
-    let (body, first_line) = match crate::front_matter::split(source) {
-        Ok(split) => (split.body, split.body_line),
-        Err(_) => (source.strip_prefix('\u{feff}').unwrap_or(source), 1),
-    };
-    let folder = paths::post_folder_url(cx.base, cx.file);
-    let rendered = render(
-        body,
-        &RenderOptions {
-            base: &folder,
-            trust_html: cx.trust_html,
-            title: None,
-            first_line,
-            post_link: cx.post_link,
-            image_size: cx.image_size,
-            text: cx.text,
-            commonmark_only: false,
-            math: cx.math,
-        },
-    );
+    let (body, first_line) = body_of(source);
+    let rendered = cx.render(body, first_line, None, cx.math);
     let mut post = Post::assemble(crate::PostMeta::default(), Vec::new(), rendered, cx.file);
     post.slug = path.to_owned();
     post.problems.clear();
@@ -201,10 +229,7 @@ impl Post {
     ///
     /// ```
     /// use folio_core::post::{Post, PostContext};
-    /// let cx = PostContext {
-    ///     base: "/", file: "hello.md", trust_html: false, math: true, post_link: None,
-    ///     image_size: None, text: folio_core::i18n::english(),
-    /// };
+    /// let cx = PostContext::new("/", "hello.md");
     /// let post = Post::parse("---\ntitle: [unclosed\n---\nStill **here**.", &cx);
     /// assert_eq!(post.title, "hello");
     /// assert!(post.rendered.html.contains("<strong>here</strong>"));
@@ -250,19 +275,10 @@ impl Post {
 /// with its front-matter title (a leading `# Title` equal to it is the page's, not the body's)
 /// and its front-matter `math`, which wins over the site's.
 pub fn render_document(document: &crate::Document<'_>, cx: &PostContext<'_>) -> Rendered {
-    let folder = paths::post_folder_url(cx.base, cx.file);
-    render(
+    cx.render(
         document.body,
-        &RenderOptions {
-            base: &folder,
-            trust_html: cx.trust_html,
-            title: document.meta.title.as_deref(),
-            first_line: document.body_line,
-            post_link: cx.post_link,
-            image_size: cx.image_size,
-            text: cx.text,
-            commonmark_only: false,
-            math: document.meta.math.unwrap_or(cx.math),
-        },
+        document.body_line,
+        document.meta.title.as_deref(),
+        document.meta.math.unwrap_or(cx.math),
     )
 }

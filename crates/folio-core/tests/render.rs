@@ -174,15 +174,7 @@ fn render_body_matches_the_full_parse_for_every_kind_of_post() {
     ];
     let site = SiteConfig::default();
     for source in sources {
-        let cx = PostContext {
-            base: "/blog/",
-            file: "2024/post.md",
-            trust_html: false,
-            math: true,
-            post_link: None,
-            image_size: None,
-            text: folio_core::i18n::english(),
-        };
+        let cx = PostContext::new("/blog/", "2024/post.md");
         let post = Post::parse(source, &cx);
         let entry = PostEntry::from_post(&post, "2024/post.md", &site);
         let body = render_body(source, &entry, &cx);
@@ -210,15 +202,7 @@ fn math_follows_the_post_then_the_site() {
     ];
     for (front, site_math, expected) in cases {
         let source = format!("---\ntitle: T\n{front}---\nArea $x^2$, price $5.\n");
-        let cx = PostContext {
-            base: "/",
-            file: "p.md",
-            trust_html: false,
-            math: site_math,
-            post_link: None,
-            image_size: None,
-            text: folio_core::i18n::english(),
-        };
+        let cx = PostContext::new("/", "p.md").with_math(site_math);
         let post = Post::parse(&source, &cx);
         assert_eq!(
             post.rendered.html.contains("<math"),

@@ -21,15 +21,7 @@ fn parse_all(posts: Vec<(&'static str, String)>) {
             for trust_html in [false, true] {
                 let post = Post::parse(
                     &markdown,
-                    &PostContext {
-                        base: "/",
-                        file: "deep.md",
-                        trust_html,
-                        math: true,
-                        post_link: None,
-                        image_size: None,
-                        text: folio_core::i18n::english(),
-                    },
+                    &PostContext::new("/", "deep.md").trusting_html(trust_html),
                 );
                 assert!(post.rendered.html.contains("deep"), "{name}");
             }

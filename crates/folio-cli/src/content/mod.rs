@@ -156,18 +156,7 @@ pub(crate) fn slugs_in_use(content: &Path) -> Result<HashMap<String, String>> {
     let mut taken = HashMap::new();
     for file in ContentFiles::read(content)?.posts() {
         let (text, _) = read_post(&file)?;
-        let post = Post::parse(
-            &text,
-            &PostContext {
-                base: "/",
-                file: &file.rel,
-                trust_html: false,
-                math: true,
-                post_link: None,
-                image_size: None,
-                text: folio_core::i18n::english(),
-            },
-        );
+        let post = Post::parse(&text, &PostContext::new("/", &file.rel));
         taken
             .entry(post.slug)
             .or_insert(format!("posts/{}", file.rel));

@@ -65,18 +65,7 @@ impl<'a> Moves<'a> {
 
     /// The text with moved paths rewritten.
     pub(super) fn rewrite(&mut self, text: &str) -> String {
-        let post = Post::parse(
-            text,
-            &PostContext {
-                base: "",
-                file: &self.found.target,
-                trust_html: false,
-                math: true,
-                post_link: None,
-                image_size: None,
-                text: folio_core::i18n::english(),
-            },
-        );
+        let post = Post::parse(text, &PostContext::new("", &self.found.target));
         let body_line = split(text).map_or(1, |split| split.body_line);
         let mut links: Vec<LinkRef> = post.rendered.links.clone();
         let mut images: Vec<LinkRef> = post.rendered.images.clone();

@@ -137,18 +137,7 @@ pub(super) fn import(site: &SourceSite, source: &Source, catalog: &Catalog) -> R
         }
     }
     notes.sort_by_key(|note| (note.line, note.column));
-    let post = Post::parse(
-        &text,
-        &PostContext {
-            base: "",
-            file: &found.target,
-            trust_html: false,
-            math: true,
-            post_link: None,
-            image_size: None,
-            text: folio_core::i18n::english(),
-        },
-    );
+    let post = Post::parse(&text, &PostContext::new("", &found.target));
     Ok(Imported {
         source: found.source.clone(),
         target: found.target.clone(),

@@ -171,15 +171,12 @@ pub(crate) fn load(
                 }
                 links.resolve(url)
             };
-            let cx = PostContext {
-                base: options.base,
-                file: &source.file.rel,
-                trust_html: config.trust_html,
-                math: config.math,
-                post_link: Some(&post_link),
-                image_size: Some(&size),
-                text,
-            };
+            let cx = PostContext::new(options.base, &source.file.rel)
+                .trusting_html(config.trust_html)
+                .with_math(config.math)
+                .with_post_links(&post_link)
+                .with_image_sizes(&size)
+                .in_language(text);
             let rendered = render_document(document, &cx);
             let mut post = Post::assemble(
                 document.meta.clone(),
