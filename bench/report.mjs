@@ -132,7 +132,7 @@ function scaleSection(scale) {
       `median of ${Object.entries(scale.runs).map(([n, r]) => `${r} run${r > 1 ? 's' : ''} at ${int(n)}`).join(', ')}; ` +
       'user and system are CPU seconds, peak memory is the maximum resident set (GNU time), written is the size of the ' +
       'site it wrote, content copy included. Eleventy 3 built the same posts (Markdown to pages with no layout: ' +
-      'less than Folio writes). Home: ms to the first paint ' +
+      'less than Folio writes; its Node heap raised to 12 GB, since the default runs out at 100,000 posts). Home: ms to the first paint ' +
       `(the shell's first card) / until the app has taken over, cold, median of ${scale.browserRuns}.`,
     '',
     table(

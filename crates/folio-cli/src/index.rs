@@ -14,6 +14,7 @@ use crate::clock::Clock;
 use crate::content;
 use crate::diagnostic::{count, tally};
 use crate::feeds;
+use crate::output;
 use crate::shell::{ShellOptions, Shells};
 use crate::site::{self, LoadOptions, Site};
 
@@ -102,10 +103,7 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Site> {
         content::copy_content(&site.files, out, &published)?;
     }
     let manifest_path = out.join(paths::MANIFEST_FILE);
-    fs::create_dir_all(out.join("posts"))
-        .with_context(|| format!("creating {}", out.join("posts").display()))?;
-    fs::write(&manifest_path, manifest.to_json())
-        .with_context(|| format!("writing {}", manifest_path.display()))?;
+    output::write(&manifest_path, manifest.to_json())?;
     write_home_pages(out, manifest)?;
     let feeds_written = write_feeds(&site, out, &base, clock)?;
     if args.out.is_some() {
@@ -138,26 +136,28 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Site> {
     Ok(site)
 }
 
-/// Writes `posts/pages/<n>.json` for every home page (see [`folio_core::HomePage`]), replacing
-/// the page files of an earlier build (a site that shrank leaves no stale pages behind).
+/// Writes `posts/pages/<n>.json` for every home page (see [`folio_core::HomePage`]), removing
+/// the page files of an earlier build past the last page (a site that shrank leaves no stale
+/// pages behind).
 fn write_home_pages(out: &Path, manifest: &Manifest) -> Result<()> {
+    let count = manifest.page_count();
     let dir = out.join(paths::HOME_PAGES_DIR);
     fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     for entry in fs::read_dir(&dir).with_context(|| format!("reading folder {}", dir.display()))? {
         let entry = entry.with_context(|| format!("reading folder {}", dir.display()))?;
         let name = entry.file_name();
-        let ours = name
+        let stale = name
             .to_str()
             .and_then(|name| name.strip_suffix(".json"))
-            .is_some_and(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()));
-        if ours {
+            .filter(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()))
+            .is_some_and(|stem| stem.parse::<usize>().map_or(true, |n| n == 0 || n > count));
+        if stale {
             fs::remove_file(entry.path())
                 .with_context(|| format!("removing {}", entry.path().display()))?;
         }
     }
     for page in manifest.home_pages() {
-        let path = dir.join(format!("{}.json", page.page));
-        fs::write(&path, page.to_json()).with_context(|| format!("writing {}", path.display()))?;
+        output::write(&dir.join(format!("{}.json", page.page)), page.to_json())?;
     }
     Ok(())
 }
@@ -165,10 +165,7 @@ fn write_home_pages(out: &Path, manifest: &Manifest) -> Result<()> {
 /// Writes `robots.txt` (unless the content has its own) and, when the site has a `base_url`,
 /// `feed.xml`, `rss.xml` and `sitemap.xml`. Returns whether the feeds were written.
 fn write_feeds(site: &Site, out: &Path, base: &str, clock: &Clock) -> Result<bool> {
-    let write = |name: &str, text: String| {
-        let path = out.join(name);
-        fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
-    };
+    let write = |name: &str, text: String| output::write(&out.join(name), text);
     let manifest = &site.manifest;
     let origin = manifest.site.origin_and_path();
     if !site.files.contains("robots.txt") {

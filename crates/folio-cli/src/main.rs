@@ -16,6 +16,7 @@ mod import;
 mod index;
 mod leftovers;
 mod new;
+mod output;
 mod progress;
 mod search;
 mod shell;

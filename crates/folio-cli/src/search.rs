@@ -10,6 +10,7 @@ use folio_core::paths::SEARCH_DIR;
 use folio_core::search::{DEFAULT_SHARD_BYTES, DocTerms, IndexBuilder, SearchDoc, SearchIndex};
 use rayon::prelude::*;
 
+use crate::output;
 use crate::site::Site;
 
 /// The search index's meta file, in [`SEARCH_DIR`]: it names the shards, so it is written last.
@@ -24,12 +25,11 @@ pub(crate) fn write(out: &Path, site: &Site) -> Result<SearchIndex> {
     remove_old_files(&dir)?;
     for (name, json) in index.shard_files() {
         let path = dir.join(name);
-        fs::write(&path, json).with_context(|| format!("writing {}", path.display()))?;
+        output::write(&path, json)?;
     }
     // The meta file last: until it is written, no app looks for the new shards.
     let meta = dir.join(META_FILE);
-    fs::write(&meta, index.meta.to_json())
-        .with_context(|| format!("writing {}", meta.display()))?;
+    output::write(&meta, index.meta.to_json())?;
     Ok(index)
 }
 

@@ -20,6 +20,7 @@ use folio_core::{Manifest, POST_DATA_VERSION, PostData, paths};
 use rayon::prelude::*;
 
 use crate::csp;
+use crate::output;
 use crate::site::{Body, Site};
 use head::{Article, Listing, PageHead};
 use page::Pages;
@@ -93,11 +94,10 @@ impl<'a> Shells<'a> {
         let mut written = 0;
         if self.service_worker {
             let path = self.out.join("sw.js");
-            fs::write(
+            output::write(
                 &path,
                 service_worker::script(&self.template, self.base, self.manifest),
-            )
-            .with_context(|| format!("writing {}", path.display()))?;
+            )?;
         }
         for home in self.manifest.home_pages() {
             let number = home.page;
@@ -181,7 +181,7 @@ impl<'a> Shells<'a> {
             } else {
                 self.out.join(&redirect.from).join("index.html")
             };
-            write_file(&path, &redirect_page(&to, &site.language))?;
+            output::write(&path, redirect_page(&to, &site.language))?;
             // An old post address gets a post file too, for the app's links to it.
             if let Some(old) = redirect.from.strip_prefix("posts/").filter(|_| !named_file) {
                 let data = PostData {
@@ -194,7 +194,7 @@ impl<'a> Shells<'a> {
                     moved: Some(redirect.to.clone()),
                 };
                 let file = self.out.join("posts").join(old).join(paths::POST_DATA_FILE);
-                write_file(&file, &data.to_json())?;
+                output::write(&file, data.to_json())?;
             }
         }
         Ok(written + self.manifest.posts.len() + self.site.redirects.len())
@@ -241,7 +241,7 @@ impl<'a> Shells<'a> {
             links: body.links.clone(),
             moved: None,
         };
-        write_file(&folder.join(paths::POST_DATA_FILE), &data.to_json())?;
+        output::write(&folder.join(paths::POST_DATA_FILE), data.to_json())?;
         self.write(&folder.join("index.html"), &head, Some(&page))
     }
 
@@ -259,7 +259,7 @@ impl<'a> Shells<'a> {
     }
 
     fn write(&self, path: &Path, head: &PageHead, body: Option<&str>) -> Result<()> {
-        write_file(path, &self.render(head, body))
+        output::write(path, self.render(head, body))
     }
 
     fn render(&self, head: &PageHead, body: Option<&str>) -> String {
@@ -306,14 +306,6 @@ impl<'a> Shells<'a> {
         // (a YAML `"\x01"` escape in a title, `site.toml`).
         folio_core::chars::clean_owned(html)
     }
-}
-
-/// Writes `text` to `path`, making its folder first.
-fn write_file(path: &Path, text: &str) -> Result<()> {
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    }
-    fs::write(path, text).with_context(|| format!("writing {}", path.display()))
 }
 
 /// A page that sends the reader (and crawlers, with its canonical link) on to `to`: what an old
