@@ -39,6 +39,17 @@ for (const [name, site] of Object.entries(imported)) {
       await expect(page.locator('h1.post-title'), url).toHaveText(post.title);
       await expect(page.locator('aside.notice'), url).toHaveCount(0);
     }
+    // Every old URL the import kept (the generator's permalinks, aliases, date paths) leads to
+    // the post at its new one.
+    const redirects = Object.entries((manifest.redirects ?? {}) as Record<string, string>);
+    expect(redirects.length, 'old URLs kept').toBeGreaterThan(0);
+    const titles = new Map((manifest.posts as { slug: string; title: string }[]).map((p) => [p.slug, p.title]));
+    for (const [from, to] of redirects) {
+      const response = await page.goto(`${site}/${from.split('/').map(encodeURIComponent).join('/')}`);
+      expect(response?.status(), from).toBe(200);
+      await page.waitForURL((url) => decodeURIComponent(url.pathname) === `/posts/${to}/`);
+      await expect(page.locator('h1.post-title'), from).toHaveText(titles.get(to) ?? '');
+    }
     expect(errors).toEqual([]);
   });
 }
