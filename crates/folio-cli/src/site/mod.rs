@@ -56,9 +56,14 @@ pub(crate) struct Body {
 }
 
 impl Body {
-    fn new(rendered: Rendered, text: String, links: BTreeMap<String, String>) -> Self {
+    fn new(rendered: Rendered, mut text: String, links: BTreeMap<String, String>) -> Self {
+        // Kept for the whole build, every post's at once: without the room they grew into
+        // (up to half of a string that was built by pushing).
+        let mut html = rendered.html;
+        html.shrink_to_fit();
+        text.shrink_to_fit();
         Self {
-            html: rendered.html,
+            html,
             headings: rendered.headings,
             text,
             links,
