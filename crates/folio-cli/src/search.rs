@@ -92,6 +92,18 @@ mod tests {
     use crate::clock::Clock;
     use crate::site::{LoadOptions, load};
 
+    /// The site a published build of `content` loads.
+    fn published(content: &Path) -> Site {
+        let clock = Clock::new(None);
+        let options = LoadOptions {
+            base: "/",
+            preview: false,
+            clock: &clock,
+            quiet: true,
+        };
+        load(content, SiteConfig::default(), &options, |_, _, _, _| {}).unwrap()
+    }
+
     /// Searches the files written to `out/search/` as the app would.
     fn search(out: &Path, query: &str) -> Vec<u32> {
         let dir = out.join(SEARCH_DIR);
@@ -131,14 +143,7 @@ mod tests {
         fs::create_dir_all(out.join(SEARCH_DIR)).unwrap();
         fs::write(out.join("search/shard-old-0.json"), "{}").unwrap();
         fs::write(out.join("search/index.html"), "shell").unwrap();
-        let clock = Clock::new(None);
-        let options = LoadOptions {
-            base: "/",
-            preview: false,
-            clock: &clock,
-            quiet: true,
-        };
-        let site = load(&content, SiteConfig::default(), &options, |_, _, _, _| {}).unwrap();
+        let site = published(&content);
 
         let index = write(&out, &site).unwrap();
 
@@ -171,14 +176,7 @@ mod tests {
             )
             .unwrap();
         }
-        let clock = Clock::new(None);
-        let options = LoadOptions {
-            base: "/",
-            preview: false,
-            clock: &clock,
-            quiet: true,
-        };
-        let site = load(&content, SiteConfig::default(), &options, |_, _, _, _| {}).unwrap();
+        let site = published(&content);
         let files = |batch| -> Vec<(String, String)> {
             build(&site, batch)
                 .shard_files()
