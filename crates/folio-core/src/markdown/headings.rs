@@ -63,8 +63,9 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
         }
     }
 
-    /// Reads a heading to its end and queues what should be written for it.
-    fn heading(&mut self, tag: Tag<'a>, range: std::ops::Range<usize>, first_block: bool) {
+    /// Reads a heading to its end and queues what should be written for it. False when it
+    /// shows nothing and is left out.
+    fn heading(&mut self, tag: Tag<'a>, range: std::ops::Range<usize>, first_block: bool) -> bool {
         let Tag::Heading {
             level,
             id: custom_id,
@@ -72,7 +73,7 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
             attrs,
         } = tag
         else {
-            return;
+            return true;
         };
         let mut inner = Vec::new();
         let mut text = String::new();
@@ -89,6 +90,15 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
             }
             inner.push((event, event_range));
         }
+        // A heading left with nothing to show (VitePress's `# {{ $frontmatter.title }}`, its
+        // expression taken out by now) is no heading: no empty block with an anchor, no entry in
+        // the contents.
+        let shows_nothing = inner
+            .iter()
+            .all(|(event, _)| matches!(event, Event::Text(t) if t.trim().is_empty()));
+        if shows_nothing {
+            return false;
+        }
         let text = text.trim().to_owned();
         if self.outline.first_heading.is_none() {
             self.outline.first_heading = Some(text.clone());
@@ -100,7 +110,7 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
             && self.title.is_none_or(|title| title.trim() == text);
         if is_title {
             self.outline.title = Some(text);
-            return;
+            return true;
         }
 
         let id = self.id(custom_id.as_deref(), &text, range.start);
@@ -143,6 +153,7 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
             id,
             text,
         });
+        true
     }
 
     /// A unique id: the author's `{#custom-id}` if given, else one made from the text.
@@ -215,7 +226,12 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Headings<'a, '_, '_, I> {
             };
             self.started |= !shows_nothing;
             match event {
-                Event::Start(tag @ Tag::Heading { .. }) => self.heading(tag, range, first_block),
+                Event::Start(tag @ Tag::Heading { .. }) => {
+                    if !self.heading(tag, range, first_block) {
+                        // Nothing was shown: a `# Title` after it is still the first block.
+                        self.started = !first_block;
+                    }
+                }
                 event => return Some((event, range)),
             }
         }

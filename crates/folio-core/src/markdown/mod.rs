@@ -570,6 +570,33 @@ mod tests {
         assert_eq!(out.excerpt, "标题是 ，共 次。");
     }
 
+    /// VitePress opens posts with `# {{ $frontmatter.title }}`: with its expression shown as
+    /// nothing, the heading shows nothing and is left out (the page shows the title anyway).
+    #[test]
+    fn a_heading_left_empty_by_an_expression_is_left_out() {
+        let out = render(
+            "# {{ $frontmatter.title }}\n\nBody.\n\n## {{ x }}\n\n## Real\n",
+            &RenderOptions::new(""),
+        );
+        assert_eq!(
+            out.html,
+            "<p>Body.</p>\n<h2 id=\"real\">Real<a class=\"anchor\" href=\"#real\" aria-label=\"Permalink: Real\">#</a></h2>\n"
+        );
+        let ids: Vec<&str> = out.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["real"]);
+        assert_eq!(out.problems.len(), 2, "{:?}", out.problems);
+        // A `# Title` after such a heading is still the post's leading title.
+        let out = render(
+            "# {{ $frontmatter.title }}\n\n# Title\n\nBody.\n",
+            &RenderOptions::new(""),
+        );
+        assert_eq!(out.title.as_deref(), Some("Title"));
+        assert_eq!(out.html, "<p>Body.</p>\n");
+        // A heading of only an image shows something and stays.
+        let out = render("## ![icon](i.png)\n", &RenderOptions::new(""));
+        assert!(out.html.starts_with("<h2"), "{}", out.html);
+    }
+
     #[test]
     fn rendered_serializes_for_the_cli() {
         let out = render("# T\n\n## A\n\nBody.\n", &RenderOptions::new(""));
