@@ -208,6 +208,20 @@ fn content(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// Runs `folio index site --out out --shell` in `dir`, over an app shell: `out` and the run.
+fn index_with_shells(dir: &tempfile::TempDir) -> (std::path::PathBuf, common::Run) {
+    let out = dir.path().join("out");
+    fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(
+        out.join("index.html"),
+        "<!DOCTYPE html><html><head><title>T</title></head><body></body></html>",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let run = folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    (out, run)
+}
+
 #[test]
 fn a_post_url_mirrors_its_path_so_equal_file_names_never_collide() {
     let dir = content(&[
@@ -233,16 +247,8 @@ fn a_post_url_mirrors_its_path_so_equal_file_names_never_collide() {
             "---\ndate: 2024-02-01\n---\nSee [the intro](../guide/intro/index.md).\n",
         ),
         ("posts/top.md", "---\ndate: 2020-01-01\n---\n# Top\n"),
-        (
-            "out/index.html",
-            "<!DOCTYPE html><html><head><title>T</title></head><body></body></html>",
-        ),
     ]);
-    fs::rename(dir.path().join("site/out"), dir.path().join("out"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let run = folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
-    assert_eq!(run.code, 0, "{}", run.transcript());
-    let out = dir.path().join("out");
+    let (out, _) = index_with_shells(&dir);
     let mut paths = slugs(&out);
     paths.sort();
     assert_eq!(
@@ -292,16 +298,8 @@ fn aliases_lead_to_the_post_unless_taken() {
             "---\ndate: 2024-01-01\naliases: [/2019/01/old-post/, /old.html, /posts/top/, /tags/, https://x.example/a/]\n---\n# Moved\n",
         ),
         ("posts/top.md", "---\ndate: 2020-01-01\n---\n# Top\n"),
-        (
-            "out/index.html",
-            "<!DOCTYPE html><html><head><title>T</title></head><body></body></html>",
-        ),
     ]);
-    fs::rename(dir.path().join("site/out"), dir.path().join("out"))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let run = folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
-    assert_eq!(run.code, 0, "{}", run.transcript());
-    let out = dir.path().join("out");
+    let (out, run) = index_with_shells(&dir);
     let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_default();
     assert!(read("2019/01/old-post/index.html").contains("url=/posts/2024/moved/\""));
     assert!(read("old.html").contains("url=/posts/2024/moved/\""));
