@@ -93,9 +93,11 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
         // A heading left with nothing to show (VitePress's `# {{ $frontmatter.title }}`, its
         // expression taken out by now) is no heading: no empty block with an anchor, no entry in
         // the contents.
-        let shows_nothing = inner
-            .iter()
-            .all(|(event, _)| matches!(event, Event::Text(t) if t.trim().is_empty()));
+        // A heading written empty (`##`) stays: CommonMark makes it an empty heading.
+        let shows_nothing = !inner.is_empty()
+            && inner
+                .iter()
+                .all(|(event, _)| matches!(event, Event::Text(t) if t.trim().is_empty()));
         if shows_nothing {
             return false;
         }

@@ -592,6 +592,9 @@ mod tests {
         );
         assert_eq!(out.title.as_deref(), Some("Title"));
         assert_eq!(out.html, "<p>Body.</p>\n");
+        // A heading written empty is CommonMark's empty heading, and stays.
+        let out = render("##\n", &RenderOptions::new(""));
+        assert!(out.html.starts_with("<h2"), "{}", out.html);
         // A heading of only an image shows something and stays.
         let out = render("## ![icon](i.png)\n", &RenderOptions::new(""));
         assert!(out.html.starts_with("<h2"), "{}", out.html);
