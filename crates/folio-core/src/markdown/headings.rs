@@ -63,9 +63,8 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
         }
     }
 
-    /// Reads a heading to its end and queues what should be written for it. False when it
-    /// shows nothing and is left out.
-    fn heading(&mut self, tag: Tag<'a>, range: std::ops::Range<usize>, first_block: bool) -> bool {
+    /// Reads a heading to its end and queues what should be written for it.
+    fn heading(&mut self, tag: Tag<'a>, range: std::ops::Range<usize>, first_block: bool) {
         let Tag::Heading {
             level,
             id: custom_id,
@@ -73,7 +72,7 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
             attrs,
         } = tag
         else {
-            return true;
+            return;
         };
         let mut inner = Vec::new();
         let mut text = String::new();
@@ -99,7 +98,9 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
                 .iter()
                 .all(|(event, _)| matches!(event, Event::Text(t) if t.trim().is_empty()));
         if shows_nothing {
-            return false;
+            // Nor does it stand before the title: a `# Title` after it is still the first block.
+            self.started = !first_block;
+            return;
         }
         let text = text.trim().to_owned();
         if self.outline.first_heading.is_none() {
@@ -112,7 +113,7 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
             && self.title.is_none_or(|title| title.trim() == text);
         if is_title {
             self.outline.title = Some(text);
-            return true;
+            return;
         }
 
         let id = self.id(custom_id.as_deref(), &text, range.start);
@@ -155,7 +156,6 @@ impl<'a, 'r, 'o, I: Iterator<Item = Spanned<'a>>> Headings<'a, 'r, 'o, I> {
             id,
             text,
         });
-        true
     }
 
     /// A unique id: the author's `{#custom-id}` if given, else one made from the text.
@@ -228,12 +228,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Headings<'a, '_, '_, I> {
             };
             self.started |= !shows_nothing;
             match event {
-                Event::Start(tag @ Tag::Heading { .. }) => {
-                    if !self.heading(tag, range, first_block) {
-                        // Nothing was shown: a `# Title` after it is still the first block.
-                        self.started = !first_block;
-                    }
-                }
+                Event::Start(tag @ Tag::Heading { .. }) => self.heading(tag, range, first_block),
                 event => return Some((event, range)),
             }
         }
