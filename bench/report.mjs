@@ -148,9 +148,30 @@ function scaleSection(scale) {
       '; the rest of the wall time is the file system writing the site (the "Written" column), which ' +
       'other work on the machine slows down. The manifest is one file of every post; the home page ' +
       'fetches only its own page of it (`posts/pages/<n>.json`), search the pages its results are on, ' +
-      'and a post page the manifest.' +
+      'and a post page its own `post.json`; no page fetches the manifest.' +
       (noSearch ? ' Search was not measured: the build has no `search/` index yet.' : ''),
+    ...perPageSection(sizes),
   ].join('\n');
+}
+
+/** The JSON each kind of page fetched on a cold hard load, at each size the browser ran. */
+function perPageSection(sizes) {
+  const measured = sizes.filter((s) => s.perPage);
+  if (measured.length === 0) return [];
+  const kinds = ['home', 'post', 'tags', 'tag', 'archive', 'search'];
+  const names = { home: 'Home page', post: 'A post', tags: 'Tag list', tag: 'Most used tag', archive: 'Archive', search: 'A search' };
+  const rows = kinds.map((kind) => [names[kind], ...measured.map((s) => (s.perPage[kind] ? kb(s.perPage[kind].bytes) : '—'))]);
+  const worst = measured[measured.length - 1];
+  const [kind, most] = Object.entries(worst.perPage).sort((a, b) => b[1].bytes - a[1].bytes)[0];
+  return [
+    '',
+    'JSON a page fetches on a cold hard load until the network is quiet, KB as served (before compression):',
+    '',
+    table(['Page', ...measured.map((s) => `${int(s.posts)} posts`)], ['---', ...measured.map(() => '---:')], rows),
+    '',
+    `Goal: no page fetches more than 100 KB of JSON at ${int(worst.posts)} posts: the most is ${names[kind].toLowerCase()}, ` +
+      `${kb(most.bytes)} KB (${verdict(most.bytes <= 100_000)}).`,
+  ];
 }
 
 function sizesSection(sizes) {

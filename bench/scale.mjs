@@ -1,7 +1,8 @@
 // How Folio scales with the number of posts: `folio index` (what the build's hook runs: manifest,
 // shells, feeds, sitemap, content copied) on 1k, 10k and 100k generated posts, its wall time and
-// peak memory from GNU time (`/usr/bin/time -v`); then, for 10k and 100k, the manifest's bytes,
-// the home page in the browser, and search when the build wrote a search index.
+// peak memory from GNU time (`/usr/bin/time -v`); then, for 10k posts and more, the manifest's
+// bytes, the home page in the browser, the JSON each kind of page fetches (home, post, tag list,
+// tag, archive, search), and search when the build wrote a search index.
 //
 // Beside it, the same corpus built by Eleventy (npm `@11ty/eleventy`, a well-known static
 // generator that installs from the npm registry; Zola and Hugo ship as binaries from GitHub,
@@ -22,7 +23,7 @@ import { BENCH, ROOT, WORK, median, save } from './stats.mjs';
 import { watcher } from './watch.mjs';
 
 // BENCH_SCALE=1000,10000 runs fewer sizes while working on this file.
-const SIZES = (process.env.BENCH_SCALE ?? '1000,10000,100000').split(',').map(Number);
+const SIZES = (process.env.BENCH_SCALE ?? '1000,10000,20000,100000').split(',').map(Number);
 // Indexing 100k posts takes minutes on two cores: one run of it, three of the others.
 const runsFor = (posts) => (posts >= 100_000 ? 1 : 3);
 const BROWSER_RUNS = 5;
@@ -144,6 +145,40 @@ async function search(browser, base, query) {
   return { ms, bytes: fetched };
 }
 
+/**
+ * The JSON each kind of page fetches on a cold hard load until the network is quiet, in bytes
+ * as served (uncompressed): the home page, the newest post, the tag list, the most used tag (its
+ * first page, the largest), the archive, a search. Paths below the site root.
+ */
+async function jsonPerPage(browser, base, out) {
+  const home = JSON.parse(readFileSync(join(out, 'posts', 'pages', '1.json'), 'utf8'));
+  const tags = JSON.parse(readFileSync(join(out, 'posts', 'pages', 'tags.json'), 'utf8'));
+  const pages = {
+    home: '/',
+    post: `/posts/${home.posts[0].slug.split('/').map(encodeURIComponent).join('/')}/`,
+    tags: '/tags/',
+    tag: `/tags/${encodeURIComponent(tags.tags[0].slug)}/`,
+    archive: '/archive/',
+    search: `/search/?q=${encodeURIComponent(SEARCH_QUERIES[0])}`,
+  };
+  const result = {};
+  for (const [kind, path] of Object.entries(pages)) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const files = [];
+    page.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.endsWith('.json')) return;
+      const body = await response.body().catch(() => Buffer.alloc(0));
+      files.push({ path: decodeURIComponent(url.pathname), bytes: body.length });
+    });
+    await page.goto(`${base}${path}`, { waitUntil: 'networkidle', timeout: 180_000 });
+    await context.close();
+    result[kind] = { path, files, bytes: files.reduce((total, file) => total + file.bytes, 0) };
+  }
+  return result;
+}
+
 async function inBrowser(out, browser) {
   const server = await serve(out);
   const probe = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
@@ -166,6 +201,7 @@ async function inBrowser(out, browser) {
     homeFirstPaint: median(found),
     homeAppReady: median(appReady),
     homeJson: { files: json, raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') },
+    perPage: await jsonPerPage(browser, server.url, out),
   };
   if (existsSync(join(out, 'search', 'meta.json'))) {
     const runs = [];
@@ -214,6 +250,9 @@ async function main() {
       (result.homeAppReady
         ? `, home first paint ${result.homeFirstPaint.toFixed(0)} ms, app ${result.homeAppReady.toFixed(0)} ms, ` +
           `home fetched ${result.homeJson.files.join(', ') || 'no JSON'} (${(result.homeJson.raw / 1e3).toFixed(1)} KB)`
+        : '') +
+      (result.perPage
+        ? `; JSON per page ${Object.entries(result.perPage).map(([kind, p]) => `${kind} ${(p.bytes / 1e3).toFixed(1)} KB`).join(', ')}`
         : '') +
       (result.hasSearch ? '' : '; no search/ in the build'));
     // The 100k site is about 2 GB; only the content is kept for the next run.

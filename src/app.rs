@@ -53,8 +53,10 @@ pub(crate) fn App() -> impl IntoView {
                     <Route path=path!("/page/:page") view=Home />
                     <Route path=path!("/posts/*slug") view=PostPage />
                     <Route path=path!("/archive") view=ArchivePage />
+                    <Route path=path!("/archive/page/:page") view=ArchivePage />
                     <Route path=path!("/tags") view=TagsPage />
                     <Route path=path!("/tags/:tag") view=TagPage />
+                    <Route path=path!("/tags/:tag/page/:page") view=TagPage />
                     <Route path=path!("/search") view=SearchPage />
                 </Routes>
             </Layout>

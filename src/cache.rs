@@ -1,11 +1,12 @@
 //! Files fetched at most once per visit: a post's Markdown (and its plain text, for search
-//! snippets), the manifest, the home page files, and the search index's files.
+//! snippets), its own file, the list page files (home pages, tag pages, the archive), the tag
+//! list, and the search index's files.
 //!
 //! Everyone asking for a file while it downloads shares the one request (the post page and
-//! prefetching, every route that needs the manifest), a file that arrived is kept, so going back
+//! prefetching), a file that arrived is kept, so going back
 //! to a page costs nothing, and a failure is forgotten, so trying again asks the network again.
-//! Nothing is fetched before a page asks for it: the home page fetches its own page of posts,
-//! and the manifest only when a route that needs every post is shown.
+//! Nothing is fetched before a page asks for it, and no page asks for the list of every post:
+//! each list page fetches its own page of posts.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -13,9 +14,10 @@ use std::rc::Rc;
 use std::sync::Arc;
 use std::thread::LocalKey;
 
+use folio_core::paths::Paged;
 use folio_core::search::text::post_text as post_text_of;
 use folio_core::search::{Meta, Shard};
-use folio_core::{HomePage, Manifest, PostData, PostEntry, paths};
+use folio_core::{ListPage, PostData, PostEntry, TagList, paths};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
 
@@ -28,8 +30,8 @@ type Files<T> = RefCell<HashMap<String, Pending<T>>>;
 
 thread_local! {
     static POSTS: Files<Rc<str>> = RefCell::new(HashMap::new());
-    static MANIFESTS: Files<Arc<Manifest>> = RefCell::new(HashMap::new());
-    static HOME_PAGES: Files<Arc<HomePage>> = RefCell::new(HashMap::new());
+    static LIST_PAGES: Files<Arc<ListPage>> = RefCell::new(HashMap::new());
+    static TAG_LISTS: Files<Arc<TagList>> = RefCell::new(HashMap::new());
     static POST_DATA: Files<Arc<PostData>> = RefCell::new(HashMap::new());
     static TEXTS: Files<Rc<str>> = RefCell::new(HashMap::new());
     static SEARCH_METAS: Files<Arc<Meta>> = RefCell::new(HashMap::new());
@@ -44,18 +46,22 @@ pub(crate) async fn markdown(url: &str) -> Result<Rc<str>, LoadError> {
     .await
 }
 
-/// The manifest of the site served under `base`: every post.
-pub(crate) async fn manifest(base: &str) -> Result<Arc<Manifest>, LoadError> {
-    get(&MANIFESTS, &paths::manifest_url(base), |url| {
-        json(url, Manifest::from_json)
+/// Page `page` of `list` of the site served under `base`: that page's posts only.
+pub(crate) async fn list_page(
+    base: &str,
+    list: Paged<'_>,
+    page: usize,
+) -> Result<Arc<ListPage>, LoadError> {
+    get(&LIST_PAGES, &list.page_url(base, page), |url| {
+        json(url, ListPage::from_json)
     })
     .await
 }
 
-/// Home page `page` of the site served under `base`: that page's posts only.
-pub(crate) async fn home_page(base: &str, page: usize) -> Result<Arc<HomePage>, LoadError> {
-    get(&HOME_PAGES, &paths::home_page_url(base, page), |url| {
-        json(url, HomePage::from_json)
+/// Every tag of the site served under `base`, with its number of posts.
+pub(crate) async fn tag_list(base: &str) -> Result<Arc<TagList>, LoadError> {
+    get(&TAG_LISTS, &paths::tag_list_url(base), |url| {
+        json(url, TagList::from_json)
     })
     .await
 }
@@ -110,23 +116,17 @@ pub(crate) fn prefetch(url: &str) {
     }
 }
 
-/// The Markdown file (below `posts/`) of the post `slug`, if a file already here lists it: the
-/// manifest, a home page the reader has seen, a post's own file. Nothing is fetched.
+/// The Markdown file (below `posts/`) of the post `slug`, if a file already here lists it: a
+/// list page the reader has seen, a post's own file. Nothing is fetched.
 pub(crate) fn known_post_file(slug: &str) -> Option<String> {
-    let in_manifest = ready(&MANIFESTS)
-        .into_iter()
-        .find_map(|manifest| manifest.post(slug).map(|post| post.file.clone()));
     fn listed<'a>(mut posts: impl Iterator<Item = &'a PostEntry>, slug: &str) -> Option<String> {
         posts
             .find(|post| post.slug == slug)
             .map(|post| post.file.clone())
     }
-    in_manifest
-        .or_else(|| {
-            ready(&HOME_PAGES)
-                .iter()
-                .find_map(|page| listed(page.posts.iter(), slug))
-        })
+    ready(&LIST_PAGES)
+        .iter()
+        .find_map(|page| listed(page.posts.iter(), slug))
         .or_else(|| {
             ready(&POST_DATA).iter().find_map(|data| {
                 listed(
@@ -143,8 +143,8 @@ pub(crate) fn urls() -> Vec<String> {
         files.with(|files| files.borrow().keys().cloned().collect())
     }
     let mut urls = keys(&POSTS);
-    urls.extend(keys(&MANIFESTS));
-    urls.extend(keys(&HOME_PAGES));
+    urls.extend(keys(&LIST_PAGES));
+    urls.extend(keys(&TAG_LISTS));
     urls.extend(keys(&POST_DATA));
     urls.extend(keys(&SEARCH_METAS));
     urls.extend(keys(&SHARDS));

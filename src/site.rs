@@ -4,8 +4,9 @@
 
 use std::sync::Arc;
 
+use folio_core::paths::Paged;
 use folio_core::post::{PostContext, render_body, render_unindexed};
-use folio_core::{HomePage, Manifest, PostLinks, Rendered, SiteConfig, paths};
+use folio_core::{ListPage, PostLinks, Rendered, SiteConfig, TagList, paths};
 use folio_views::post::PostPage;
 use leptos::prelude::*;
 
@@ -21,7 +22,7 @@ pub(crate) struct Site {
     /// UI text in that language.
     pub(crate) text: &'static Strings,
     /// The site's configuration (title, navigation, author) for the header, footer and title,
-    /// from whichever file arrived first: a home page file and the manifest both carry it.
+    /// from whichever file arrived first: every file of the index carries it.
     pub(crate) config: RwSignal<Option<Arc<SiteConfig>>>,
 }
 
@@ -35,26 +36,31 @@ impl Site {
         }
     }
 
-    /// The manifest, every post: fetched once per visit, by the first page that needs it.
-    pub(crate) async fn manifest(self) -> Result<Arc<Manifest>, LoadError> {
-        let manifest = cache::manifest(self.base).await?;
-        self.learn(&manifest.site);
-        Ok(manifest)
-    }
-
-    /// Home page `page`'s posts, without the rest of the manifest.
+    /// Page `page` of `list`'s posts, without the rest of the posts.
     ///
-    /// Page 1 always exists, even on an empty site: without it, the build is broken, which the
-    /// home page says (and offers to retry) rather than claiming the site has no home page.
-    pub(crate) async fn home_page(self, page: usize) -> Result<Arc<HomePage>, LoadError> {
-        let home = cache::home_page(self.base, page)
+    /// The home page's page 1 always exists, even on an empty site: without it, the build is
+    /// broken, which the home page says (and offers to retry) rather than claiming the site has
+    /// no home page.
+    pub(crate) async fn list_page(
+        self,
+        list: Paged<'_>,
+        page: usize,
+    ) -> Result<Arc<ListPage>, LoadError> {
+        let home = cache::list_page(self.base, list, page)
             .await
             .map_err(|error| match error {
-                LoadError::NotFound if page == 1 => LoadError::Http(404),
+                LoadError::NotFound if page == 1 && list == Paged::Home => LoadError::Http(404),
                 error => error,
             })?;
         self.learn(&home.site);
         Ok(home)
+    }
+
+    /// Every tag with its number of posts.
+    pub(crate) async fn tag_list(self) -> Result<Arc<TagList>, LoadError> {
+        let tags = cache::tag_list(self.base).await?;
+        self.learn(&tags.site);
+        Ok(tags)
     }
 
     /// Makes sure the header knows the site's title on a page that loads nothing of its own
@@ -62,7 +68,7 @@ impl Site {
     pub(crate) fn need_config(self) {
         if self.config.with_untracked(Option::is_none) {
             wasm_bindgen_futures::spawn_local(async move {
-                let _ = self.home_page(1).await;
+                let _ = self.list_page(Paged::Home, 1).await;
             });
         }
     }
@@ -76,7 +82,7 @@ impl Site {
 
     /// Starts fetching the post a link points at, if it is one (the reader is about to click):
     /// its own file and its Markdown. The Markdown's file comes from whatever already lists it
-    /// (a home page, the manifest), else from the post's own file once that arrives.
+    /// (a list page), else from the post's own file once that arrives.
     pub(crate) fn prefetch_link(&self, pathname: &str) {
         let Some(slug) = paths::post_path_in_url(self.base, pathname) else {
             return;

@@ -79,9 +79,9 @@ export default defineConfig({
     serve(
       '.work/fixture',
       4104,
-      '--fail-first /posts/index.json --status /posts/pages/1.json=500@1 --status /posts/empty/post.json=500@1',
+      '--fail-first /posts/pages/tags/not-a-tag/1.json --status /posts/pages/1.json=500@1 --status /posts/empty/post.json=500@1',
     ),
-    serve('.work/fixture', 4109, '--fail-first /posts/index.json'),
+    serve('.work/fixture', 4109, '--fail-first /posts/pages/archive/1.json'),
     serve('.work/zh', 4110),
     // Host models (hosts.spec.ts).
     serve('.work/root', 4105, '--slashless index'),
@@ -97,22 +97,25 @@ export default defineConfig({
         '--slow /posts/latin1.md=12000@1 --truncate /posts/no-front-matter.md@1 ' +
         '--body /posts/remote-image/post.json=fixtures/faults/not-json.json',
     ),
-    // The post index and the first home page file, both broken the same way.
-    serve(
-      '.work/fixture',
-      4123,
-      '--body /posts/index.json=fixtures/faults/not-json.json --body /posts/pages/1.json=fixtures/faults/not-json.json',
-    ),
-    serve(
-      '.work/fixture',
-      4124,
-      '--body /posts/index.json=fixtures/faults/version-99.json --body /posts/pages/1.json=fixtures/faults/version-99.json',
+    // List page files (a tag's, the first home page's, the archive's), all broken the same way.
+    ...(
+      [
+        [4123, 'not-json'],
+        [4124, 'version-99'],
+      ] as const
+    ).map(([port, body]) =>
+      serve(
+        '.work/fixture',
+        port,
+        ['tags/not-a-tag/1', '1', 'archive/1']
+          .map((page) => `--body /posts/pages/${page}.json=fixtures/faults/${body}.json`)
+          .join(' '),
+      ),
     ),
     serve(
       '.work/fixture',
       4125,
-      '--body /posts/index.json=fixtures/faults/hostile-files.json ' +
-        '--body /posts/pages/1.json=fixtures/faults/hostile-page.json ' +
+      '--body /posts/pages/1.json=fixtures/faults/hostile-page.json ' +
         ['parent', 'other-host', 'scheme', 'absolute', 'encoded', 'backslash', 'not-markdown', 'fine']
           .map((slug) => `--body /posts/${slug}/post.json=fixtures/faults/post-data/${slug}.json`)
           .join(' '),

@@ -1,22 +1,34 @@
-//! The archive at `/archive/`: every post, grouped by year, newest first.
+//! The archive at `/archive/`, `/archive/page/2/`, …: every post, grouped by year, newest
+//! first, each page from its own file (`posts/pages/archive/<n>.json`).
 
-use folio_views::archive::{Archive, years};
+use folio_core::paths::Paged;
+use folio_views::archive::Archive;
+use folio_views::pagination::page_title;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::components::reveal::Reveal;
 use crate::components::status::loaded;
+use crate::pages::not_found::NotFound;
+use crate::pages::{list_page, page_number};
 use crate::site::Site;
 
-/// All posts by year.
+/// One page of the archive.
 #[component]
 pub(crate) fn ArchivePage() -> impl IntoView {
     let site = expect_context::<Site>();
-    view! {
-        <Title text=site.text.archive />
-        {loaded(move || site.manifest(), |manifest| view! {
-            <Archive total=manifest.posts.len() years=years(&manifest) />
+    let page = page_number();
+    let load = move || list_page(site, Paged::Archive, page.get());
+    loaded(load, move |archive| {
+        let Some(archive) = archive else {
+            return Either::Left(view! { <NotFound /> });
+        };
+        let title = page_title(site.text, Some(site.text.archive), archive.page);
+        Either::Right(view! {
+            <Title text=title.unwrap_or_default() />
+            <Archive page=(*archive).clone() />
             <Reveal />
-        })}
-    }
+        })
+    })
 }

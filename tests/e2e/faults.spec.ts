@@ -64,9 +64,9 @@ test('a body cut off half way is reported as such, and retry works', async ({ pa
   expect(errors).toEqual([]);
 });
 
-// A tag URL no shell answers is rendered by the app from 404.html, which needs the index to
-// look the tag up: so a broken index shows.
-test('a post index that is not JSON is bad content, not a network error', async ({ page }) => {
+// A tag URL no shell answers is rendered by the app from 404.html, which fetches the tag's own
+// page file: these servers answer one for `not-a-tag`, broken, so the failure shows.
+test('a list page file that is not JSON is bad content, not a network error', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`${sites.notJson}/tags/not-a-tag/`);
   const alert = page.getByRole('alert');
@@ -76,7 +76,7 @@ test('a post index that is not JSON is bad content, not a network error', async 
   expect(errors).toEqual([]);
 });
 
-test('a post index from an unknown Folio version says which version', async ({ page }) => {
+test('a list page file from an unknown Folio version says which version', async ({ page }) => {
   const errors = collectErrors(page);
   await page.goto(`${sites.newVersion}/tags/not-a-tag/`);
   const alert = page.getByRole('alert');
@@ -126,9 +126,9 @@ test('a home page past the last one, or not a number, is the not-found page', as
   expect(errors).toEqual([]);
 });
 
-test('a page with a first paint keeps it when the index cannot be read', async ({ page }) => {
+test('a page with a first paint keeps it when its list page file cannot be read', async ({ page }) => {
   const errors = collectErrors(page);
-  const index = page.waitForResponse((r) => r.url().endsWith('/posts/index.json'));
+  const index = page.waitForResponse((r) => r.url().endsWith('/posts/pages/archive/1.json'));
   await page.goto(`${sites.newVersion}/archive/`);
   await index;
   await page.waitForLoadState('networkidle');

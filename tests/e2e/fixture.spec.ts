@@ -102,9 +102,10 @@ test.describe('without the service worker', () => {
     await expect(page.locator('.post-card').first()).toBeVisible();
   });
 
-  test('a failed index load says what went wrong and recovers on retry', async ({ page }) => {
-    // The same server answers the first request for posts/index.json with HTTP 500. A tag URL
-    // no shell answers has no first paint, and the app needs the index to look the tag up.
+  test("a failed load of a tag's page file says what went wrong and recovers on retry", async ({ page }) => {
+    // The same server answers the first request for this tag's page file with HTTP 500. A tag
+    // URL no shell answers has no first paint: the app renders it from its file, which, asked
+    // again, is not there (no such tag).
     await page.goto(`${sites.flaky}/tags/not-a-tag/`);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('HTTP 500');
@@ -130,10 +131,10 @@ test.describe('without the service worker', () => {
   });
 });
 
-test('when the index fails, a page with a first paint keeps showing it', async ({ page }) => {
+test('when its page file fails, a page with a first paint keeps showing it', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  const index = page.waitForResponse((r) => r.url().endsWith('/posts/index.json'));
+  const index = page.waitForResponse((r) => r.url().endsWith('/posts/pages/archive/1.json'));
   await page.goto(`${sites.flakyShell}/archive/`);
   expect((await index).status()).toBe(500);
   await expect(page.locator('#folio-prerender .archive-list').first()).toBeVisible();

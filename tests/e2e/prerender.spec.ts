@@ -14,7 +14,9 @@ const pages = [
   '/tags/',
   '/tags/markdown/',
   '/archive/',
-];
+].map((path) => ({ base: site, path }));
+// One post a page on the Chinese site: the second page of a tag, with its page links.
+pages.push({ base: sites.zh, path: `/tags/${encodeURIComponent('站务')}/page/2/` });
 
 /** The markup of the page's frame (skip link, header, main, footer) as the DOM holds it, in a
  * form two renderings can be compared in: elements with their attributes sorted, text with
@@ -90,10 +92,10 @@ test.describe('with JavaScript disabled', () => {
   });
 });
 
-for (const path of pages) {
-  test(`the app renders ${decodeURIComponent(path)} exactly as its first paint, with no layout shift`, async ({ browser }) => {
+for (const { base, path } of pages) {
+  test(`the app renders ${base === site ? '' : `${base} `}${decodeURIComponent(path)} exactly as its first paint, with no layout shift`, async ({ browser }) => {
     const plain = await browser.newPage({ javaScriptEnabled: false });
-    await plain.goto(`${site}${path}`);
+    await plain.goto(`${base}${path}`);
     const firstPaint = await mainText(plain);
     const firstMarkup = await frameMarkup(plain);
     const firstBoxes = await plain.locator('main h1, main h2').evaluateAll((els) =>
@@ -111,7 +113,7 @@ for (const path of pages) {
         }
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${site}${path}`);
+    await page.goto(`${base}${path}`);
     await expect(page.locator('#folio-prerender')).toHaveCount(0);
     await expect(page.locator('#folio-app')).toBeVisible();
     expect(await mainText(page)).toBe(firstPaint);

@@ -126,6 +126,44 @@ test('a zh-CN site speaks Chinese: navigation, dates, reading time, pages, edit 
   expect(errors).toEqual([]);
 });
 
+test("a tag's posts come a page at a time, each from its own file, in the first paint and in the app", async ({ page }) => {
+  // One post a page on this site: the tag 站务 is on two posts, so it has two pages.
+  const errors = collectErrors(page);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(decodeURIComponent(new URL(request.url()).pathname)));
+  const tag = encodeURIComponent('站务');
+  const second = await page.goto(`${sites.zh}/tags/${tag}/page/2/`);
+  expect(second?.status()).toBe(200);
+  await settled(page);
+  await expect(page).toHaveTitle('#站务 · 第 2 页 · 小满的笔记');
+  await expect(page.locator('h1.page-title')).toHaveText('#站务');
+  await expect(page.locator('.page-subtitle')).toContainText('2 篇文章');
+  await expect(page.locator('.post-card-title a')).toHaveText('春分');
+  await expect(page.locator('.page-number')).toHaveText('第 2 页，共 2 页');
+  await page.getByRole('link', { name: '← 较新的文章' }).click();
+  await expect(page).toHaveURL(`${sites.zh}/tags/${tag}/`);
+  await expect(page.locator('.post-card-title a')).toHaveText('关于这个站点');
+  await expect(page).toHaveTitle('#站务 · 小满的笔记');
+  await page.getByRole('link', { name: '较早的文章 →' }).click();
+  await expect(page.locator('.post-card-title a')).toHaveText('春分');
+  // The tag list and the archive, each from its own file too; never the list of every post.
+  await page.getByRole('navigation', { name: '站点' }).getByRole('link', { name: '标签' }).click();
+  await expect(page.locator('.tag-cloud li')).toHaveText([/#站务\s*2/, /#节气\s*1/]);
+  await page.getByRole('navigation', { name: '站点' }).getByRole('link', { name: '归档' }).click();
+  await expect(page.locator('.archive-list a')).toHaveText(['关于这个站点', '春分']);
+  expect(requests).toContain('/posts/pages/tags/站务/2.json');
+  expect(requests).toContain('/posts/pages/tags/站务/1.json');
+  expect(requests).toContain('/posts/pages/tags.json');
+  expect(requests).toContain('/posts/pages/archive/1.json');
+  expect(requests).not.toContain('/posts/index.json');
+  // Past the last page, or not a page number, or a segment that is no tag: not found.
+  for (const path of [`/tags/${tag}/page/3/`, `/tags/${tag}/page/0/`, '/tags/.hidden/', '/archive/page/2/']) {
+    await page.goto(`${sites.zh}${path}`);
+    await expect(page.getByRole('heading', { name: '页面不存在' }), path).toBeVisible();
+  }
+  expect(errors).toEqual([]);
+});
+
 test('a site whose default theme is dark starts dark', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(`${sites.zh}/`);

@@ -10,7 +10,8 @@ use std::fmt::Write as _;
 use std::io;
 
 use folio_core::chars;
-use folio_core::{Date, Manifest, PostEntry, paths};
+use folio_core::paths::Paged;
+use folio_core::{ARCHIVE_PER_PAGE, Date, Manifest, PostEntry, paths};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
@@ -242,22 +243,29 @@ pub(crate) fn rss(
 pub(crate) fn sitemap(manifest: &Manifest, origin: &str) -> String {
     let home = format!("{origin}/");
     let zone = manifest.site.utc_offset_minutes();
-    let mut urls: Vec<(String, Option<String>)> = vec![(home.clone(), None)];
-    urls.extend((2..=manifest.page_count()).map(|page| (format!("{home}page/{page}/"), None)));
+    let per_page = manifest.site.posts_per_page.max(1);
+    // Every page of a list of `count` posts, `per` a page: `…/`, `…/page/2/`, ….
+    let pages = |list: Paged<'_>, count: usize, per: usize| -> Vec<(String, Option<String>)> {
+        (1..=count.div_ceil(per).max(1))
+            .map(|page| (list.page_href(&home, page), None))
+            .collect()
+    };
+    let mut urls = pages(Paged::Home, manifest.posts.len(), per_page);
     urls.extend(manifest.posts.iter().map(|post| {
         (
             paths::post_url(&home, &post.slug),
             updated(post).map(|date| date.rfc3339(zone)),
         )
     }));
-    urls.push((format!("{home}archive/"), None));
+    urls.extend(pages(
+        Paged::Archive,
+        manifest.posts.len(),
+        ARCHIVE_PER_PAGE,
+    ));
     urls.push((format!("{home}tags/"), None));
-    urls.extend(
-        manifest
-            .tags()
-            .into_iter()
-            .map(|tag| (paths::tag_url(&home, &tag.slug), None)),
-    );
+    for tag in manifest.tags() {
+        urls.extend(pages(Paged::Tag(&tag.slug), tag.count, per_page));
+    }
     let root = [("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")];
     document("urlset", &root, |xml| {
         for (url, lastmod) in &urls {

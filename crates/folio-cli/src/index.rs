@@ -22,8 +22,10 @@ pub(crate) const ABOUT: &str = "\
 Write the post index (and, with --shell, the per-page shells) for a content folder.
 
 Reads every post under <CONTENT>/posts, prints its problems as `file:line:column:
-severity: message`, and writes posts/index.json, newest first, and posts/pages/<n>.json, the
-same entries one home page (`posts_per_page`) at a time: all the home page fetches. A release
+severity: message`, and writes posts/index.json, newest first, and below posts/pages/ the
+same entries a page at a time, each page's own file: the home page's (`<n>.json`,
+`posts_per_page` a page), each tag's (`tags/<tag>/<n>.json`), the archive's
+(`archive/<n>.json`) and the tag list (`tags.json`). A release
 build leaves out drafts (`draft: true`) and scheduled posts (dated after now, read in the
 site's `timezone`), Markdown included; --preview lists both, as `make serve` does. One broken
 post never stops the index: only an unreadable folder or site.toml does.";
@@ -42,8 +44,8 @@ pub(crate) struct IndexArgs {
     /// Content folder laid out like `public/` (posts in `posts/`, optional `site.toml`).
     #[arg(default_value = "public")]
     content: PathBuf,
-    /// Where to write the site files. Without it, only `posts/index.json` and the home page
-    /// files (`posts/pages/<n>.json`) are written, into the content folder. With it, the
+    /// Where to write the site files. Without it, only `posts/index.json` and the list page
+    /// files (`posts/pages/`) are written, into the content folder. With it, the
     /// content folder is first copied there, and the search index is written to
     /// `<out>/search/`.
     #[arg(long)]
@@ -104,7 +106,7 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Site> {
     }
     let manifest_path = out.join(paths::MANIFEST_FILE);
     output::write(&manifest_path, manifest.to_json())?;
-    write_home_pages(out, manifest)?;
+    write_list_pages(out, manifest)?;
     let feeds_written = write_feeds(&site, out, &base, clock)?;
     if args.out.is_some() {
         crate::search::write(out, &site)?;
@@ -136,28 +138,49 @@ pub(crate) fn run(args: &IndexArgs, clock: &Clock) -> Result<Site> {
     Ok(site)
 }
 
-/// Writes `posts/pages/<n>.json` for every home page (see [`folio_core::HomePage`]), removing
-/// the page files of an earlier build past the last page (a site that shrank leaves no stale
-/// pages behind).
-fn write_home_pages(out: &Path, manifest: &Manifest) -> Result<()> {
-    let count = manifest.page_count();
-    let dir = out.join(paths::HOME_PAGES_DIR);
-    fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
-    for entry in fs::read_dir(&dir).with_context(|| format!("reading folder {}", dir.display()))? {
-        let entry = entry.with_context(|| format!("reading folder {}", dir.display()))?;
-        let name = entry.file_name();
-        let stale = name
-            .to_str()
-            .and_then(|name| name.strip_suffix(".json"))
-            .filter(|stem| !stem.is_empty() && stem.bytes().all(|b| b.is_ascii_digit()))
-            .is_some_and(|stem| stem.parse::<usize>().map_or(true, |n| n == 0 || n > count));
-        if stale {
-            fs::remove_file(entry.path())
-                .with_context(|| format!("removing {}", entry.path().display()))?;
-        }
+/// Writes the list page files below `posts/pages/` (every page of the home page, of each tag
+/// and of the archive: see [`folio_core::ListPage`]) and the tag list, removing the files of
+/// an earlier build that this one does not write (a site that shrank, a tag that went, leaves
+/// no stale pages behind).
+fn write_list_pages(out: &Path, manifest: &Manifest) -> Result<()> {
+    let mut written = HashSet::new();
+    let mut write = |file: String, json: String| {
+        let path = out.join(&file);
+        written.insert(path.clone());
+        output::write(&path, json)
+    };
+    write(
+        paths::TAG_LIST_FILE.to_owned(),
+        manifest.tag_list().to_json(),
+    )?;
+    let lists = manifest
+        .home_pages()
+        .chain(manifest.archive_pages())
+        .chain(manifest.tag_pages());
+    for page in lists {
+        write(page.paged().page_file(page.page), page.to_json())?;
     }
-    for page in manifest.home_pages() {
-        output::write(&dir.join(format!("{}.json", page.page)), page.to_json())?;
+    remove_stale(&out.join(paths::LIST_PAGES_DIR), &written)
+}
+
+/// Removes the `.json` files below `dir` that are not in `keep`, and the folders left empty.
+fn remove_stale(dir: &Path, keep: &HashSet<PathBuf>) -> Result<()> {
+    for entry in fs::read_dir(dir).with_context(|| format!("reading folder {}", dir.display()))? {
+        let path = entry
+            .with_context(|| format!("reading folder {}", dir.display()))?
+            .path();
+        // Never followed: the build writes no links here.
+        let kind = fs::symlink_metadata(&path)
+            .with_context(|| format!("reading {}", path.display()))?
+            .file_type();
+        if kind.is_dir() {
+            remove_stale(&path, keep)?;
+            if fs::read_dir(&path).is_ok_and(|mut rest| rest.next().is_none()) {
+                fs::remove_dir(&path).with_context(|| format!("removing {}", path.display()))?;
+            }
+        } else if path.extension().is_some_and(|ext| ext == "json") && !keep.contains(&path) {
+            fs::remove_file(&path).with_context(|| format!("removing {}", path.display()))?;
+        }
     }
     Ok(())
 }

@@ -128,35 +128,54 @@ fn shells_are_counted_in_the_summary() {
         data.entry.map(|entry| entry.slug).as_deref(),
         Some("due-today")
     );
-    assert!(read("tags/index.html").contains(&preload("/posts/index.json")));
+    // The tag list, the archive and a tag's page ask for their own file, never for every post.
+    for (shell, file) in [
+        ("tags/index.html", "/posts/pages/tags.json"),
+        ("archive/index.html", "/posts/pages/archive/1.json"),
+        ("tags/one/index.html", "/posts/pages/tags/one/1.json"),
+    ] {
+        let html = read(shell);
+        assert!(html.contains(&preload(file)), "{shell}: {html}");
+        assert!(!html.contains("posts/index.json"), "{shell}: {html}");
+    }
     assert!(!read("404.html").contains("rel=\"preload\""));
 }
 
 /// The home page files `folio index` wrote into `out/posts/pages/`, by number.
-fn home_pages(out: &Path) -> Vec<folio_core::HomePage> {
+fn home_pages(out: &Path) -> Vec<folio_core::ListPage> {
     let dir = out.join("posts/pages");
+    // Tag pages, the archive's and the tag list are beside them.
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{e}"))
         .map(|entry| entry.unwrap_or_else(|e| panic!("{e}")).file_name())
         .map(|name| name.to_string_lossy().into_owned())
+        .filter(|name| {
+            name.strip_suffix(".json")
+                .is_some_and(|stem| stem.bytes().all(|b| b.is_ascii_digit()))
+        })
         .collect();
     names.sort_by_key(|name| name.trim_end_matches(".json").parse::<usize>().unwrap_or(0));
     names
         .iter()
         .map(|name| {
             let json = fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{e}"));
-            folio_core::HomePage::from_json(&json).unwrap_or_else(|e| panic!("{name}: {e}"))
+            folio_core::ListPage::from_json(&json).unwrap_or_else(|e| panic!("{name}: {e}"))
         })
         .collect()
 }
 
-/// The index fixture, its site set to `per_page` posts a page, indexed into `out/`.
-fn indexed_with_pages_of(per_page: usize) -> tempfile::TempDir {
+/// The index fixture, `lines` added to its `site.toml`.
+fn fixture_with(lines: &str) -> tempfile::TempDir {
     let dir = workspace("index/site");
     let toml = dir.path().join("site/site.toml");
     let text = fs::read_to_string(&toml).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(&toml, format!("{text}posts_per_page = {per_page}\n"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&toml, format!("{lines}\n{text}")).unwrap_or_else(|e| panic!("{e}"));
+    dir
+}
+
+/// The index fixture, its site set to `per_page` posts a page, indexed into `out/`.
+fn indexed_with_pages_of(per_page: usize) -> tempfile::TempDir {
+    let dir = fixture_with(&format!("posts_per_page = {per_page}"));
     let run = folio(dir.path(), &["index", "site", "--out", "out"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     dir
@@ -323,5 +342,145 @@ fn aliases_lead_to_the_post_unless_taken() {
             .get("2019/01/old-post")
             .map(String::as_str),
         Some("2024/moved")
+    );
+}
+
+/// The list page file at `file` below `out/`.
+fn list_page(out: &Path, file: &str) -> folio_core::ListPage {
+    let json = fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+    folio_core::ListPage::from_json(&json).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+#[test]
+fn tags_and_the_archive_are_paged_like_the_home_page_each_page_from_its_own_file() {
+    let dir = indexed_with_pages_of(1);
+    let out = dir.path().join("out");
+    // `one` is on two published posts: two pages of one post; `two` on one.
+    let first = list_page(&out, "posts/pages/tags/one/1.json");
+    let second = list_page(&out, "posts/pages/tags/one/2.json");
+    assert_eq!(
+        first.list,
+        folio_core::ListKind::Tag {
+            name: "one".into(),
+            slug: "one".into()
+        }
+    );
+    assert_eq!((first.page, first.pages, first.total_posts), (1, 2, 2));
+    assert_eq!((second.page, second.pages, second.posts.len()), (2, 2, 1));
+    let tagged: Vec<_> = [&first, &second]
+        .iter()
+        .flat_map(|page| page.posts.iter().map(|post| post.slug.clone()))
+        .collect();
+    assert_eq!(tagged, ["due-today", "published"]);
+    assert!(!out.join("posts/pages/tags/one/3.json").exists());
+    assert_eq!(
+        list_page(&out, "posts/pages/tags/two/1.json").total_posts,
+        1
+    );
+    assert!(
+        !out.join("posts/pages/tags/three").exists(),
+        "a scheduled post's tag is not published"
+    );
+    // The archive lists every published post with what it shows (title, date), no more.
+    let archive = list_page(&out, "posts/pages/archive/1.json");
+    assert_eq!(archive.list, folio_core::ListKind::Archive);
+    assert_eq!((archive.pages, archive.total_posts), (1, 3));
+    assert!(
+        archive
+            .posts
+            .iter()
+            .all(|post| post.excerpt.is_empty() && post.tags.is_empty() && !post.title.is_empty())
+    );
+    let json = fs::read_to_string(out.join(folio_core::paths::TAG_LIST_FILE))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let tags = folio_core::TagList::from_json(&json).unwrap_or_else(|e| panic!("{e}"));
+    let counts: Vec<_> = tags
+        .tags
+        .iter()
+        .map(|t| (t.name.as_str(), t.count))
+        .collect();
+    assert_eq!(counts, [("one", 2), ("two", 1)]);
+}
+
+#[test]
+fn a_tag_that_went_leaves_no_pages_behind() {
+    let dir = indexed_with_pages_of(1);
+    let out = dir.path().join("out");
+    assert!(out.join("posts/pages/tags/two/1.json").is_file());
+    fs::remove_file(dir.path().join("site/posts/published.md")).unwrap_or_else(|e| panic!("{e}"));
+    let run = folio(dir.path(), &["index", "site", "--out", "out"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        !out.join("posts/pages/tags/two").exists(),
+        "its folder is gone"
+    );
+    assert!(!out.join("posts/pages/tags/one/2.json").exists());
+    assert_eq!(list_page(&out, "posts/pages/tags/one/1.json").pages, 1);
+}
+
+#[test]
+fn every_page_of_a_tag_and_of_the_archive_has_a_shell_that_paints_it() {
+    let dir = fixture_with("posts_per_page = 1");
+    let (out, _) = index_with_shells(&dir);
+    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{e}"));
+    let second = read("tags/one/page/2/index.html");
+    assert!(
+        second.contains("<title>#one · Page 2 · Index fixture</title>"),
+        "{second}"
+    );
+    assert!(
+        second.contains("href=\"/posts/pages/tags/one/2.json\""),
+        "{second}"
+    );
+    assert!(
+        second.contains("href=\"/tags/one/\" rel=\"prev\""),
+        "{second}"
+    );
+    assert!(second.contains("Page 2 of 2"), "{second}");
+    assert!(!out.join("tags/one/page/3").exists());
+    let first = read("tags/one/index.html");
+    assert!(
+        first.contains("href=\"/tags/one/page/2/\" rel=\"next\""),
+        "{first}"
+    );
+    // Three posts fit on one page of the archive.
+    assert!(read("archive/index.html").contains("<title>Archive · Index fixture</title>"));
+    assert!(!out.join("archive/page").exists());
+}
+
+#[test]
+fn every_address_in_the_sitemap_has_a_shell_and_every_list_page_is_in_it() {
+    let dir = fixture_with("base_url = \"https://example.org/\"\nposts_per_page = 1");
+    let (out, _) = index_with_shells(&dir);
+    let xml = fs::read_to_string(out.join("sitemap.xml")).unwrap_or_else(|e| panic!("{e}"));
+    let doc = roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{e}"));
+    let paths: Vec<String> = doc
+        .descendants()
+        .filter(|node| node.has_tag_name("loc"))
+        .filter_map(|node| node.text()?.strip_prefix("https://example.org/"))
+        .map(|path| folio_core::paths::decode_segment(path).unwrap_or_else(|| panic!("{path}")))
+        .collect();
+    for path in &paths {
+        assert!(
+            out.join(path).join("index.html").is_file(),
+            "{path} has no shell"
+        );
+    }
+    for page in [
+        "page/3/",
+        "tags/one/page/2/",
+        "tags/two/",
+        "archive/",
+        "tags/",
+    ] {
+        assert!(
+            paths.iter().any(|path| path == page),
+            "{page} not in {paths:?}"
+        );
+    }
+    assert!(
+        !paths
+            .iter()
+            .any(|path| path == "page/4/" || path == "tags/one/page/3/")
     );
 }

@@ -36,8 +36,8 @@ pub use date::{Date, DateError};
 pub use document::{Document, parse_document};
 pub use front_matter::{FrontMatterError, FrontMatterFormat};
 pub use manifest::{
-    HOME_PAGE_VERSION, HomePage, MANIFEST_VERSION, Manifest, ManifestError, POST_DATA_VERSION,
-    PostData, PostEntry, PostLinks, TagCount,
+    ARCHIVE_PER_PAGE, LIST_PAGE_VERSION, ListKind, ListPage, MANIFEST_VERSION, Manifest,
+    ManifestError, POST_DATA_VERSION, PostData, PostEntry, PostLinks, TagCount, TagList,
 };
 pub use markdown::{Heading, ImageSize, LinkRef, PostLink, RenderOptions, Rendered, render};
 pub use meta::PostMeta;

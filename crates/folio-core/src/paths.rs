@@ -286,11 +286,7 @@ pub fn href(base: &str, path: &str) -> String {
 /// assert_eq!(folio_core::paths::home_page_href("/blog/", 3), "/blog/page/3/");
 /// ```
 pub fn home_page_href(base: &str, page: usize) -> String {
-    if page <= 1 {
-        base.to_owned()
-    } else {
-        format!("{base}page/{page}/")
-    }
+    Paged::Home.page_href(base, page)
 }
 
 /// URL path of a post page: `{base}posts/{path}/`, each segment of the post's path (see
@@ -431,8 +427,8 @@ pub fn post_file_url(base: &str, file: &str) -> String {
 /// The manifest's file below the site's root.
 pub const MANIFEST_FILE: &str = "posts/index.json";
 
-/// The folder of the home page files below the site's root.
-pub const HOME_PAGES_DIR: &str = "posts/pages";
+/// The folder of the list page files (home pages, tag pages, the archive) below the site's root.
+pub const LIST_PAGES_DIR: &str = "posts/pages";
 
 /// The folder of the search index below the site's root (the search page's shell is there too).
 pub const SEARCH_DIR: &str = "search";
@@ -442,14 +438,90 @@ pub fn manifest_url(base: &str) -> String {
     format!("{base}{MANIFEST_FILE}")
 }
 
-/// URL path of 1-based home page `page`'s file ([`crate::HomePage`]), which is all the home page
+/// URL path of 1-based home page `page`'s file ([`crate::ListPage`]), which is all the home page
 /// fetches.
 ///
 /// ```
 /// assert_eq!(folio_core::paths::home_page_url("/blog/", 2), "/blog/posts/pages/2.json");
 /// ```
 pub fn home_page_url(base: &str, page: usize) -> String {
-    format!("{base}{HOME_PAGES_DIR}/{page}.json")
+    Paged::Home.page_url(base, page)
+}
+
+/// A list of posts the site shows a page at a time, each page from its own small file
+/// ([`crate::ListPage`]): the home page, one tag's posts, the archive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paged<'a> {
+    /// Every post, newest first: `/`, `/page/2/`, … from `posts/pages/<n>.json`.
+    Home,
+    /// The posts carrying the tag with this [`crate::slug::tag_slug`]: `/tags/<tag>/`,
+    /// `/tags/<tag>/page/2/`, … from `posts/pages/tags/<tag>/<n>.json`.
+    Tag(&'a str),
+    /// Every post by year: `/archive/`, `/archive/page/2/`, … from
+    /// `posts/pages/archive/<n>.json`.
+    Archive,
+}
+
+impl Paged<'_> {
+    /// URL path of 1-based page `page`: the list's own address for the first, `page/<n>/`
+    /// below it after.
+    ///
+    /// ```
+    /// use folio_core::paths::Paged;
+    /// assert_eq!(Paged::Home.page_href("/blog/", 3), "/blog/page/3/");
+    /// assert_eq!(Paged::Tag("情感").page_href("/", 1), "/tags/%E6%83%85%E6%84%9F/");
+    /// assert_eq!(Paged::Tag("rust").page_href("/", 2), "/tags/rust/page/2/");
+    /// assert_eq!(Paged::Archive.page_href("/", 2), "/archive/page/2/");
+    /// ```
+    pub fn page_href(self, base: &str, page: usize) -> String {
+        let first = match self {
+            Self::Home => base.to_owned(),
+            Self::Tag(slug) => tag_url(base, slug),
+            Self::Archive => format!("{base}archive/"),
+        };
+        if page <= 1 {
+            first
+        } else {
+            format!("{first}page/{page}/")
+        }
+    }
+
+    /// Page `page`'s file below the site's root, as the build writes it (not encoded).
+    ///
+    /// ```
+    /// use folio_core::paths::Paged;
+    /// assert_eq!(Paged::Home.page_file(2), "posts/pages/2.json");
+    /// assert_eq!(Paged::Tag("情感").page_file(1), "posts/pages/tags/情感/1.json");
+    /// assert_eq!(Paged::Archive.page_file(3), "posts/pages/archive/3.json");
+    /// ```
+    pub fn page_file(self, page: usize) -> String {
+        match self {
+            Self::Home => format!("{LIST_PAGES_DIR}/{page}.json"),
+            Self::Tag(slug) => format!("{LIST_PAGES_DIR}/tags/{slug}/{page}.json"),
+            Self::Archive => format!("{LIST_PAGES_DIR}/archive/{page}.json"),
+        }
+    }
+
+    /// URL path of page `page`'s file, which is all that page fetches.
+    ///
+    /// ```
+    /// use folio_core::paths::Paged;
+    /// assert_eq!(Paged::Home.page_url("/blog/", 2), "/blog/posts/pages/2.json");
+    /// assert_eq!(Paged::Tag("a b").page_url("/", 1), "/posts/pages/tags/a%20b/1.json");
+    /// ```
+    pub fn page_url(self, base: &str, page: usize) -> String {
+        let file = self.page_file(page);
+        let encoded: Vec<String> = file.split('/').map(encode_segment).collect();
+        format!("{base}{}", encoded.join("/"))
+    }
+}
+
+/// The tag list's file below the site's root ([`crate::TagList`]): every tag and its count.
+pub const TAG_LIST_FILE: &str = "posts/pages/tags.json";
+
+/// URL path of the tag list's file.
+pub fn tag_list_url(base: &str) -> String {
+    format!("{base}{TAG_LIST_FILE}")
 }
 
 /// URL path of the folder that holds a post's Markdown file (what relative links resolve against).

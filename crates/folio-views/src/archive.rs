@@ -1,13 +1,16 @@
-//! The archive: every post, grouped by year, newest first.
+//! The archive: every post, grouped by year, newest first, a page at a time.
 
-use folio_core::{Manifest, PostEntry, ids, paths};
+use folio_core::{ListPage, ids, paths};
 use leptos::prelude::*;
 
-/// All posts by year; `years` as [`folio_core::Manifest::by_year`] groups them.
+use crate::pagination::pagination;
+
+/// One page of the archive ([`ListPage::by_year`] groups its posts).
 #[component]
-pub fn Archive(total: usize, years: Vec<(Option<u16>, Vec<PostEntry>)>) -> impl IntoView {
+pub fn Archive(page: ListPage) -> impl IntoView {
     let site = crate::site();
-    let years = years
+    let years = page
+        .by_year()
         .into_iter()
         .map(|(year, posts)| {
             let label = year.map_or_else(|| "—".to_owned(), |year| year.to_string());
@@ -25,7 +28,7 @@ pub fn Archive(total: usize, years: Vec<(Option<u16>, Vec<PostEntry>)>) -> impl 
                     view! {
                         <li>
                             {day}
-                            <a href=href>{post.title}</a>
+                            <a href=href>{post.title.clone()}</a>
                         </li>
                     }
                 })
@@ -42,16 +45,8 @@ pub fn Archive(total: usize, years: Vec<(Option<u16>, Vec<PostEntry>)>) -> impl 
         .collect_view();
     view! {
         <h1 class="page-title">{site.text.archive}</h1>
-        <p class="page-subtitle">{(site.text.post_count)(total)}</p>
+        <p class="page-subtitle">{(site.text.post_count)(page.total_posts)}</p>
         {years}
+        {pagination(page.paged(), page.page, page.pages)}
     }
-}
-
-/// The manifest's posts by year ([`Manifest::by_year`]), as [`Archive`] takes them.
-pub fn years(manifest: &Manifest) -> Vec<(Option<u16>, Vec<PostEntry>)> {
-    manifest
-        .by_year()
-        .into_iter()
-        .map(|(year, posts)| (year, posts.into_iter().cloned().collect()))
-        .collect()
 }

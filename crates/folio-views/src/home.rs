@@ -1,12 +1,13 @@
 //! One page of the home page: the site's description on the first, the posts, and links to the
 //! pages before and after.
 
-use folio_core::{HomePage, paths};
+use folio_core::ListPage;
+use folio_core::paths::Paged;
 use leptos::prelude::*;
 
 use crate::post_list::PostList;
 
-/// What a home page shows, from its own file ([`HomePage`]).
+/// What a home page shows, from its own file ([`ListPage`]).
 #[derive(Debug, Clone)]
 pub struct HomeView {
     /// 1-based page number.
@@ -21,8 +22,8 @@ pub struct HomeView {
     pub posts: Vec<folio_core::PostEntry>,
 }
 
-impl From<&HomePage> for HomeView {
-    fn from(home: &HomePage) -> Self {
+impl From<&ListPage> for HomeView {
+    fn from(home: &ListPage) -> Self {
         Self {
             page: home.page,
             pages: home.pages,
@@ -45,32 +46,10 @@ pub fn Home(home: HomeView) -> impl IntoView {
         description,
         posts,
     } = home;
-    let newer = (page > 1).then(|| {
-        view! {
-            <a href=paths::home_page_href(site.base, page - 1) class="newer" rel="prev">
-                {text.newer_posts}
-            </a>
-        }
-    });
-    let older = (page < pages).then(|| {
-        view! {
-            <a href=paths::home_page_href(site.base, page + 1) class="older" rel="next">
-                {text.older_posts}
-            </a>
-        }
-    });
     let intro = (page == 1 && !description.is_empty())
         .then(|| view! { <p class="home-intro">{description}</p> });
     let empty = (total_posts == 0).then(|| view! { <p class="empty">{text.no_posts}</p> });
-    let pagination = (pages > 1).then(|| {
-        view! {
-            <nav class="pagination" aria-label=text.pages_nav>
-                {newer}
-                <span class="page-number">{(text.page_of)(page, pages)}</span>
-                {older}
-            </nav>
-        }
-    });
+    let pagination = crate::pagination::pagination(Paged::Home, page, pages);
     view! {
         <h1 class="visually-hidden">{text.posts}</h1>
         {intro}

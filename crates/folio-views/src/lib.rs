@@ -15,6 +15,7 @@ pub mod byline;
 pub mod frame;
 pub mod home;
 pub mod not_found;
+pub mod pagination;
 pub mod post;
 pub mod post_list;
 pub mod search_box;

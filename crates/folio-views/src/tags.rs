@@ -1,8 +1,9 @@
 //! The tag list (`/tags/`: every tag, sized by use) and one tag's posts (`/tags/<tag>/`).
 
-use folio_core::{PostEntry, TagCount, paths};
+use folio_core::{ListPage, TagCount, paths};
 use leptos::prelude::*;
 
+use crate::pagination::pagination;
 use crate::post_list::PostList;
 
 /// Every tag, most used first, sized by use.
@@ -29,16 +30,19 @@ pub fn TagCloud(tags: Vec<TagCount>) -> impl IntoView {
     }
 }
 
-/// The posts carrying the tag `name`.
+/// One page of the posts carrying a tag; nothing for a page of another list.
 #[component]
-pub fn TagPosts(name: String, posts: Vec<PostEntry>) -> impl IntoView {
+pub fn TagPosts(page: ListPage) -> impl IntoView {
     let site = crate::site();
-    let count = (site.text.post_count)(posts.len());
-    view! {
+    let name = page.list.tag_name()?;
+    let count = (site.text.post_count)(page.total_posts);
+    let pagination = pagination(page.paged(), page.page, page.pages);
+    Some(view! {
         <h1 class="page-title">{format!("#{name}")}</h1>
         <p class="page-subtitle">
             {count} " · " <a href=paths::href(site.base, "tags/")>{site.text.all_tags}</a>
         </p>
-        <PostList posts />
-    }
+        <PostList posts=page.posts.clone() />
+        {pagination}
+    })
 }

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-/// A button that flips the theme. Without `on_toggle` (a shell before the app starts) it shows
-/// the switch to dark and does nothing.
+/// A button that flips the theme. Without `on_toggle` (a shell before the app starts) it does
+/// nothing, and offers the switch away from the site's default theme.
 #[component]
 pub fn ThemeToggle(
     /// Whether the dark theme is on.

@@ -8,8 +8,9 @@
 
 use std::sync::Arc;
 
+use folio_core::paths::Paged;
 use folio_core::search::{Plan, Query, SearchIndexError, Shard, snippet};
-use folio_core::{HomePage, PostEntry, paths};
+use folio_core::{ListPage, PostEntry, paths};
 use futures::future::join_all;
 
 use crate::cache;
@@ -46,7 +47,7 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
     }
     // The first home page says how the posts are cut into pages and which build numbered them:
     // results are read from the pages they are on, not from the manifest of every post.
-    let first = site.home_page(1).await?;
+    let first = site.list_page(Paged::Home, 1).await?;
     let meta = cache::search_meta(site.base).await?;
     // A meta file from another build would number the posts differently.
     meta.check_stamp(&first.stamp).map_err(index_error)?;
@@ -84,13 +85,13 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
 /// are on: each page fetched once, all at the same time.
 async fn entries(
     site: Site,
-    first: &HomePage,
+    first: &ListPage,
     docs: &[usize],
 ) -> Result<Vec<PostEntry>, LoadError> {
     let mut pages: Vec<usize> = docs.iter().map(|&doc| first.locate(doc).0).collect();
     pages.sort_unstable();
     pages.dedup();
-    let loaded = join_all(pages.iter().map(|&page| site.home_page(page)))
+    let loaded = join_all(pages.iter().map(|&page| site.list_page(Paged::Home, page)))
         .await
         .into_iter()
         .collect::<Result<Vec<_>, LoadError>>()?;

@@ -20,22 +20,10 @@ pub(crate) struct PageHead {
     pub(crate) article: Option<Article>,
     /// A post's Markdown URL, preloaded so it downloads while the app starts.
     pub(crate) source: Option<String>,
-    /// What list of posts the app needs first on this page, which its shell preloads.
-    pub(crate) listing: Listing,
-}
-
-/// The file that lists the posts a page shows, which its shell asks for while the app loads.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) enum Listing {
-    /// The manifest, every post: tags, the archive.
-    #[default]
-    Manifest,
-    /// A post's own file (`posts/<path>/post.json`), at this post path.
-    Post(String),
-    /// One home page's file (not the whole manifest).
-    HomePage(usize),
-    /// Nothing: `404.html` stands for any page, so whatever it preloaded would be wasted on most.
-    Nothing,
+    /// URL of the file the app needs first on this page (its page of a list, the tag list, a
+    /// post's own file), which the shell preloads. `404.html` stands for any page: whatever it
+    /// preloaded would be wasted on most.
+    pub(crate) data: Option<String>,
 }
 
 /// What a post adds to its head.
@@ -230,7 +218,7 @@ mod tests {
                 lang: None,
             }),
             source: None,
-            listing: Listing::Manifest,
+            data: None,
         }
     }
 
@@ -283,7 +271,7 @@ mod tests {
             path: String::new(),
             article: None,
             source: None,
-            listing: Listing::Manifest,
+            data: None,
         };
         let tags = head.tags(&site(), "/blog/");
         assert!(tags.contains("<meta property=\"og:type\" content=\"website\">"));

@@ -16,13 +16,15 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 
-use folio_core::{Manifest, POST_DATA_VERSION, PostData, paths};
+use folio_core::paths::Paged;
+use folio_core::{ListKind, ListPage, Manifest, POST_DATA_VERSION, PostData, paths};
+use folio_views::pagination::page_title;
 use rayon::prelude::*;
 
 use crate::csp;
 use crate::output;
 use crate::site::{Body, Site};
-use head::{Article, Listing, PageHead};
+use head::{Article, PageHead};
 use page::Pages;
 
 /// Marks the block of tags Folio inserts, so running the hook twice replaces it.
@@ -87,9 +89,7 @@ impl<'a> Shells<'a> {
             title,
             description: site.description.clone(),
             path: path.to_owned(),
-            article: None,
-            source: None,
-            listing: Listing::Manifest,
+            ..PageHead::default()
         };
         let mut written = 0;
         if self.service_worker {
@@ -99,68 +99,41 @@ impl<'a> Shells<'a> {
                 service_worker::script(&self.template, self.base, self.manifest),
             )?;
         }
-        for home in self.manifest.home_pages() {
-            let number = home.page;
-            let (file, path) = if number == 1 {
-                (self.out.join("index.html"), String::new())
-            } else {
-                let path = format!("page/{number}/");
-                (self.out.join(&path).join("index.html"), path)
-            };
-            let title = (number > 1).then(|| (text.page_title)(number));
-            let body = self.pages.home(&home);
-            let head = PageHead {
-                listing: Listing::HomePage(number),
-                ..page(title, &path)
-            };
-            self.write(&file, &head, Some(&body))?;
-            written += 1;
+        for list in self
+            .manifest
+            .home_pages()
+            .chain(self.manifest.archive_pages())
+        {
+            written += self.write_list(&list)?;
         }
         let not_found = PageHead {
-            listing: Listing::Nothing,
+            data: None,
             ..page(Some(text.not_found_title.to_owned()), "")
         };
         self.write(&self.out.join("404.html"), &not_found, None)?;
-        let archive = self.pages.archive();
-        self.write(
-            &self.out.join("archive/index.html"),
-            &page(Some(text.archive.to_owned()), "archive/"),
-            Some(&archive),
-        )?;
-        let tags = self.pages.tags();
+        let tags = self.manifest.tag_list();
         self.write(
             &self.out.join("tags/index.html"),
-            &page(Some(text.tags.to_owned()), "tags/"),
-            Some(&tags),
+            &PageHead {
+                data: Some(paths::tag_list_url(self.base)),
+                ..page(Some(text.tags.to_owned()), "tags/")
+            },
+            Some(&self.pages.tags(&tags)),
         )?;
-        written += 3;
+        written += 2;
         // Results depend on the query in the address: the app renders them, nothing to paint.
         // A search starts from the first home page file (how posts are numbered), not the index.
         self.write(
             &self.out.join("search/index.html"),
             &PageHead {
-                listing: Listing::HomePage(1),
+                data: Some(Paged::Home.page_url(self.base, 1)),
                 ..page(Some(text.search.to_owned()), "search/")
             },
             None,
         )?;
         written += 1;
-        for tag in self.manifest.tags() {
-            let head = PageHead {
-                title: Some(format!("#{}", tag.name)),
-                description: (text.tagged)(&tag.name),
-                path: relative(&paths::tag_url("/", &tag.slug)),
-                article: None,
-                source: None,
-                listing: Listing::Manifest,
-            };
-            let body = self.pages.tag(&tag.name, &tag.slug);
-            self.write(
-                &self.out.join("tags").join(&tag.slug).join("index.html"),
-                &head,
-                Some(&body),
-            )?;
-            written += 1;
+        for list in self.manifest.tag_pages() {
+            written += self.write_list(&list)?;
         }
         // Each post's page is written on its own: on every core.
         self.site
@@ -200,6 +173,36 @@ impl<'a> Shells<'a> {
         Ok(written + self.manifest.posts.len() + self.site.redirects.len())
     }
 
+    /// The shell of one page of a list (the home page, a tag, the archive), at that page's
+    /// address. Returns the number of files written.
+    fn write_list(&self, list: &ListPage) -> Result<usize> {
+        let text = self.pages.text();
+        let paged = list.paged();
+        let (name, description) = match &list.list {
+            ListKind::Home => (None, self.manifest.site.description.clone()),
+            ListKind::Tag { name, .. } => (Some(format!("#{name}")), (text.tagged)(name)),
+            ListKind::Archive => (
+                Some(text.archive.to_owned()),
+                self.manifest.site.description.clone(),
+            ),
+        };
+        let path = relative(&paged.page_href("/", list.page));
+        let head = PageHead {
+            title: page_title(text, name.as_deref(), list.page),
+            description,
+            path: path.clone(),
+            data: Some(paged.page_url(self.base, list.page)),
+            ..PageHead::default()
+        };
+        let file = folio_core::paths::decode_segment(&path).unwrap_or(path);
+        self.write(
+            &self.out.join(file).join("index.html"),
+            &head,
+            Some(&self.pages.list(list)),
+        )?;
+        Ok(1)
+    }
+
     /// A post's shell: its head as an article, its page as the first paint, with the body the
     /// build rendered (which the app renders again from the Markdown, to the same HTML).
     fn write_post(&self, index: usize, body: &Body) -> Result<()> {
@@ -216,7 +219,7 @@ impl<'a> Shells<'a> {
             .find(|url| self.is_there(url));
         let head = PageHead {
             source: Some(paths::post_file_url(self.base, &entry.file)),
-            listing: Listing::Post(entry.slug.clone()),
+            data: Some(paths::post_data_url(self.base, &entry.slug)),
             title: Some(entry.title.clone()),
             description: entry.summary().to_owned(),
             path: relative(&paths::post_url("/", &entry.slug)),
@@ -274,17 +277,10 @@ impl<'a> Shells<'a> {
         // The app needs the index (and on a post page, the post) as soon as it starts: ask for
         // them while the wasm downloads instead of after it has started. A home page needs only
         // its own page of the index.
-        let mut preload: Vec<String> = match &head.listing {
-            Listing::Manifest => vec![paths::manifest_url(self.base)],
-            Listing::Post(path) => vec![paths::post_data_url(self.base, path)],
-            Listing::HomePage(number) => vec![paths::home_page_url(self.base, *number)],
-            Listing::Nothing => Vec::new(),
-        };
-        preload.extend(head.source.iter().cloned());
-        for url in preload {
+        for url in head.data.iter().chain(&head.source) {
             extra.push_str(&format!(
                 "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
-                escape(&url)
+                escape(url)
             ));
         }
         let tags = format!(

@@ -2,12 +2,10 @@
 //! app draws around every page, so a reader (or a crawler, or a browser without JavaScript) sees
 //! the real page at once, and the app takes over without anything moving or changing.
 
-use std::collections::HashMap;
-
 use folio_core::i18n::Strings;
-use folio_core::{HomePage, Manifest, PostEntry, ids};
+use folio_core::{ListKind, ListPage, Manifest, TagList, ids};
 use folio_views::SiteView;
-use folio_views::archive::{Archive, years};
+use folio_views::archive::Archive;
 use folio_views::frame::{Frame, Section};
 use folio_views::home::{Home, HomeView};
 use folio_views::post::{Article, PostPage};
@@ -26,8 +24,6 @@ pub(crate) struct Pages<'a> {
     /// Stands for a post's body while its page is rendered: random for each build, so no text
     /// of a post (titles are escaped, but may hold any character) can be taken for it.
     body_mark: String,
-    /// Each tag's posts by tag slug, for the tag pages (one pass over the index, not one per tag).
-    tagged: HashMap<String, Vec<&'a PostEntry>>,
 }
 
 impl<'a> Pages<'a> {
@@ -38,7 +34,6 @@ impl<'a> Pages<'a> {
         Self {
             manifest,
             site: SiteView::new(leak(base), leak(&manifest.site.language)),
-            tagged: manifest.posts_by_tag(),
             body_mark: {
                 use std::hash::{BuildHasher as _, Hasher as _};
                 let random = std::collections::hash_map::RandomState::new()
@@ -63,6 +58,9 @@ impl<'a> Pages<'a> {
             config.nav.clone(),
             config.author.clone(),
         );
+        // The theme the page starts in unless the reader chose another: the switch offers the
+        // other one, as the app's does.
+        let dark = config.theme == folio_core::site::Theme::Dark;
         let current = Section::of(
             &folio_core::paths::href(self.site.base, path),
             self.site.base,
@@ -78,7 +76,7 @@ impl<'a> Pages<'a> {
                         author=author
                         tools=view! {
                             <SearchBox />
-                            <ThemeToggle />
+                            <ThemeToggle dark=dark />
                         }
                     >
                         {main}
@@ -86,12 +84,6 @@ impl<'a> Pages<'a> {
                 </div>
             }
         })
-    }
-
-    /// One page of the home page, from the same file the app renders it from.
-    pub(crate) fn home(&self, home: &HomePage) -> String {
-        let path = folio_core::paths::home_page_href("", home.page);
-        self.frame(&path, || view! { <Home home=HomeView::from(home) /> })
     }
 
     /// The post at `index` of the manifest, rendered as the app renders it. The body goes in
@@ -107,27 +99,19 @@ impl<'a> Pages<'a> {
         page.replacen(&self.body_mark, &body.html, 1)
     }
 
-    /// One tag's posts.
-    pub(crate) fn tag(&self, name: &str, slug: &str) -> String {
-        let posts: Vec<PostEntry> = self
-            .tagged
-            .get(slug)
-            .map(|posts| posts.iter().map(|&post| post.clone()).collect())
-            .unwrap_or_default();
-        let path = folio_core::paths::tag_url("", slug);
-        self.frame(&path, || view! { <TagPosts name=name.to_owned() posts /> })
+    /// One page of a list of posts, from the same file the app renders it from: the home
+    /// page, a tag, the archive.
+    pub(crate) fn list(&self, page: &ListPage) -> String {
+        let path = page.paged().page_href("", page.page);
+        match page.list {
+            ListKind::Home => self.frame(&path, || view! { <Home home=HomeView::from(page) /> }),
+            ListKind::Tag { .. } => self.frame(&path, || view! { <TagPosts page=page.clone() /> }),
+            ListKind::Archive => self.frame(&path, || view! { <Archive page=page.clone() /> }),
+        }
     }
 
     /// Every tag, sized by use.
-    pub(crate) fn tags(&self) -> String {
-        self.frame("tags/", || view! { <TagCloud tags=self.manifest.tags() /> })
-    }
-
-    /// Every post by year.
-    pub(crate) fn archive(&self) -> String {
-        let manifest = self.manifest;
-        self.frame("archive/", || {
-            view! { <Archive total=manifest.posts.len() years=years(manifest) /> }
-        })
+    pub(crate) fn tags(&self, list: &TagList) -> String {
+        self.frame("tags/", || view! { <TagCloud tags=list.tags.clone() /> })
     }
 }

@@ -65,6 +65,29 @@ impl PostEntry {
         key(b).cmp(&key(a)).then_with(|| a.slug.cmp(&b.slug))
     }
 
+    /// The entry cut to what the archive shows and links to: its path, title, date and file
+    /// (and whether it is a draft, which a preview marks).
+    pub fn archived(&self) -> Self {
+        Self {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            date: self.date,
+            updated: None,
+            description: None,
+            excerpt: String::new(),
+            tags: Vec::new(),
+            author: None,
+            reading_minutes: 0,
+            file: self.file.clone(),
+            draft: self.draft,
+            images: BTreeMap::new(),
+            lang: self.lang.clone(),
+            cover: None,
+            math: None,
+            problems: Vec::new(),
+        }
+    }
+
     /// What lists, link previews and feeds say about the post: its description, unless that is
     /// blank, else its excerpt.
     ///

@@ -1,10 +1,10 @@
 //! The manifest, `posts/index.json`: the one file that lists every post, and the smaller files
-//! cut from it (home pages). It holds metadata only (never post bodies), newest first, and
+//! cut from it (the pages of the home page, of each tag and of the archive; the tag list). It holds metadata only (never post bodies), newest first, and
 //! starts with a `version` so an app never misreads a file written by a different Folio.
 
 mod entry;
-mod home_page;
 mod links;
+mod list_page;
 mod post_data;
 mod tags;
 #[cfg(test)]
@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use crate::SiteConfig;
 
 pub use entry::PostEntry;
-pub use home_page::{HOME_PAGE_VERSION, HomePage};
 pub use links::PostLinks;
+pub use list_page::{ARCHIVE_PER_PAGE, LIST_PAGE_VERSION, ListKind, ListPage, TagList};
 pub use post_data::{POST_DATA_VERSION, PostData};
 pub use tags::TagCount;
 pub use years::YearGroups;
@@ -108,14 +108,6 @@ impl Manifest {
             .len()
             .div_ceil(self.site.posts_per_page.max(1))
             .max(1)
-    }
-
-    /// The posts on 1-based home page `page`; empty when the page does not exist.
-    fn page(&self, page: usize) -> &[PostEntry] {
-        let per_page = self.site.posts_per_page.max(1);
-        let start = page.saturating_sub(1).saturating_mul(per_page);
-        let end = start.saturating_add(per_page).min(self.posts.len());
-        self.posts.get(start..end).unwrap_or_default()
     }
 }
 

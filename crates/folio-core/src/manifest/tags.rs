@@ -2,10 +2,12 @@
 
 use std::collections::HashMap;
 
+use serde::{Deserialize, Serialize};
+
 use crate::{Manifest, PostEntry};
 
 /// A tag and how many posts carry it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TagCount {
     /// The tag as first written.
     pub name: String,
@@ -50,21 +52,31 @@ impl Manifest {
 
     /// Every tag with its number of posts, most used first, then by name.
     ///
-    /// Tags that differ only in case or spacing (same slug) count as one, shown as first written.
+    /// Tags that differ only in case or spacing (same slug) count as one, shown as first written;
+    /// a tag's count is the number of posts carrying it, as its pages list them.
     pub fn tags(&self) -> Vec<TagCount> {
         let mut tags: Vec<TagCount> = Vec::new();
         let mut by_slug: HashMap<String, usize> = HashMap::new();
-        for tag in self.posts.iter().flat_map(|post| &post.tags) {
-            let slug = crate::slug::tag_slug(tag);
-            match by_slug.get(&slug) {
-                Some(&index) => tags[index].count += 1,
-                None => {
-                    by_slug.insert(slug.clone(), tags.len());
-                    tags.push(TagCount {
-                        name: tag.clone(),
-                        slug,
-                        count: 1,
-                    });
+        for post in &self.posts {
+            let mut seen: Vec<usize> = Vec::new();
+            for tag in &post.tags {
+                let slug = crate::slug::tag_slug(tag);
+                match by_slug.get(&slug) {
+                    // A post tagged `Rust` and `rust` is one post of the tag.
+                    Some(&index) if seen.contains(&index) => {}
+                    Some(&index) => {
+                        tags[index].count += 1;
+                        seen.push(index);
+                    }
+                    None => {
+                        seen.push(tags.len());
+                        by_slug.insert(slug.clone(), tags.len());
+                        tags.push(TagCount {
+                            name: tag.clone(),
+                            slug,
+                            count: 1,
+                        });
+                    }
                 }
             }
         }

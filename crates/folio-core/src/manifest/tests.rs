@@ -68,14 +68,105 @@ fn every_tag_group_is_what_posts_tagged_lists() {
         let grouped: Vec<&str> = groups[&tag.slug].iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(grouped, expected, "tag {}", tag.slug);
     }
-    // "Notes" and "notes" are one tag, listed as first written, counted per use.
+    // "Notes" and "notes" are one tag, listed as first written, counted per post.
     let notes = tags.iter().find(|tag| tag.slug == "notes").unwrap();
     assert_eq!((notes.name.as_str(), notes.count), ("Notes", 2));
+    let rust = tags.iter().find(|tag| tag.slug == "rust").unwrap();
     assert_eq!(
-        groups["rust"].len(),
-        1,
-        "a post tagged twice the same way is listed once"
+        (groups["rust"].len(), rust.count),
+        (1, 1),
+        "a post tagged twice the same way is listed and counted once"
     );
+}
+
+/// `count` posts, newest first, every third tagged `third`, all tagged `all`.
+fn many(count: usize, per_page: usize) -> Manifest {
+    let posts = (0..count)
+        .map(|n| {
+            let mut entry = tagged_entry(&format!("p{n:04}"), &format!("p{n:04}.md"), &["all"]);
+            if n % 3 == 0 {
+                entry.tags.push("third".into());
+            }
+            entry.excerpt = "An excerpt the archive does not show.".into();
+            entry
+        })
+        .collect();
+    let site = SiteConfig {
+        posts_per_page: per_page,
+        ..SiteConfig::default()
+    };
+    Manifest::new(site, posts)
+}
+
+#[test]
+fn each_tags_pages_hold_its_posts_in_order_a_page_at_a_time() {
+    let manifest = many(10, 3);
+    let pages: Vec<ListPage> = manifest.tag_pages().collect();
+    let of = |slug: &str| -> Vec<&ListPage> {
+        pages
+            .iter()
+            .filter(|page| page.paged() == crate::paths::Paged::Tag(slug))
+            .collect()
+    };
+    for tag in manifest.tags() {
+        let tag_pages = of(&tag.slug);
+        assert_eq!(tag_pages.len(), tag.count.div_ceil(3), "{}", tag.slug);
+        let listed: Vec<&str> = tag_pages
+            .iter()
+            .flat_map(|page| page.posts.iter().map(|post| post.slug.as_str()))
+            .collect();
+        let expected: Vec<&str> = manifest
+            .posts_tagged(&tag.slug)
+            .map(|post| post.slug.as_str())
+            .collect();
+        assert_eq!(listed, expected, "{}", tag.slug);
+        for (n, page) in tag_pages.iter().enumerate() {
+            assert_eq!((page.page, page.pages), (n + 1, tag_pages.len()));
+            assert_eq!(page.total_posts, tag.count);
+            assert_eq!(page.list.tag_name(), Some(tag.name.as_str()));
+            assert!(
+                page.stamp.is_empty(),
+                "only home pages number posts for search"
+            );
+        }
+    }
+    // `third`: posts 0, 3, 6, 9 → pages of 3 and 1.
+    assert_eq!(
+        of("third")
+            .iter()
+            .map(|p| p.posts.len())
+            .collect::<Vec<_>>(),
+        [3, 1]
+    );
+}
+
+#[test]
+fn the_archive_is_cut_into_pages_of_titles_and_dates() {
+    let manifest = many(ARCHIVE_PER_PAGE * 2 + 5, 10);
+    let pages: Vec<ListPage> = manifest.archive_pages().collect();
+    let sizes: Vec<usize> = pages.iter().map(|page| page.posts.len()).collect();
+    assert_eq!(sizes, [ARCHIVE_PER_PAGE, ARCHIVE_PER_PAGE, 5]);
+    let listed: Vec<&str> = pages
+        .iter()
+        .flat_map(|page| page.posts.iter().map(|post| post.slug.as_str()))
+        .collect();
+    let all: Vec<&str> = manifest
+        .posts
+        .iter()
+        .map(|post| post.slug.as_str())
+        .collect();
+    assert_eq!(listed, all);
+    let post = &pages[0].posts[0];
+    assert!(post.excerpt.is_empty() && post.tags.is_empty(), "{post:?}");
+    assert_eq!(
+        (post.title.as_str(), post.file.as_str()),
+        ("p0000", "p0000.md")
+    );
+    // An empty site still has its first page of each list, and no tag pages.
+    let empty = Manifest::new(SiteConfig::default(), Vec::new());
+    assert_eq!(empty.archive_pages().count(), 1);
+    assert_eq!(empty.tag_pages().count(), 0);
+    assert!(empty.tag_list().tags.is_empty());
 }
 
 /// 157 real posts showed readers "This post has problems in its source" for `<center>`,
@@ -138,9 +229,9 @@ fn manifest() -> Manifest {
 #[test]
 fn home_pages_split_the_manifest_in_order_with_the_same_entries() {
     let manifest = manifest();
-    let pages: Vec<HomePage> = manifest.home_pages().collect();
+    let pages: Vec<ListPage> = manifest.home_pages().collect();
     assert_eq!(pages.len(), 3);
-    let slugs = |page: &HomePage| {
+    let slugs = |page: &ListPage| {
         page.posts
             .iter()
             .map(|p| p.slug.clone())
@@ -157,7 +248,7 @@ fn home_pages_split_the_manifest_in_order_with_the_same_entries() {
     for (i, page) in pages.iter().enumerate() {
         assert_eq!(
             (page.version, page.page, page.pages),
-            (HOME_PAGE_VERSION, i + 1, 3)
+            (LIST_PAGE_VERSION, i + 1, 3)
         );
         assert_eq!(page.total_posts, 5);
         assert_eq!(page.site, manifest.site);
@@ -167,7 +258,7 @@ fn home_pages_split_the_manifest_in_order_with_the_same_entries() {
 #[test]
 fn every_post_is_found_on_its_home_page_by_its_number_and_pages_carry_the_stamp() {
     let manifest = manifest();
-    let pages: Vec<HomePage> = manifest.home_pages().collect();
+    let pages: Vec<ListPage> = manifest.home_pages().collect();
     for (n, post) in manifest.posts.iter().enumerate() {
         let (page, at) = pages[0].locate(n);
         assert_eq!(&pages[page - 1].posts[at], post, "post {n}");
@@ -181,7 +272,7 @@ fn every_post_is_found_on_its_home_page_by_its_number_and_pages_carry_the_stamp(
 #[test]
 fn an_empty_site_has_one_home_page() {
     let empty = Manifest::new(SiteConfig::default(), Vec::new());
-    let pages: Vec<HomePage> = empty.home_pages().collect();
+    let pages: Vec<ListPage> = empty.home_pages().collect();
     assert_eq!(pages.len(), 1);
     let page = &pages[0];
     assert_eq!((page.pages, page.total_posts, page.posts.len()), (1, 0, 0));
@@ -192,26 +283,31 @@ fn a_home_page_round_trips_through_compact_json() {
     let page = manifest().home_pages().nth(1).unwrap();
     let json = page.to_json();
     assert!(!json.contains('\n'));
-    assert!(json.starts_with(r#"{"version":1,"page":2,"pages":3,"total_posts":5,"site":{"#));
-    assert_eq!(HomePage::from_json(&json).unwrap(), page);
+    assert!(
+        json.starts_with(
+            r#"{"version":1,"list":{"kind":"home"},"page":2,"pages":3,"total_posts":5,"site":{"#
+        ),
+        "{json}"
+    );
+    assert_eq!(ListPage::from_json(&json).unwrap(), page);
 }
 
 #[test]
 fn a_broken_or_foreign_home_page_is_an_error_not_a_panic() {
     assert!(matches!(
-        HomePage::from_json("<!DOCTYPE html>"),
+        ListPage::from_json("<!DOCTYPE html>"),
         Err(ManifestError::Invalid(_))
     ));
     assert!(matches!(
-        HomePage::from_json(r#"{"version":1,"page":1}"#),
+        ListPage::from_json(r#"{"version":1,"page":1}"#),
         Err(ManifestError::Invalid(_))
     ));
-    let newer = HomePage::from_json(r#"{"version":2,"page":1}"#).unwrap_err();
+    let newer = ListPage::from_json(r#"{"version":2,"page":1}"#).unwrap_err();
     assert_eq!(
         newer,
         ManifestError::Version {
             found: 2,
-            expected: HOME_PAGE_VERSION
+            expected: LIST_PAGE_VERSION
         }
     );
     // The manifest reads through the same check.

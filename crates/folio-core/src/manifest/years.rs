@@ -1,12 +1,12 @@
 //! Posts by year, for the archive.
 
-use crate::{Manifest, PostEntry};
+use crate::{ListPage, PostEntry};
 
 /// Posts grouped by year of their date, newest year first; undated posts last.
 pub type YearGroups<'a> = Vec<(Option<u16>, Vec<&'a PostEntry>)>;
 
-impl Manifest {
-    /// Every post grouped by year, in manifest order within a year (newest first).
+impl ListPage {
+    /// This page's posts grouped by year, in list order within a year (newest first).
     pub fn by_year(&self) -> YearGroups<'_> {
         let mut groups: YearGroups<'_> = Vec::new();
         for post in &self.posts {
