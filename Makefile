@@ -117,6 +117,7 @@ build: tools
 # that does not exist, and target/, dist/ and node_modules/ do not on a fresh clone.
 WATCH := index.html Trunk.toml Cargo.toml Cargo.lock src style \
   crates/folio-core/Cargo.toml crates/folio-core/src crates/folio-cli/Cargo.toml crates/folio-cli/src \
+  crates/folio-extras \
   $(FOLIO_CONTENT)
 
 serve: tools
@@ -138,10 +139,15 @@ test: lint host-test browser-test newcomer-test
 lint: rust-target
 	cargo fmt --all -- --check
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
-	cargo clippy -p folio-web -p folio-bench-wasm --target wasm32-unknown-unknown --quiet -- -D warnings
+	@# Apart: together, Cargo would build folio-core with its extras for the app too.
+	cargo clippy -p folio-web --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy -p folio-bench-wasm -p folio-extras --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy -p folio-core --no-default-features --all-targets --quiet -- -D warnings
 
 host-test: node-deps
 	cargo test --workspace --quiet
+	@# folio-core as the app builds it: without its extras until the extras module is installed.
+	cargo test -p folio-core --no-default-features --lib --quiet extras
 
 # The sites the browser tests serve: the sample blog at / and under /blog/, a fixture site
 # (broken posts, generated multi-MB and deeply nested posts, the seed post when ../shared has

@@ -178,9 +178,10 @@ function sizesSection(sizes) {
   const names = {
     html: 'The post\'s shell (html)',
     js: 'App js',
+    snippet: 'The js snippet the wasm imports',
     wasm: 'App wasm',
     css: 'CSS',
-    'index.json': `index.json (${sizes.posts} posts)`,
+    'post.json': `The post's own file (post.json; the site has ${sizes.posts} posts)`,
     md: 'The post (md)',
   };
   const rows = Object.entries(names).map(([id, name]) => {
@@ -189,6 +190,9 @@ function sizesSection(sizes) {
   });
   const t = sizes.total;
   rows.push(['**First load of a post**', `**${kb(t.raw)}**`, `**${kb(t.gzip)}**`, `**${kb(t.brotli)}**`]);
+  const x = sizes.extras;
+  rows.push(['The extras module (js and wasm: math, highlighting, emoji), only for a post that has them', kb(x.raw), kb(x.gzip), kb(x.brotli)]);
+  rows.push(['First load of a post with math, code or emoji', kb(t.raw + x.raw), kb(t.gzip + x.gzip), kb(t.brotli + x.brotli)]);
   rows.push(['folio-core\'s renderer alone (the benchmark\'s wasm; not part of the site)', kb(sizes.renderer.raw), kb(sizes.renderer.gzip), kb(sizes.renderer.brotli)]);
   return [
     '**Sizes**, KB (1 KB = 1000 bytes): gzip level 9, brotli quality 11.',

@@ -14,7 +14,7 @@
 // exactly as Trunk's post-build hook does, only on a larger content folder.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launch } from './chromium.mjs';
 import { writeSite } from './corpus.mjs';
@@ -46,13 +46,17 @@ function corpus(posts) {
   return dir;
 }
 
-/** A fresh output folder holding only the built app (index.html, js, wasm, css, icon). */
+/**
+ * A fresh output folder holding only the built app (index.html, js, wasm, css, icon, the js
+ * snippets its wasm imports and the extras module).
+ */
 function appOnly(out) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const site = join(WORK, 'site');
   for (const file of readdirSync(site)) {
     if (/\.(html|js|wasm|css|svg)$/.test(file) && file !== '404.html') copyFileSync(join(site, file), join(out, file));
+    if (file === 'snippets' || /^extras-[0-9a-f]+$/.test(file)) cpSync(join(site, file), join(out, file), { recursive: true });
   }
 }
 

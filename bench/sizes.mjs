@@ -1,7 +1,8 @@
 // Bytes a reader downloads: each file of the benchmark site's build raw, gzip (level 9) and brotli
 // (quality 11, what hosts that precompress serve), and the first load of a post: everything its
-// deep link fetches before the article is the app's (the shell, js, wasm, css, the index and the
-// post's Markdown).
+// deep link fetches before the article is the app's (the shell, js and the js snippet its wasm
+// imports, wasm, css, the post's own file and its Markdown). A post with math, code or emoji
+// also fetches the extras module (its js and wasm), reported apart.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotli, gzip } from './serve.mjs';
@@ -25,19 +26,26 @@ function main() {
   const files = {
     html: join(SITE, 'posts', info.post.name, 'index.html'),
     js: one(/^folio-web-.*\.js$/),
+    snippet: join(SITE, 'snippets', readdirSync(join(SITE, 'snippets'))[0], 'inline0.js'),
     wasm: one(/^folio-web-.*_bg\.wasm$/),
     css: one(/^main-.*\.css$/),
-    'index.json': join(SITE, 'posts', 'index.json'),
+    'post.json': join(SITE, 'posts', info.post.name, 'post.json'),
     md: join(SITE, 'posts', `${info.post.name}.md`),
   };
   const sizes = Object.fromEntries(Object.entries(files).map(([id, path]) => [id, measure(path)]));
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const size of Object.values(sizes)) for (const key of Object.keys(total)) total[key] += size[key];
+  const extrasDir = join(SITE, top.find((file) => /^extras-[0-9a-f]+$/.test(file)));
+  const extras = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of ['folio_extras.js', 'folio_extras_bg.wasm']) {
+    const size = measure(join(extrasDir, file));
+    for (const key of Object.keys(extras)) extras[key] += size[key];
+  }
   // folio-core's renderer on its own (the benchmark's wasm), to tell the core from the app.
   const renderer = measure(join(WORK, 'wasm', 'folio_bench_wasm_bg.wasm'));
-  const posts = JSON.parse(readFileSync(files['index.json'], 'utf8')).posts.length;
-  save('sizes', { files: sizes, total, renderer, posts, post: info.post });
-  console.log(`sizes: first load of a post ${(total.brotli / 1000).toFixed(1)} KB brotli (${(total.raw / 1000).toFixed(1)} KB raw)`);
+  const posts = JSON.parse(readFileSync(join(SITE, 'posts', 'index.json'), 'utf8')).posts.length;
+  save('sizes', { files: sizes, total, extras, renderer, posts, post: info.post });
+  console.log(`sizes: first load of a post ${(total.brotli / 1000).toFixed(1)} KB brotli (${(total.raw / 1000).toFixed(1)} KB raw); the extras module ${(extras.brotli / 1000).toFixed(1)} KB brotli more`);
 }
 
 main();

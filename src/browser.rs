@@ -315,7 +315,7 @@ pub(crate) fn link_path(event: &web_sys::Event) -> Option<String> {
 }
 
 /// The `content` of `<meta name="{name}">`, if the page has one.
-fn meta_content(name: &str) -> Option<String> {
+pub(crate) fn meta_content(name: &str) -> Option<String> {
     web_sys::window()?
         .document()?
         .query_selector(&format!("meta[name='{name}']"))

@@ -148,6 +148,7 @@ pub(crate) fn urls() -> Vec<String> {
     urls.extend(keys(&POST_DATA));
     urls.extend(keys(&SEARCH_METAS));
     urls.extend(keys(&SHARDS));
+    urls.extend(crate::extras::urls());
     urls
 }
 

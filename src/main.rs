@@ -9,6 +9,7 @@ mod app;
 mod browser;
 mod cache;
 mod components;
+mod extras;
 mod fetch;
 mod pages;
 mod panic;

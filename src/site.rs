@@ -11,6 +11,7 @@ use folio_views::post::PostPage;
 use leptos::prelude::*;
 
 use crate::cache;
+use crate::extras;
 use crate::fetch::LoadError;
 use folio_core::i18n::{Strings, strings_for};
 
@@ -162,16 +163,19 @@ pub(crate) async fn load_post(site: Site, slug: String) -> Result<Arc<LoadedPost
     );
     let post_link = |url: &str| links.resolve(url);
     let image_size = |url: &str| entry.image_size(site.base, url);
-    let rendered = render_body(
-        &markdown,
-        entry,
-        &PostContext::new(site.base, &entry.file)
-            .trusting_html(data.site.trust_html)
-            .with_math(data.site.math)
-            .with_post_links(&post_link)
-            .with_image_sizes(&image_size)
-            .in_language(site.text),
-    );
+    let rendered = extras::rendered(|| {
+        render_body(
+            &markdown,
+            entry,
+            &PostContext::new(site.base, &entry.file)
+                .trusting_html(data.site.trust_html)
+                .with_math(data.site.math)
+                .with_post_links(&post_link)
+                .with_image_sizes(&image_size)
+                .in_language(site.text),
+        )
+    })
+    .await;
     Ok(Arc::new(LoadedPost { page, rendered }))
 }
 
@@ -194,7 +198,7 @@ async fn load_unindexed(site: Site, slug: String) -> Result<Arc<LoadedPost>, Loa
             }
         };
         let cx = PostContext::new(site.base, &file).in_language(site.text);
-        let (entry, rendered) = render_unindexed(&markdown, &slug, &cx);
+        let (entry, rendered) = extras::rendered(|| render_unindexed(&markdown, &slug, &cx)).await;
         let page = PostPage {
             entry,
             newer: None,

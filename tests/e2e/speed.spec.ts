@@ -1,7 +1,7 @@
 // Fetching as little as possible, as early as possible: one request per post, prefetching on
 // intent, and offline reading from the service worker's cache.
 import { expect, test } from '@playwright/test';
-import { sites } from '../playwright.config';
+import { hosts, sites } from '../playwright.config';
 import { settled } from './helpers';
 
 const site = sites.root;
@@ -105,5 +105,29 @@ test('a post whose Markdown reached the host after the build is read from its fi
   expect(response?.status()).toBe(404);
   await expect(page.locator('h1.post-title')).toHaveText('Added after the build');
   await expect(page.locator('.post-body')).toContainText('No build has seen this post yet.');
+  expect(errors).toEqual([]);
+});
+
+test('math, highlighting and emoji come as a second module, only when a post has them', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  const extras = () => requests.filter((path) => /^\/extras-[0-9a-f]{16}\/folio_extras/.test(path));
+  // A post with none of them: the app takes over without the module.
+  await page.goto(`${site}/posts/small-pages/`);
+  await settled(page);
+  await expect(page.locator('#folio-app .post-body')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(extras()).toEqual([]);
+  // A post with all three, rendered by the app alone (a host that answers a slashless address
+  // with 404.html: no first paint to fall back on): the module arrives, and the post has them.
+  await page.goto(`${hosts.slashless404}/posts/welcome-to-folio`);
+  await expect(page.locator('.post-body math[display="block"] mfrac')).toHaveCount(1);
+  await expect(page.locator('.post-body pre[data-lang="rust"] .tok-kw').first()).toHaveText('fn');
+  await expect(page.locator('.post-body')).toContainText('Shortcodes such as 🎉 become emoji');
+  expect(new Set(extras().map((path) => path.split('/').pop()))).toEqual(
+    new Set(['folio_extras.js', 'folio_extras_bg.wasm']),
+  );
   expect(errors).toEqual([]);
 });

@@ -10,6 +10,7 @@ pub mod date;
 pub mod document;
 pub mod emoji;
 pub mod excerpt;
+pub mod extras;
 pub mod front_matter;
 pub mod highlight;
 pub mod html;

@@ -44,6 +44,9 @@ pub enum MathError {
     /// The formula produces more than Folio renders for one formula.
     #[error("the formula is too large to render")]
     TooLarge,
+    /// The math renderer has not loaded (see [`crate::extras`]).
+    #[error("the math renderer is not loaded")]
+    Unavailable,
 }
 
 /// Commands that define macros.

@@ -27,6 +27,21 @@ use crate::site::{Body, Site};
 use head::{Article, PageHead};
 use page::Pages;
 
+/// The extras module's script in `out` (`extras-<hash>/folio_extras.js`), if the build wrote one.
+fn extras_module(out: &Path) -> Result<Option<String>> {
+    let entries = fs::read_dir(out).with_context(|| format!("reading {}", out.display()))?;
+    for entry in entries {
+        let name = entry
+            .with_context(|| format!("reading {}", out.display()))?
+            .file_name();
+        let Some(name) = name.to_str() else { continue };
+        if name.starts_with("extras-") && out.join(name).join("folio_extras.js").is_file() {
+            return Ok(Some(format!("{name}/folio_extras.js")));
+        }
+    }
+    Ok(None)
+}
+
 /// Marks the block of tags Folio inserts, so running the hook twice replaces it.
 const HEAD_START: &str = "<!-- folio:head -->";
 const HEAD_END: &str = "<!-- /folio:head -->";
@@ -44,6 +59,9 @@ pub(crate) struct Shells<'a> {
     service_worker: bool,
     /// The Content-Security-Policy for every page, in release builds.
     csp: Option<String>,
+    /// The extras module's script, below the site's root (`extras-<hash>/folio_extras.js`), when
+    /// the build wrote one (crates/folio-extras/build-module.sh).
+    extras: Option<String>,
 }
 
 /// What a release build adds to every shell.
@@ -77,6 +95,7 @@ impl<'a> Shells<'a> {
             manifest,
             pages: Pages::new(manifest, base),
             template,
+            extras: extras_module(out)?,
         })
     }
 
@@ -268,6 +287,13 @@ impl<'a> Shells<'a> {
     fn render(&self, head: &PageHead, body: Option<&str>) -> String {
         let site = &self.manifest.site;
         let mut extra = String::new();
+        // Where the app finds math, highlighting and emoji when a post needs them.
+        if let Some(module) = &self.extras {
+            extra.push_str(&format!(
+                "<meta name=\"folio:extras\" content=\"{}\">",
+                escape(&format!("{}{module}", self.base))
+            ));
+        }
         if self.service_worker {
             extra.push_str(&format!(
                 "<meta name=\"folio:sw\" content=\"{}\">",

@@ -66,12 +66,12 @@ pub fn replace_shortcodes(text: &str) -> std::borrow::Cow<'_, str> {
             && bytes.get(close) == Some(&b':')
             && !touches(open.checked_sub(1).and_then(|i| bytes.get(i)))
             && !touches(bytes.get(close + 1)))
-        .then(|| by_shortcode(&text[open + 1..close]))
+        .then(|| crate::extras::emoji(&text[open + 1..close]))
         .flatten();
         match emoji {
             Some(emoji) => {
                 out.push_str(&text[copied..open]);
-                out.push_str(emoji);
+                out.push_str(&emoji);
                 copied = close + 1;
                 search = close + 1;
             }

@@ -27,7 +27,7 @@ use super::fence::FenceInfo;
 use super::formulas::formula;
 use super::lines::{self, LineMarks};
 use super::report::Report;
-use crate::highlight::{Language, highlight};
+use crate::highlight::Language;
 use crate::html::escape_into;
 use crate::i18n::Strings;
 
@@ -101,7 +101,7 @@ fn block(info: &FenceInfo<'_>, code: &str, text: &Strings) -> String {
     }
     let mut body = String::with_capacity(code.len() * 2);
     match Language::from_name(lang) {
-        Some(language) => highlight(language, code, &mut body),
+        Some(language) => crate::extras::highlight(language, lang, code, &mut body),
         None => escape_into(&mut body, code),
     }
     if lined {

@@ -5,12 +5,11 @@
 
 use super::report::Report;
 use crate::html::{escape_into, quote_for_message};
-use crate::math::to_mathml;
 
 /// The HTML for one formula: MathML, or its source in `<code class="math-error">` with a
 /// warning at `offset`.
 pub(super) fn formula(tex: &str, display: bool, offset: usize, report: &Report<'_>) -> String {
-    match to_mathml(tex, display) {
+    match crate::extras::math(tex, display) {
         Ok(mathml) => mathml,
         Err(error) => {
             let shown = quote_for_message(tex, 40);
