@@ -96,6 +96,27 @@ test('a visited post opens with the network off', async ({ page, context }) => {
   await context.setOffline(false);
 });
 
+test('a visited post with math and code opens with the network off, extras module included', async ({ page, context }) => {
+  await page.goto(`${site}/posts/welcome-to-folio/`);
+  await settled(page);
+  await expect(page.locator('#folio-prerender')).toHaveCount(0);
+  const ready = () =>
+    page.evaluate(async () => {
+      const module = document.querySelector<HTMLMetaElement>('meta[name="folio:extras"]')!.content;
+      const wasm = module.replace('folio_extras.js', 'folio_extras_bg.wasm');
+      const cached = await Promise.all([location.pathname, module, wasm].map((url) => caches.match(url)));
+      return navigator.serviceWorker.controller !== null && cached.every((response) => response !== undefined);
+    });
+  await expect.poll(ready, { timeout: 15_000 }).toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  // The app's own render (not the cached first paint) has the math and the highlighting.
+  await expect(page.locator('#folio-prerender')).toHaveCount(0);
+  await expect(page.locator('#folio-app .post-body math[display="block"] mfrac')).toHaveCount(1);
+  await expect(page.locator('#folio-app .post-body .tok-kw').first()).toBeVisible();
+  await context.setOffline(false);
+});
+
 test('a post whose Markdown reached the host after the build is read from its file', async ({ page }) => {
   // The build never saw it: no shell, no entry, no post.json. The host answers 404.html (the
   // app), which fetches posts/<path>.md itself.
