@@ -35,8 +35,9 @@ function renderSection(render) {
     '**Render throughput**, MB of Markdown per second (higher is better). Browser: the median of ' +
       `${render.rounds} rounds that take turns in one page; native: criterion's median. The post is ` +
       `${post.source.replace(/ \(.*\)$/, '')}; the long document is generated (bench/corpus.mjs). ` +
-      '`render` is the body to sanitized HTML with default options (marked and markdown-it: their ' +
-      'defaults, no sanitizing); `Post::parse` is the whole file, front matter included.',
+      '`render` is the body to sanitized HTML with default options, as the app renders an indexed post ' +
+      '(no excerpt or reading time: the index has them; marked and markdown-it: their defaults, no ' +
+      'sanitizing); `Post::parse` is the whole file, front matter, excerpt and reading time included.',
     '',
     table(
       ['Input', 'Folio native `render`', 'Folio wasm `render`', 'Folio native `Post::parse`', 'Folio wasm `Post::parse`', `marked ${v.marked}`, `markdown-it ${v['markdown-it']}`],

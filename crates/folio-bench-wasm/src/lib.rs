@@ -9,11 +9,16 @@ use folio_core::post::{Post, PostContext};
 use folio_core::{RenderOptions, render};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Renders a post body (front matter already split off) with Folio's default options:
-/// sanitized HTML, heading ids, figures, footnotes.
+/// Renders a post body (front matter already split off) as the app renders an indexed post:
+/// Folio's default options (sanitized HTML, heading ids, figures, footnotes), without the
+/// excerpt and reading time, which the app reads from the index.
 #[wasm_bindgen(js_name = renderBody)]
 pub fn render_body(markdown: &str) -> String {
-    render(markdown, &RenderOptions::default()).html
+    let options = RenderOptions {
+        summarize: false,
+        ..RenderOptions::default()
+    };
+    render(markdown, &options).html
 }
 
 /// Parses a whole `.md` file as the app does for a post: front matter, render, title, slug,

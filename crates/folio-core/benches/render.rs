@@ -1,4 +1,5 @@
-//! Native render throughput for `make bench`: `folio_core::render` (default options) on a post
+//! Native render throughput for `make bench`: `folio_core::render` (default options, without the
+//! excerpt and reading time, as the app renders an indexed post) on a post
 //! body and `Post::parse` on the whole file, in bytes of Markdown per second.
 //!
 //! The inputs are the files bench/render.mjs times in the browser, so native and wasm figures are
@@ -83,7 +84,10 @@ fn sample_inputs() -> Vec<Input> {
 
 fn throughput(c: &mut Criterion) {
     let cx = PostContext::new("/", "bench.md");
-    let options = RenderOptions::default();
+    let options = RenderOptions {
+        summarize: false,
+        ..RenderOptions::default()
+    };
     for input in inputs() {
         let mut group = c.benchmark_group("render");
         group.throughput(Throughput::Bytes(input.body.len() as u64));

@@ -94,7 +94,15 @@ impl<'a> PostContext<'a> {
     /// Renders `body`, which starts on file line `first_line` of this post's file, whose
     /// front-matter title is `title`, reading `$` as math or not: the one place a post's
     /// context becomes [`RenderOptions`].
-    fn render(&self, body: &str, first_line: usize, title: Option<&str>, math: bool) -> Rendered {
+    /// Renders `body`; `summarize` as [`RenderOptions::summarize`].
+    fn render(
+        &self,
+        body: &str,
+        first_line: usize,
+        title: Option<&str>,
+        math: bool,
+        summarize: bool,
+    ) -> Rendered {
         let folder = paths::post_folder_url(self.base, self.file);
         render(
             body,
@@ -108,6 +116,7 @@ impl<'a> PostContext<'a> {
                 text: self.text,
                 commonmark_only: false,
                 math,
+                summarize,
             },
         )
     }
@@ -153,11 +162,13 @@ pub fn file_stem(file: &str) -> &str {
 /// ```
 pub fn render_body(source: &str, entry: &crate::PostEntry, cx: &PostContext<'_>) -> Rendered {
     let (body, first_line) = body_of(source);
+    // The entry has the excerpt and the reading time.
     cx.render(
         body,
         first_line,
         Some(&entry.title),
         entry.math.unwrap_or(cx.math),
+        false,
     )
 }
 
@@ -215,7 +226,7 @@ pub fn render_unindexed(
     cx: &PostContext<'_>,
 ) -> (crate::PostEntry, Rendered) {
     let (body, first_line) = body_of(source);
-    let rendered = cx.render(body, first_line, None, cx.math);
+    let rendered = cx.render(body, first_line, None, cx.math, true);
     let mut post = Post::assemble(crate::PostMeta::default(), Vec::new(), rendered, cx.file);
     post.slug = path.to_owned();
     post.problems.clear();
@@ -280,5 +291,6 @@ pub fn render_document(document: &crate::Document<'_>, cx: &PostContext<'_>) -> 
         document.body_line,
         document.meta.title.as_deref(),
         document.meta.math.unwrap_or(cx.math),
+        true,
     )
 }

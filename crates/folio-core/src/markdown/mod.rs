@@ -104,6 +104,10 @@ pub struct RenderOptions<'a> {
     /// `$…$` and `$$…$$` are math (by Pandoc's rules: `$10` is money); off, a `$` is a `$`
     /// (`math = false` in `site.toml`, `math: false` in a post's front matter).
     pub math: bool,
+    /// Collect the excerpt and the reading time ([`Rendered::excerpt`],
+    /// [`Rendered::reading_time`]). Off, both are empty and the render is quicker: the app
+    /// renders an indexed post's body without them, since its index entry has them.
+    pub summarize: bool,
 }
 
 impl Default for RenderOptions<'_> {
@@ -127,6 +131,7 @@ impl<'a> RenderOptions<'a> {
             text: crate::i18n::english(),
             commonmark_only: false,
             math: true,
+            summarize: true,
         }
     }
 
@@ -156,6 +161,7 @@ impl fmt::Debug for RenderOptions<'_> {
             )
             .field("commonmark_only", &self.commonmark_only)
             .field("math", &self.math)
+            .field("summarize", &self.summarize)
             .finish()
     }
 }
@@ -267,7 +273,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     let events = dollars::Restore::new(events, money.is_some());
     let events = raw_html::RawHtml::new(events, sanitizer, &report);
     let events = text::TextExtras::new(events, extras, markdown, &report, marks);
-    let events = summary::Summarize::new(events, &mut summary);
+    let events = summary::Summarize::new(events, &mut summary, options.summarize);
     let events = images::Images::new(
         events,
         images::Sources {
@@ -318,6 +324,24 @@ mod tests {
 
     fn html(markdown: &str, options: &RenderOptions<'_>) -> String {
         render(markdown, options).html
+    }
+
+    #[test]
+    fn a_render_without_a_summary_makes_the_same_html_and_no_excerpt() {
+        let markdown = "# T\n\n第一段，有**重点**。\n\n- a\n- b\n\n```rust\nfn a() {}\n```\n";
+        let whole = render(markdown, &RenderOptions::default());
+        let quick = render(
+            markdown,
+            &RenderOptions {
+                summarize: false,
+                ..RenderOptions::default()
+            },
+        );
+        assert_eq!(quick.html, whole.html);
+        assert_eq!(quick.headings, whole.headings);
+        assert_eq!(whole.excerpt, "第一段，有重点。");
+        assert!(quick.excerpt.is_empty());
+        assert_eq!(quick.reading_time.cjk_chars, 0);
     }
 
     #[test]

@@ -27,13 +27,16 @@ pub(super) struct Summarize<'s, I> {
     /// Depth inside list items, whose text counts even without a paragraph (tight lists).
     item: usize,
     in_paragraph: bool,
+    /// Off: events pass unread and the summary stays empty ([`super::RenderOptions::summarize`]).
+    on: bool,
 }
 
 impl<'s, I> Summarize<'s, I> {
-    pub(super) fn new(inner: I, summary: &'s mut Summary) -> Self {
+    pub(super) fn new(inner: I, summary: &'s mut Summary, on: bool) -> Self {
         Self {
             inner,
             summary,
+            on,
             skip: 0,
             image: 0,
             item: 0,
@@ -129,7 +132,9 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Summarize<'_, I> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let item = self.inner.next()?;
-        self.watch(&item.0);
+        if self.on {
+            self.watch(&item.0);
+        }
         Some(item)
     }
 }
