@@ -3,8 +3,9 @@
 // on the same inputs; and folio-core natively, from the criterion run `make bench` did just before
 // (crates/folio-core/benches/render.rs reads the same input files).
 //
-// "render" is Markdown body -> HTML (Folio's `render` with default options, which also sanitizes;
-// marked and markdown-it with their defaults, which do not). "Post::parse" is the whole file,
+// "render" is Markdown body -> HTML (Folio's `render` with default options, which also sanitizes,
+// as the app renders an indexed post: no excerpt or reading time, which the index has; marked and
+// markdown-it with their defaults, which do not sanitize). "Post::parse" is the whole file,
 // front matter included, as the app does for a post. Strings cross the wasm boundary both ways,
 // as in the app, so the cost of copying them is in Folio's figure.
 import { existsSync, readFileSync } from 'node:fs';
