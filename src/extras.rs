@@ -48,7 +48,7 @@ impl Extras for Module {
     }
 }
 
-static MODULE: Module = Module;
+static PROVIDER: Module = Module;
 
 type Loading = Shared<LocalBoxFuture<'static, Result<(), String>>>;
 
@@ -56,8 +56,9 @@ thread_local! {
     /// The module's load, shared by everyone who waits for it; forgotten when it fails, so the
     /// next post that needs it tries again.
     static LOADING: RefCell<Option<Loading>> = const { RefCell::new(None) };
-    /// The module's URL once it has loaded.
-    static LOADED: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// The module's URL, from the moment the page starts loading it: the offline cache is handed
+    /// it even when its worker takes control while the module is still on its way.
+    static MODULE: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// What `render` makes, with math, highlighting and emoji: when it needed one of them, the
@@ -87,11 +88,11 @@ async fn load() -> Result<(), String> {
                 async {
                     let url = crate::browser::meta_content("folio:extras")
                         .ok_or_else(|| "this page does not name it".to_owned())?;
+                    MODULE.with(|module| *module.borrow_mut() = Some(url.clone()));
                     load_extras(&url)
                         .await
                         .map_err(|error| format!("{error:?}"))?;
-                    install(&MODULE);
-                    LOADED.with(|loaded| *loaded.borrow_mut() = Some(url));
+                    install(&PROVIDER);
                     Ok(())
                 }
                 .boxed_local()
@@ -106,10 +107,10 @@ async fn load() -> Result<(), String> {
     result
 }
 
-/// The module's files once loaded (for the offline cache).
+/// The module's files, once the page has started loading them (for the offline cache).
 pub(crate) fn urls() -> Vec<String> {
-    LOADED.with(|loaded| {
-        loaded
+    MODULE.with(|module| {
+        module
             .borrow()
             .iter()
             .flat_map(|js| {
