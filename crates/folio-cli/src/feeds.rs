@@ -246,7 +246,7 @@ pub(crate) fn sitemap(manifest: &Manifest, origin: &str) -> String {
     let per_page = manifest.site.posts_per_page.max(1);
     // Every page of a list of `count` posts, `per` a page: `…/`, `…/page/2/`, ….
     let pages = |list: Paged<'_>, count: usize, per: usize| -> Vec<(String, Option<String>)> {
-        (1..=count.div_ceil(per).max(1))
+        (1..=folio_core::manifest::pages_for(count, per))
             .map(|page| (list.page_href(&home, page), None))
             .collect()
     };

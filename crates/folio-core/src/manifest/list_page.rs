@@ -204,7 +204,7 @@ impl Manifest {
         posts: Vec<&'a PostEntry>,
         per_page: usize,
     ) -> impl Iterator<Item = ListPage> + 'a {
-        let pages = posts.len().div_ceil(per_page).max(1);
+        let pages = super::pages_for(posts.len(), per_page);
         let total_posts = posts.len();
         (1..=pages).map(move |page| {
             let start = (page - 1) * per_page;

@@ -104,11 +104,19 @@ impl Manifest {
 
     /// Number of home pages for this many posts (at least one, so an empty blog has a home).
     pub fn page_count(&self) -> usize {
-        self.posts
-            .len()
-            .div_ceil(self.site.posts_per_page.max(1))
-            .max(1)
+        pages_for(self.posts.len(), self.site.posts_per_page)
     }
+}
+
+/// How many pages a list of `posts` takes at `per_page` a page: at least one, so an empty list
+/// still has its first page.
+///
+/// ```
+/// use folio_core::manifest::pages_for;
+/// assert_eq!((pages_for(0, 10), pages_for(10, 10), pages_for(11, 10), pages_for(3, 0)), (1, 1, 2, 3));
+/// ```
+pub fn pages_for(posts: usize, per_page: usize) -> usize {
+    posts.div_ceil(per_page.max(1)).max(1)
 }
 
 /// Reads JSON of type `T` whose `version` must be `expected`, checking the version before the
