@@ -148,7 +148,8 @@ function scaleSection(scale) {
       (userGrowth === null ? '' : `, user time per post ${times(userGrowth)} (${verdict(userGrowth < 1.5)})`) +
       '; the rest of the wall time is the file system writing the site (the "Written" column), which ' +
       'other work on the machine slows down. The manifest is one file of every post; the home page ' +
-      'fetches only its own page of it (`posts/pages/<n>.json`), search the pages its results are on, ' +
+      'fetches only its own page of it (`posts/pages/<n>.json`), search its index\'s meta file, one directory, ' +
+      'a shard per term, and the docs files and own `post.json` of the results it shows, ' +
       'and a post page its own `post.json`; no page fetches the manifest.' +
       (noSearch ? ' Search was not measured: the build has no `search/` index yet.' : ''),
     ...perPageSection(sizes),

@@ -16,7 +16,7 @@ use std::thread::LocalKey;
 
 use folio_core::paths::Paged;
 use folio_core::search::text::post_text as post_text_of;
-use folio_core::search::{Meta, Shard};
+use folio_core::search::{Directory, Meta, Shard, read_docs};
 use folio_core::{ListPage, PostData, PostEntry, TagList, paths};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
@@ -35,7 +35,9 @@ thread_local! {
     static POST_DATA: Files<Arc<PostData>> = RefCell::new(HashMap::new());
     static TEXTS: Files<Rc<str>> = RefCell::new(HashMap::new());
     static SEARCH_METAS: Files<Arc<Meta>> = RefCell::new(HashMap::new());
+    static SEARCH_DIRS: Files<Arc<Directory>> = RefCell::new(HashMap::new());
     static SHARDS: Files<Arc<Shard>> = RefCell::new(HashMap::new());
+    static DOCS: Files<Arc<Vec<String>>> = RefCell::new(HashMap::new());
 }
 
 /// The Markdown at `url`.
@@ -92,12 +94,41 @@ pub(crate) async fn search_meta(base: &str) -> Result<Arc<Meta>, LoadError> {
     .await
 }
 
+/// Directory `j` of the search index `meta` of the site under `base`: from the meta file when
+/// it carries it, else fetched.
+pub(crate) async fn search_dir(
+    base: &str,
+    meta: Arc<Meta>,
+    j: usize,
+) -> Result<Arc<Directory>, LoadError> {
+    if let Some(dir) = meta.inline_dir(j) {
+        return Ok(Arc::new(dir));
+    }
+    get(
+        &SEARCH_DIRS,
+        &search_url(base, &meta.dir_file(j)),
+        |url| async move {
+            let text = fetch_text(&url, Expect::Json).await?;
+            meta.read_dir(j, &text)
+                .map(Arc::new)
+                .map_err(|err| LoadError::BadContent(err.to_string()))
+        },
+    )
+    .await
+}
+
 /// Shard `file` (named by the meta file) of the search index of the site under `base`.
 pub(crate) async fn shard(base: &str, file: &str) -> Result<Arc<Shard>, LoadError> {
     get(&SHARDS, &search_url(base, file), |url| {
         json(url, Shard::from_json)
     })
     .await
+}
+
+/// Docs file `file` (named by the meta file) of the search index of the site under `base`: the
+/// paths of the posts it lists.
+pub(crate) async fn search_docs(base: &str, file: &str) -> Result<Arc<Vec<String>>, LoadError> {
+    get(&DOCS, &search_url(base, file), |url| json(url, read_docs)).await
 }
 
 fn search_url(base: &str, file: &str) -> String {
@@ -147,7 +178,9 @@ pub(crate) fn urls() -> Vec<String> {
     urls.extend(keys(&TAG_LISTS));
     urls.extend(keys(&POST_DATA));
     urls.extend(keys(&SEARCH_METAS));
+    urls.extend(keys(&SEARCH_DIRS));
     urls.extend(keys(&SHARDS));
+    urls.extend(keys(&DOCS));
     urls.extend(crate::extras::urls());
     urls
 }

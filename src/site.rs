@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use folio_core::paths::Paged;
 use folio_core::post::{PostContext, render_body, render_unindexed};
-use folio_core::{ListPage, PostLinks, Rendered, SiteConfig, TagList, paths};
+use folio_core::{ListPage, PostData, PostLinks, Rendered, SiteConfig, TagList, paths};
 use folio_views::post::PostPage;
 use leptos::prelude::*;
 
@@ -72,6 +72,13 @@ impl Site {
                 let _ = self.list_page(Paged::Home, 1).await;
             });
         }
+    }
+
+    /// The own file (`post.json`) of the post at `path`.
+    pub(crate) async fn post_data(self, path: &str) -> Result<Arc<PostData>, LoadError> {
+        let data = cache::post_data(self.base, path).await?;
+        self.learn(&data.site);
+        Ok(data)
     }
 
     /// Keeps the site's configuration from the first file that brought it.

@@ -114,17 +114,28 @@ test('the search deep link answers 200 and restores the query and its results', 
   expect(errors).toEqual([]);
 });
 
-test('results come from the home page files they are on, never from the index of every post', async ({ page, context }) => {
+test('results come from the index and their own post files, never from a list of posts', async ({ page }) => {
   const requests: string[] = [];
-  context.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  // The page's own requests (a service worker's fetch for one is not another).
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   await page.goto(`${sites.root}/search/?q=${encodeURIComponent('small pages')}`);
   // The only post on the second home page (five posts a page).
   const result = page.locator('.search-result').filter({ hasText: 'The case for small pages' });
   await expect(result).toHaveCount(1);
   await expect(result.locator('.post-card-title mark').first()).toBeVisible();
-  expect(requests).toContain('/posts/pages/1.json');
-  expect(requests).toContain('/posts/pages/2.json');
+  await expect(result.locator('.search-snippet')).toContainText('A page that weighs less');
+  expect(requests).toContain('/search/meta.json');
+  expect(requests.filter((path) => /^\/search\/shard-[0-9a-f]+-\d+\.json$/.test(path))).toHaveLength(1);
+  expect(requests.filter((path) => /^\/search\/docs-[0-9a-f]+-0\.json$/.test(path))).toHaveLength(1);
+  expect(requests).toContain('/posts/small-pages/post.json');
+  expect(requests).toContain('/posts/small-pages.md');
+  expect(requests).not.toContain('/posts/pages/2.json');
   expect(requests).not.toContain('/posts/index.json');
+  // Opening the result needs nothing more of the index.
+  const before = requests.length;
+  await result.locator('.post-card-title a').click();
+  await expect(page.locator('h1.post-title')).toHaveText('The case for small pages');
+  expect(requests.slice(before).filter((path) => path.endsWith('.json') || path.endsWith('.md'))).toEqual([]);
 });
 
 test('a query without results says so', async ({ page }) => {

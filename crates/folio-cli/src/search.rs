@@ -13,7 +13,8 @@ use rayon::prelude::*;
 use crate::output;
 use crate::site::Site;
 
-/// The search index's meta file, in [`SEARCH_DIR`]: it names the shards, so it is written last.
+/// The search index's meta file, in [`SEARCH_DIR`]: it names the other files' build, so it is
+/// written last.
 const META_FILE: &str = "meta.json";
 
 /// Builds the index of the site's posts and writes it to `out/search/`, replacing the files of
@@ -23,7 +24,7 @@ pub(crate) fn write(out: &Path, site: &Site) -> Result<SearchIndex> {
     let dir = out.join(SEARCH_DIR);
     fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     remove_old_files(&dir)?;
-    for (name, json) in index.shard_files() {
+    for (name, json) in index.files() {
         let path = dir.join(name);
         output::write(&path, json)?;
     }
@@ -54,6 +55,7 @@ fn build(site: &Site, batch: usize) -> SearchIndex {
                 }
                 text.push_str(&body.text);
                 DocTerms::of(&SearchDoc {
+                    path: &post.slug,
                     title: &post.title,
                     tags: &post.tags,
                     body: &text,
@@ -64,16 +66,19 @@ fn build(site: &Site, batch: usize) -> SearchIndex {
             builder.add_terms(terms);
         }
     }
-    builder.finish(manifest.stamp(), DEFAULT_SHARD_BYTES)
+    builder.finish(DEFAULT_SHARD_BYTES)
 }
 
-/// Removes the shards and meta file of an earlier build (the shell and anything else stay).
+/// Removes the index files of an earlier build (the shell and anything else stay).
 fn remove_old_files(dir: &Path) -> Result<()> {
     for entry in fs::read_dir(dir).with_context(|| format!("reading folder {}", dir.display()))? {
         let entry = entry.with_context(|| format!("reading folder {}", dir.display()))?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let ours = name == META_FILE || (name.starts_with("shard-") && name.ends_with(".json"));
+        let built = ["dir-", "shard-", "docs-"]
+            .iter()
+            .any(|kind| name.starts_with(kind) && name.ends_with(".json"));
+        let ours = name == META_FILE || built;
         if ours {
             fs::remove_file(entry.path())
                 .with_context(|| format!("removing {}", entry.path().display()))?;
@@ -87,7 +92,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
     use folio_core::SiteConfig;
-    use folio_core::search::{Meta, Plan, Query, Shard};
+    use folio_core::search::{Directory, Meta, Plan, Query, Shard, read_docs};
 
     use crate::clock::Clock;
     use crate::site::{LoadOptions, load};
@@ -104,23 +109,33 @@ mod tests {
         load(content, SiteConfig::default(), &options, |_, _, _, _| {}).unwrap()
     }
 
-    /// Searches the files written to `out/search/` as the app would.
-    fn search(out: &Path, query: &str) -> Vec<u32> {
+    /// Searches the files written to `out/search/` as the app would: the paths of the posts found.
+    fn search(out: &Path, query: &str) -> Vec<String> {
         let dir = out.join(SEARCH_DIR);
-        let meta = Meta::from_json(&fs::read_to_string(dir.join(META_FILE)).unwrap()).unwrap();
-        let plan = Plan::new(&meta, &Query::parse(query));
+        let read = |name: &str| fs::read_to_string(dir.join(name)).unwrap();
+        let meta = Meta::from_json(&read(META_FILE)).unwrap();
+        let query = Query::parse(query);
+        let dirs: Vec<Directory> = meta
+            .dirs_for(&query)
+            .into_iter()
+            .map(|j| {
+                meta.inline_dir(j)
+                    .unwrap_or_else(|| meta.read_dir(j, &read(&meta.dir_file(j))).unwrap())
+            })
+            .collect();
+        let plan = Plan::new(&meta, &dirs, &query).unwrap();
         let shards: Vec<(usize, Shard)> = plan
             .shards()
             .into_iter()
-            .map(|i| {
-                let json = fs::read_to_string(dir.join(meta.shard_file(i))).unwrap();
-                (i, Shard::from_json(&json).unwrap())
-            })
+            .map(|i| (i, Shard::from_json(&read(&meta.shard_file(i))).unwrap()))
             .collect();
         plan.run(|i| shards.iter().find(|(j, _)| *j == i).map(|(_, s)| s))
             .unwrap()
             .into_iter()
-            .map(|hit| hit.doc)
+            .map(|hit| {
+                let (file, at) = meta.docs_of(hit.doc);
+                read_docs(&read(&meta.docs_file(file))).unwrap()[at].clone()
+            })
             .collect()
     }
 
@@ -141,22 +156,26 @@ mod tests {
         )
         .unwrap();
         fs::create_dir_all(out.join(SEARCH_DIR)).unwrap();
-        fs::write(out.join("search/shard-old-0.json"), "{}").unwrap();
+        for old in ["shard-old-0.json", "dir-old-0.json", "docs-old-0.json"] {
+            fs::write(out.join(SEARCH_DIR).join(old), "{}").unwrap();
+        }
         fs::write(out.join("search/index.html"), "shell").unwrap();
         let site = published(&content);
 
         let index = write(&out, &site).unwrap();
 
         assert_eq!(index.meta.posts, 2);
-        assert!(!out.join("search/shard-old-0.json").exists());
+        for old in ["shard-old-0.json", "dir-old-0.json", "docs-old-0.json"] {
+            assert!(!out.join(SEARCH_DIR).join(old).exists(), "{old}");
+        }
         assert!(out.join("search/index.html").exists());
-        let cases: &[(&str, &[u32])] = &[
-            ("static", &[0]),
-            ("plain server", &[0]),
-            ("deep links", &[0]),
-            ("书店", &[1]),
-            ("雨", &[1]),
-            ("笔记", &[0, 1]),
+        let cases: &[(&str, &[&str])] = &[
+            ("static", &["2025/a"]),
+            ("plain server", &["2025/a"]),
+            ("deep links", &["2025/a"]),
+            ("书店", &["b"]),
+            ("雨", &["b"]),
+            ("笔记", &["2025/a", "b"]),
             ("emphasis", &[]),
         ];
         for (query, docs) in cases {
@@ -179,7 +198,7 @@ mod tests {
         let site = published(&content);
         let files = |batch| -> Vec<(String, String)> {
             build(&site, batch)
-                .shard_files()
+                .files()
                 .map(|(name, json)| (name, json.to_owned()))
                 .collect()
         };

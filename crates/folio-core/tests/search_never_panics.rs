@@ -99,17 +99,20 @@ fn odd_text_is_tokenized_searched_and_highlighted_without_loss() {
 
         let mut builder = IndexBuilder::new();
         builder.add(&SearchDoc {
+            path: "p",
             title: &query_text,
             tags: &[],
             body: &text,
         });
-        let index = builder.finish(String::new(), 64);
+        let index = builder.finish(64);
         let shards: Vec<Shard> = index
             .shards
             .iter()
             .map(|json| Shard::from_json(json).unwrap())
             .collect();
-        let hits = Plan::new(&index.meta, &query)
+        let dirs = index.directories().unwrap();
+        let hits = Plan::new(&index.meta, &dirs, &query)
+            .unwrap()
             .run(|i| shards.get(i))
             .unwrap();
         // The post's own title is the query: it always finds itself.

@@ -9,7 +9,7 @@
 use std::time::{Duration, Instant};
 
 use folio_core::search::{
-    DEFAULT_SHARD_BYTES, IndexBuilder, Plan, Query, SearchDoc, SearchIndex, Shard, stamp,
+    DEFAULT_SHARD_BYTES, Directory, IndexBuilder, Plan, Query, SearchDoc, SearchIndex, Shard,
 };
 
 const POSTS: usize = 10_000;
@@ -151,15 +151,13 @@ impl Corpus {
         let mut builder = IndexBuilder::new();
         for post in &self.posts {
             builder.add(&SearchDoc {
+                path: &post.slug,
                 title: &post.title,
                 tags: &post.tags,
                 body: &post.body,
             });
         }
-        builder.finish(
-            stamp(self.posts.iter().map(|p| p.slug.as_str())),
-            DEFAULT_SHARD_BYTES,
-        )
+        builder.finish(DEFAULT_SHARD_BYTES)
     }
 }
 
@@ -167,6 +165,8 @@ impl Corpus {
 struct Cost {
     query: String,
     shards: usize,
+    /// Bytes of JSON: the meta file, directories, shards and the docs files of the first ten
+    /// results (their own `post.json` files are not counted here).
     bytes: usize,
     hits: usize,
     /// Bytes of the Markdown of the first ten results, fetched for their snippets.
@@ -176,7 +176,11 @@ struct Cost {
 
 fn run(index: &SearchIndex, corpus: &Corpus, meta_bytes: usize, query: &str) -> Cost {
     let started = Instant::now();
-    let plan = Plan::new(&index.meta, &Query::parse(query));
+    let query_parsed = Query::parse(query);
+    let all_dirs = index.directories().unwrap();
+    let dir_numbers = index.meta.dirs_for(&query_parsed);
+    let dirs: Vec<Directory> = dir_numbers.iter().map(|&j| all_dirs[j].clone()).collect();
+    let plan = Plan::new(&index.meta, &dirs, &query_parsed).unwrap();
     let needed = plan.shards();
     let loaded: Vec<(usize, Shard)> = needed
         .iter()
@@ -186,6 +190,18 @@ fn run(index: &SearchIndex, corpus: &Corpus, meta_bytes: usize, query: &str) -> 
         .run(|i| loaded.iter().find(|(j, _)| *j == i).map(|(_, shard)| shard))
         .unwrap();
     let time = started.elapsed();
+    let mut docs_files: Vec<usize> = hits
+        .iter()
+        .take(10)
+        .map(|hit| index.meta.docs_of(hit.doc).0)
+        .collect();
+    docs_files.dedup();
+    let dir_bytes: usize = dir_numbers
+        .iter()
+        .filter_map(|&j| index.dirs.get(j))
+        .map(String::len)
+        .sum();
+    let docs_bytes: usize = docs_files.iter().map(|&k| index.docs[k].len()).sum();
     let snippet_bytes = hits
         .iter()
         .take(10)
@@ -194,7 +210,10 @@ fn run(index: &SearchIndex, corpus: &Corpus, meta_bytes: usize, query: &str) -> 
     Cost {
         query: query.to_owned(),
         shards: needed.len(),
-        bytes: meta_bytes + needed.iter().map(|&i| index.shards[i].len()).sum::<usize>(),
+        bytes: meta_bytes
+            + dir_bytes
+            + docs_bytes
+            + needed.iter().map(|&i| index.shards[i].len()).sum::<usize>(),
         hits: hits.len(),
         snippet_bytes,
         time,
@@ -212,7 +231,7 @@ fn measure(words: usize) {
     let built = started.elapsed();
 
     let meta_bytes = index.meta.to_json().len();
-    let total = meta_bytes + index.shard_bytes();
+    let total = meta_bytes + index.files().map(|(_, json)| json.len()).sum::<usize>();
     let corpus_bytes: usize = corpus.posts.iter().map(|p| p.body.len()).sum();
     let mut sizes: Vec<usize> = index.shards.iter().map(String::len).collect();
     sizes.sort_unstable();
@@ -225,8 +244,9 @@ fn measure(words: usize) {
     );
     println!("  generated in {generated:.2?}, indexed in {built:.2?}");
     println!(
-        "  {} shards, {:.2} MB in all; meta.json {:.1} KB; shards: median {:.1} KB, largest {:.1} KB",
+        "  {} shards in {} directories, {:.2} MB in all; meta.json {:.1} KB; shards: median {:.1} KB, largest {:.1} KB",
         index.shards.len(),
+        index.meta.dirs.len(),
         total as f64 / 1e6,
         meta_bytes as f64 / 1e3,
         median as f64 / 1e3,

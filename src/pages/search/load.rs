@@ -1,16 +1,16 @@
 //! What a search needs, each file once per visit (through the app's cache, `crate::cache`): the
-//! index's meta file, the shards a query's terms live in, the home page files that hold the shown
-//! results' index entries, and the text of the posts whose snippets are shown (from their
-//! Markdown, shared with the post page). The manifest of every post is never needed.
+//! index's meta file, the directories and shards a query's terms live in, the docs files that
+//! name the shown results, those posts' own files (`post.json`, which opening one needs anyway)
+//! and their text for the snippets (from their Markdown, shared with the post page). The
+//! manifest of every post is never needed.
 //!
 //! Everything fetched is kept for the life of the page, so the next keystroke usually needs no
 //! request at all.
 
 use std::sync::Arc;
 
-use folio_core::paths::Paged;
-use folio_core::search::{Plan, Query, SearchIndexError, Shard, snippet};
-use folio_core::{ListPage, PostEntry, paths};
+use folio_core::search::{Directory, Meta, Plan, Query, SearchIndexError, Shard, snippet};
+use folio_core::{PostEntry, paths};
 use futures::future::join_all;
 
 use crate::cache;
@@ -45,13 +45,17 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
     if query.is_empty() {
         return Ok(Found::default());
     }
-    // The first home page says how the posts are cut into pages and which build numbered them:
-    // results are read from the pages they are on, not from the manifest of every post.
-    let first = site.list_page(Paged::Home, 1).await?;
     let meta = cache::search_meta(site.base).await?;
-    // A meta file from another build would number the posts differently.
-    meta.check_stamp(&first.stamp).map_err(index_error)?;
-    let plan = Plan::new(&meta, &query);
+    let dirs = join_all(
+        meta.dirs_for(&query)
+            .into_iter()
+            .map(|j| cache::search_dir(site.base, meta.clone(), j)),
+    )
+    .await
+    .into_iter()
+    .map(|dir| dir.map(|dir| Directory::clone(&dir)))
+    .collect::<Result<Vec<Directory>, LoadError>>()?;
+    let plan = Plan::new(&meta, &dirs, &query).map_err(index_error)?;
     let needed = plan.shards();
     let files: Vec<String> = needed.iter().map(|&i| meta.shard_file(i)).collect();
     let shards = join_all(files.iter().map(|file| cache::shard(site.base, file)))
@@ -67,12 +71,8 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
                 .map(|shard| &**shard)
         })
         .map_err(index_error)?;
-    let shown: Vec<usize> = hits
-        .iter()
-        .take(limit)
-        .filter_map(|hit| usize::try_from(hit.doc).ok())
-        .collect();
-    let entries = entries(site, &first, &shown).await?;
+    let shown: Vec<u32> = hits.iter().take(limit).map(|hit| hit.doc).collect();
+    let entries = entries(site, &meta, &shown).await?;
     let items = join_all(entries.iter().map(|entry| item(site.base, entry, &query))).await;
     Ok(Found {
         query: text,
@@ -81,31 +81,44 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
     })
 }
 
-/// The index entries of posts `docs` (numbered in manifest order), from the home pages they
-/// are on: each page fetched once, all at the same time.
-async fn entries(
-    site: Site,
-    first: &ListPage,
-    docs: &[usize],
-) -> Result<Vec<PostEntry>, LoadError> {
-    let mut pages: Vec<usize> = docs.iter().map(|&doc| first.locate(doc).0).collect();
-    pages.sort_unstable();
-    pages.dedup();
-    let loaded = join_all(pages.iter().map(|&page| site.list_page(Paged::Home, page)))
+/// The index entries of posts `docs` (numbered in manifest order), from their own files, found
+/// through the docs files that list them: each file fetched once, all at the same time.
+async fn entries(site: Site, meta: &Meta, docs: &[u32]) -> Result<Vec<PostEntry>, LoadError> {
+    let mut files: Vec<usize> = docs.iter().map(|&doc| meta.docs_of(doc).0).collect();
+    files.sort_unstable();
+    files.dedup();
+    let names: Vec<String> = files.iter().map(|&file| meta.docs_file(file)).collect();
+    let lists = join_all(names.iter().map(|name| cache::search_docs(site.base, name)))
         .await
         .into_iter()
         .collect::<Result<Vec<_>, LoadError>>()?;
-    docs.iter()
+    let paths = docs
+        .iter()
         .map(|&doc| {
-            let (page, at) = first.locate(doc);
-            let home = pages
-                .binary_search(&page)
+            let (file, at) = meta.docs_of(doc);
+            files
+                .binary_search(&file)
                 .ok()
-                .and_then(|i| loaded.get(i))
-                // A page from another build would put other posts under these numbers.
-                .filter(|home| home.stamp == first.stamp);
-            home.and_then(|home| home.posts.get(at).cloned())
-                .ok_or_else(|| index_error(SearchIndexError::Stale))
+                .and_then(|i| lists.get(i))
+                .and_then(|list| list.get(at))
+                .filter(|path| paths::validate_post_path(path).is_ok())
+                .ok_or_else(|| {
+                    index_error(SearchIndexError::Invalid(format!("post {doc} has no path")))
+                })
+        })
+        .collect::<Result<Vec<&String>, LoadError>>()?;
+    join_all(paths.iter().map(|path| site.post_data(path)))
+        .await
+        .into_iter()
+        .map(|data| {
+            // Every post the index has is in the manifest, so its own file has its entry; one
+            // without is from another build.
+            data?.entry.clone().ok_or_else(|| {
+                LoadError::BadContent(
+                    "the search index and the posts are from different builds; reload the page"
+                        .to_owned(),
+                )
+            })
         })
         .collect()
 }

@@ -64,12 +64,6 @@ pub struct ListPage {
     pub site: SiteConfig,
     /// This page's posts, newest first: the manifest's entries (cut for the archive).
     pub posts: Vec<PostEntry>,
-    /// On home pages, [`crate::search::stamp`] of the whole manifest's slugs. Post `n` of the
-    /// manifest is post `n % per_page` of page `n / per_page + 1`, so the search page reads its
-    /// results' entries from home page files, and this tells it they number posts as its index
-    /// does.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub stamp: String,
 }
 
 impl ListPage {
@@ -97,25 +91,6 @@ impl ListPage {
             ListKind::Tag { slug, .. } => Paged::Tag(slug),
             ListKind::Archive => Paged::Archive,
         }
-    }
-
-    /// Posts per home page on this site, as the build cut the home pages.
-    pub fn per_page(&self) -> usize {
-        self.site.posts_per_page.max(1)
-    }
-
-    /// The home page holding post `n` of the manifest (0-based), and its place on that page.
-    ///
-    /// ```
-    /// use folio_core::{ListPage, LIST_PAGE_VERSION, SiteConfig};
-    /// let site = SiteConfig { posts_per_page: 10, ..SiteConfig::default() };
-    /// let page = ListPage { version: LIST_PAGE_VERSION, list: Default::default(), page: 1,
-    ///     pages: 3, total_posts: 25, site, posts: vec![], stamp: String::new() };
-    /// assert_eq!(page.locate(0), (1, 0));
-    /// assert_eq!(page.locate(24), (3, 4));
-    /// ```
-    pub fn locate(&self, n: usize) -> (usize, usize) {
-        (n / self.per_page() + 1, n % self.per_page())
     }
 }
 
@@ -146,14 +121,8 @@ impl TagList {
 impl Manifest {
     /// Every home page, from 1 (an empty site has one, with no posts).
     pub fn home_pages(&self) -> impl Iterator<Item = ListPage> + '_ {
-        // Once for all pages: the stamp reads every slug.
-        let stamp = self.stamp();
         let per_page = self.site.posts_per_page.max(1);
         self.cut(ListKind::Home, self.posts.iter().collect(), per_page)
-            .map(move |page| ListPage {
-                stamp: stamp.clone(),
-                ..page
-            })
     }
 
     /// Every page of the archive, from 1, each entry cut to what the archive shows.
@@ -192,11 +161,6 @@ impl Manifest {
         }
     }
 
-    /// The [`crate::search::stamp`] of this manifest's post order.
-    pub fn stamp(&self) -> String {
-        crate::search::stamp(self.posts.iter().map(|post| post.slug.as_str()))
-    }
-
     /// `posts` cut into pages of `per_page`, from 1; one empty page when there are none.
     fn cut<'a>(
         &'a self,
@@ -217,7 +181,6 @@ impl Manifest {
                 total_posts,
                 site: self.site.clone(),
                 posts: posts[start..end].iter().map(|&post| post.clone()).collect(),
-                stamp: String::new(),
             }
         })
     }

@@ -2,9 +2,10 @@
 //! sharded index.
 //!
 //! `folio index` writes the index next to the manifest ([`IndexBuilder`], files described in
-//! [`format`]); the app fetches `search/meta.json`, then only the shards a query's terms live in
-//! ([`Plan`]), ranks the matching posts ([`Plan::run`]) and cuts a highlighted snippet from the
-//! Markdown of the posts it shows ([`snippet`]). Index and query go through the same folding
+//! [`format`]); the app fetches `search/meta.json`, then only the directories and shards a
+//! query's terms live in ([`Plan`]), ranks the matching posts ([`Plan::run`]), finds the shown
+//! ones' own files through the docs files, and cuts a highlighted snippet from the Markdown of
+//! the posts it shows ([`snippet`]). Index and query go through the same folding
 //! ([`fold`]) and tokenizing ([`tokenize`]), so whatever the reader types is looked up in the
 //! form the index stored it.
 //!
@@ -23,14 +24,19 @@
 //!
 //! # Shards
 //!
-//! Terms are sorted and cut into consecutive shards of about [`DEFAULT_SHARD_BYTES`]; the meta
-//! file lists each shard's first term. A term is in exactly one shard and a prefix in one or a
-//! few adjacent ones ([`MAX_PREFIX_SHARDS`] at most), so a query fetches the meta file plus about
-//! one shard per term however large the site is, and a small site is a single shard.
+//! Terms are sorted and cut into consecutive shards of about [`DEFAULT_SHARD_BYTES`], and the
+//! shards into directories that list each shard's first term; the meta file lists each
+//! directory's first term. A term is in exactly one shard and a prefix in one or a few adjacent
+//! ones ([`MAX_PREFIX_SHARDS`] at most), so a query fetches the meta file, one directory and about
+//! one shard per term however large the site is; a small site's meta file is its directory. A
+//! term many posts have is stored as bitmaps ([`postings`]), so no shard grows beyond a few
+//! bytes per post of the site. The shown results' paths come from small docs files, each
+//! listing [`format::POSTS_PER_DOCS`] posts in manifest order.
 
 pub mod build;
 pub mod fold;
 pub mod format;
+pub mod postings;
 pub mod query;
 pub mod rank;
 pub mod snippet;
@@ -38,7 +44,7 @@ pub mod text;
 pub mod tokenize;
 
 pub use build::{DEFAULT_SHARD_BYTES, DocTerms, IndexBuilder, SearchDoc, SearchIndex};
-pub use format::{Meta, SEARCH_INDEX_VERSION, SearchIndexError, Shard, stamp};
+pub use format::{Directory, Meta, SEARCH_INDEX_VERSION, SearchIndexError, Shard, read_docs};
 pub use query::Query;
 pub use rank::{Hit, MAX_PREFIX_SHARDS, Plan};
 

@@ -8,9 +8,8 @@
 
 use std::ops::Range;
 
-use super::format::{
-    FIELD_TAGS, FIELD_TITLE, Meta, Posting, SearchIndexError, Shard, decode_postings,
-};
+use super::format::{Directory, FIELD_TAGS, FIELD_TITLE, Meta, SearchIndexError, Shard};
+use super::postings::Posting;
 use super::query::{MAX_TERMS, Query, Term};
 
 /// A prefix is only expanded when its terms fit in this many shards; a shorter prefix (one
@@ -39,38 +38,41 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Plans `query` against the index described by `meta`.
+    /// Plans `query` against the index described by `meta`, whose directories `dirs` must hold
+    /// those [`Meta::dirs_for`] names.
     ///
     /// ```
     /// use folio_core::search::{Meta, Plan, Query};
-    /// let meta = Meta::from_json(
-    ///     r#"{"version":1,"posts":9,"stamp":"","build":"b","first":["","m","s","t"]}"#)?;
-    /// assert_eq!(Plan::new(&meta, &Query::parse("apple rust")).shards(), [0, 1]);
-    /// assert_eq!(Plan::new(&meta, &Query::parse("st")).shards(), [2]);
+    /// let meta = Meta::from_json(r#"{"version":2,"posts":9,"build":"b","per_dir":256,
+    ///     "per_docs":64,"dirs":[""],"first":["","m","s","t"]}"#)?;
+    /// let dirs = [meta.inline_dir(0).unwrap()];
+    /// assert_eq!(Plan::new(&meta, &dirs, &Query::parse("apple rust"))?.shards(), [0, 1]);
+    /// assert_eq!(Plan::new(&meta, &dirs, &Query::parse("st"))?.shards(), [2]);
     /// # Ok::<(), folio_core::search::SearchIndexError>(())
     /// ```
-    pub fn new(meta: &Meta, query: &Query) -> Self {
+    pub fn new(meta: &Meta, dirs: &[Directory], query: &Query) -> Result<Self, SearchIndexError> {
         let lookups = query
             .terms
             .iter()
             .map(|term| {
-                let prefix_shards = meta.prefix_shards(&term.text);
-                if term.prefix && prefix_shards.len() <= MAX_PREFIX_SHARDS {
-                    (term.clone(), prefix_shards)
-                } else {
-                    let shard = meta.shard_of(&term.text);
-                    let exact = Term {
-                        text: term.text.clone(),
-                        prefix: false,
-                    };
-                    (exact, shard..shard + 1)
+                if term.prefix {
+                    let prefix_shards = meta.prefix_shards(dirs, &term.text)?;
+                    if prefix_shards.len() <= MAX_PREFIX_SHARDS {
+                        return Ok((term.clone(), prefix_shards));
+                    }
                 }
+                let shard = meta.shard_of(dirs, &term.text)?;
+                let exact = Term {
+                    text: term.text.clone(),
+                    prefix: false,
+                };
+                Ok((exact, shard..shard + 1))
             })
-            .collect();
-        Self {
+            .collect::<Result<_, SearchIndexError>>()?;
+        Ok(Self {
             lookups,
             posts: meta.posts,
-        }
+        })
     }
 
     /// The shards to have loaded before [`Plan::run`], ascending, each once.
@@ -99,7 +101,7 @@ impl Plan {
                 for i in shards.clone() {
                     let shard = shard(i).ok_or(SearchIndexError::MissingShard(i))?;
                     for encoded in shard.with_prefix(&term.text) {
-                        for posting in decode_postings(encoded)? {
+                        for posting in encoded.decode()? {
                             let slot = usize::try_from(posting.doc)
                                 .ok()
                                 .and_then(|doc| fields.get_mut(doc))
@@ -245,15 +247,24 @@ mod tests {
 
     fn index(shard_bytes: usize) -> SearchIndex {
         let mut builder = IndexBuilder::new();
-        for (title, tags, body) in POSTS {
+        for (i, (title, tags, body)) in POSTS.iter().enumerate() {
             let tags: Vec<String> = tags.iter().map(|t| (*t).to_owned()).collect();
             builder.add(&SearchDoc {
+                path: &format!("p/{i}"),
                 title,
                 tags: &tags,
                 body,
             });
         }
-        builder.finish("s".to_owned(), shard_bytes)
+        builder.finish(shard_bytes)
+    }
+
+    /// An index of `posts` posts whose one directory has shards starting at `first`.
+    fn meta(posts: u32, first: &[&str]) -> Meta {
+        let first: Vec<String> = first.iter().map(|s| (*s).to_owned()).collect();
+        let json = serde_json::json!({"version": 2, "posts": posts, "build": "b",
+            "per_dir": 256, "per_docs": 64, "dirs": [""], "first": first});
+        Meta::from_json(&json.to_string()).unwrap()
     }
 
     fn search(index: &SearchIndex, text: &str) -> Vec<u32> {
@@ -262,7 +273,9 @@ mod tests {
             .iter()
             .map(|json| Shard::from_json(json).unwrap())
             .collect();
-        Plan::new(&index.meta, &Query::parse(text))
+        let dirs = index.directories().unwrap();
+        Plan::new(&index.meta, &dirs, &Query::parse(text))
+            .unwrap()
             .run(|i| shards.get(i))
             .unwrap()
             .into_iter()
@@ -326,7 +339,9 @@ mod tests {
             .iter()
             .map(|json| Shard::from_json(json).unwrap())
             .collect();
-        let hits = Plan::new(&index.meta, &Query::parse("rust 编译"))
+        let dirs = index.directories().unwrap();
+        let hits = Plan::new(&index.meta, &dirs, &Query::parse("rust 编译"))
+            .unwrap()
             .run(|i| shards.get(i))
             .unwrap();
         assert_eq!(
@@ -342,7 +357,8 @@ mod tests {
     #[test]
     fn a_missing_shard_is_an_error_not_an_empty_result() {
         let index = index(64);
-        let plan = Plan::new(&index.meta, &Query::parse("rust"));
+        let dirs = index.directories().unwrap();
+        let plan = Plan::new(&index.meta, &dirs, &Query::parse("rust")).unwrap();
         assert!(matches!(
             plan.run(|_| None),
             Err(SearchIndexError::MissingShard(_))
@@ -351,27 +367,26 @@ mod tests {
 
     #[test]
     fn post_numbers_beyond_the_index_are_invalid() {
-        let meta =
-            Meta::from_json(r#"{"version":1,"posts":2,"stamp":"","build":"b","first":[""]}"#)
-                .unwrap();
-        let shard = Shard::from_json(r#"{"car":[9],"cat":[1,81]}"#).unwrap();
-        for text in ["cat ", "ca", "car cat"] {
-            let result = Plan::new(&meta, &Query::parse(text)).run(|_| Some(&shard));
+        let meta = meta(2, &[""]);
+        let dirs = [meta.inline_dir(0).unwrap()];
+        let plan = |text| Plan::new(&meta, &dirs, &Query::parse(text)).unwrap();
+        // Post 2 is one too far, in either form.
+        let shard = Shard::from_json(r#"{"car":[9],"cat":[1,81],"cow":"..Bw"}"#).unwrap();
+        for text in ["cat ", "ca", "car cat", "cow "] {
+            let result = plan(text).run(|_| Some(&shard));
             assert!(
                 matches!(result, Err(SearchIndexError::Invalid(_))),
                 "{text}: {result:?}"
             );
         }
-        let fine = Plan::new(&meta, &Query::parse("car")).run(|_| Some(&shard));
+        let fine = plan("car").run(|_| Some(&shard));
         assert_eq!(fine.unwrap().len(), 1);
     }
 
     #[test]
     fn short_prefixes_spread_over_many_shards_match_whole_words_only() {
-        let meta = Meta::from_json(
-            r#"{"version":1,"posts":1,"stamp":"","build":"b","first":["","sa","sb","sc","sd","t"]}"#,
-        )
-        .unwrap();
+        let meta = meta(1, &["", "sa", "sb", "sc", "sd", "t"]);
+        let dirs = [meta.inline_dir(0).unwrap()];
         let cases: &[(&str, &[usize])] = &[
             ("s", &[0]),
             ("s ", &[0]),
@@ -382,7 +397,9 @@ mod tests {
         ];
         for (text, shards) in cases {
             assert_eq!(
-                Plan::new(&meta, &Query::parse(text)).shards(),
+                Plan::new(&meta, &dirs, &Query::parse(text))
+                    .unwrap()
+                    .shards(),
                 *shards,
                 "{text}"
             );
