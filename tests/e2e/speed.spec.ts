@@ -117,6 +117,44 @@ test('a visited post with math and code opens with the network off, extras modul
   await context.setOffline(false);
 });
 
+test('a search once done is answered offline, and its index files come from the cache', async ({ page, context }) => {
+  await page.goto(`${site}/search/?q=${encodeURIComponent('small pages')}`);
+  const result = page.locator('.search-result').filter({ hasText: 'The case for small pages' });
+  await expect(result).toHaveCount(1);
+  const indexFiles = () =>
+    page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => new URL(entry.name).pathname)
+        .filter((path) => path.startsWith('/search/')),
+    );
+  const ready = async () => {
+    const files = await indexFiles();
+    const cached = await page.evaluate(
+      async (urls) => Promise.all(urls.map(async (url) => (await caches.match(url)) !== undefined)),
+      files,
+    );
+    const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+    return controlled && files.length >= 3 && cached.every(Boolean);
+  };
+  await expect.poll(ready, { timeout: 15_000 }).toBe(true);
+  // Online, the worker asks the network for the meta file (it names the build) and for nothing
+  // else of the index: the other files are named by their content.
+  const asked: string[] = [];
+  context.on('request', (request) => {
+    if (request.serviceWorker()) asked.push(new URL(request.url()).pathname);
+  });
+  await page.reload();
+  await expect(result).toHaveCount(1);
+  await page.waitForLoadState('networkidle');
+  expect(asked).toContain('/search/meta.json');
+  expect(asked.filter((path) => /^\/search\/(dir|shard|docs)-/.test(path))).toEqual([]);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(result).toHaveCount(1);
+  await context.setOffline(false);
+});
+
 test('a post whose Markdown reached the host after the build is read from its file', async ({ page }) => {
   // The build never saw it: no shell, no entry, no post.json. The host answers 404.html (the
   // app), which fetches posts/<path>.md itself.

@@ -2,13 +2,17 @@
 // - The app shell (hashed assets, index.html, 404.html) and the first home page's file are
 //   cached when it installs; every page, post and the post index are cached as they are fetched.
 // - Pages, the index and posts are network-first (a new post shows at once when online) and
-//   fall back to the cache offline; hashed assets never change, so they are cache-first.
+//   fall back to the cache offline. Files named by their content never change, so they are
+//   cache-first: the hashed assets, the extras module's folder and the search index's files but
+//   its meta file.
 // - A new deploy changes VERSION, which installs a new worker and drops the old caches.
 const VERSION = "__FOLIO_VERSION__";
 const BASE = "__FOLIO_BASE__";
 const PRECACHE = __FOLIO_PRECACHE__;
 const IMMUTABLE = new Set(__FOLIO_IMMUTABLE__);
 const CACHE = `folio-${VERSION}`;
+// Below BASE: paths whose names change whenever their content does.
+const CONTENT_NAMED = /^(extras-[0-9a-f]+\/|search\/(dir|shard|docs)-[0-9a-f]+-\d+\.json$)/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -51,7 +55,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || !url.pathname.startsWith(BASE)) return;
-  if (IMMUTABLE.has(url.pathname)) {
+  if (IMMUTABLE.has(url.pathname) || CONTENT_NAMED.test(url.pathname.slice(BASE.length))) {
     event.respondWith(caches.match(request).then((hit) => hit || fetchAndKeep(request)));
     return;
   }
