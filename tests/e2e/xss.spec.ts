@@ -47,12 +47,16 @@ async function activeContent(page: Page): Promise<string[]> {
     if (document.querySelectorAll('meta[http-equiv="Content-Security-Policy" i]').length !== 1) {
       found.push('not exactly one CSP meta tag');
     }
-    // Only the shell's own scripts, all in <head>: Trunk's loader (an inline module), the theme
-    // script that runs before the first paint, and a post's JSON-LD data block.
+    // Only the shell's own scripts: in <head>, the theme script that runs before the first
+    // paint and a post's JSON-LD data block; Trunk's loader (an inline module), which a shell
+    // with a first paint puts at the end of <body>, after the page's content.
     const theme = '(function(){var d=document.documentElement';
     const scripts = [...document.scripts].filter((s) => {
-      if (s.parentElement?.localName !== 'head' || s.src) return true;
-      if (s.type === 'module' || s.type === 'application/ld+json') return false;
+      const parent = s.parentElement?.localName;
+      if (s.src) return true;
+      if (s.type === 'module') return parent !== 'head' && parent !== 'body';
+      if (parent !== 'head') return true;
+      if (s.type === 'application/ld+json') return false;
       return !(s.type === '' && s.text.startsWith(theme));
     });
     const modules = [...document.scripts].filter((s) => s.type === 'module').length;

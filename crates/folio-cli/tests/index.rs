@@ -141,6 +141,70 @@ fn shells_are_counted_in_the_summary() {
     assert!(!read("404.html").contains("rel=\"preload\""));
 }
 
+#[test]
+fn a_shell_with_a_first_paint_starts_the_app_after_its_content_and_runs_twice_alike() {
+    let dir = workspace("index/site");
+    let out = dir.path().join("out");
+    fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    // What Trunk writes: the module script and the preloads of the app in the head.
+    let trunk = concat!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>x</title>",
+        "<script type=\"module\">import init from '/app-1.js';\nawait init();</script>",
+        "<link rel=\"stylesheet\" href=\"/main-1.css\">",
+        "<link rel=\"modulepreload\" href=\"/app-1.js\">",
+        "<link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\">",
+        "</head><body></body></html>"
+    );
+    fs::write(out.join("index.html"), trunk).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("404.html"), trunk).unwrap_or_else(|e| panic!("{e}"));
+    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{e}"));
+    let shells = [
+        "index.html",
+        "posts/due-today/index.html",
+        "tags/one/index.html",
+        "404.html",
+    ];
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
+        runs.push(shells.map(read));
+    }
+    assert_eq!(runs[0], runs[1], "a second run writes the same shells");
+    for (path, html) in shells.iter().zip(&runs[0]) {
+        let (head, body) = html.split_at(html.find("</head>").unwrap_or(0));
+        let module = "<script type=\"module\">";
+        assert!(
+            head.contains("main-1.css"),
+            "{path}: the stylesheet stays in the head"
+        );
+        if *path == "404.html" {
+            assert!(
+                head.contains(module) && head.contains("app-1_bg.wasm"),
+                "{path}: {html}"
+            );
+            continue;
+        }
+        // The page's content, then its own file, then the app: nothing of the app before the
+        // content is parsed.
+        assert!(
+            !head.contains(module) && !head.contains("preload"),
+            "{path}: {head}"
+        );
+        let content = body
+            .find("</main>")
+            .unwrap_or_else(|| panic!("{path}: {body}"));
+        let data = body
+            .find("rel=\"preload\" href=\"/posts/")
+            .unwrap_or_else(|| panic!("{path}"));
+        let app = body.find(module).unwrap_or_else(|| panic!("{path}"));
+        let wasm = body
+            .find("app-1_bg.wasm")
+            .unwrap_or_else(|| panic!("{path}"));
+        assert!(content < data && data < app && app < wasm, "{path}: {body}");
+        assert_eq!(html.matches(module).count(), 1, "{path}");
+    }
+}
+
 /// The home page files `folio index` wrote into `out/posts/pages/`, by number.
 fn home_pages(out: &Path) -> Vec<folio_core::ListPage> {
     let dir = out.join("posts/pages");

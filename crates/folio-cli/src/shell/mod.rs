@@ -6,6 +6,7 @@
 //! [`head`]) and its first paint (the page's markup: [`page`]), which the app replaces when it
 //! has rendered the same page from the raw Markdown.
 
+mod app_tags;
 mod head;
 mod page;
 mod service_worker;
@@ -54,7 +55,11 @@ pub(crate) struct Shells<'a> {
     site: &'a Site,
     manifest: &'a Manifest,
     pages: Pages<'a>,
+    /// Trunk's `index.html`, the app's tags at the end of its head.
     template: String,
+    /// The template with the tags that start the app apart: a shell with a first paint puts
+    /// them at the end of its body ([`app_tags`]).
+    app: app_tags::AppTags,
     /// Write `sw.js` and point every page at it.
     service_worker: bool,
     /// The Content-Security-Policy for every page, in release builds.
@@ -85,7 +90,8 @@ impl<'a> Shells<'a> {
         let path = out.join("index.html");
         let template = fs::read_to_string(&path)
             .with_context(|| format!("reading the app shell {}", path.display()))?;
-        let template = strip_previous(&template);
+        let app = app_tags::take(&strip_previous(&template));
+        let template = app.in_head();
         Ok(Self {
             csp: options.csp.then(|| csp::policy(&template)),
             service_worker: options.service_worker,
@@ -95,6 +101,7 @@ impl<'a> Shells<'a> {
             manifest,
             pages: Pages::new(manifest, base),
             template,
+            app,
             extras: extras_module(out)?,
         })
     }
@@ -300,20 +307,29 @@ impl<'a> Shells<'a> {
                 escape(&format!("{}sw.js", self.base))
             ));
         }
-        // The app needs the index (and on a post page, the post) as soon as it starts: ask for
-        // them while the wasm downloads instead of after it has started. A home page needs only
-        // its own page of the index.
+        // The app needs its page's file (and on a post page, the post) as soon as it starts: ask
+        // for them while the wasm downloads instead of after it has started.
+        let mut preloads = String::new();
         for url in head.data.iter().chain(&head.source) {
-            extra.push_str(&format!(
+            preloads.push_str(&format!(
                 "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
                 escape(url)
             ));
         }
+        // With a first paint, the page's content comes first and the app after it; without,
+        // there is nothing to show before the app, which starts from the head.
+        let template = match body {
+            Some(_) => &self.app.rest,
+            None => {
+                extra.push_str(&preloads);
+                &self.template
+            }
+        };
         let tags = format!(
             "{HEAD_START}{}{extra}{HEAD_END}",
             head.tags(site, self.base)
         );
-        let html = set_title(&self.template, &escape(&head.full_title(site)), &tags);
+        let html = set_title(template, &escape(&head.full_title(site)), &tags);
         let html = set_html_attribute(&html, "lang", &site.language);
         let html = set_html_attribute(&html, "data-theme-default", site.theme.as_str());
         let html = match &self.csp {
@@ -321,7 +337,11 @@ impl<'a> Shells<'a> {
             None => html,
         };
         let html = match body {
-            Some(body) => insert_body(&html, body),
+            Some(body) => {
+                let html = insert_body(&html, body);
+                let first = format!("{PRELOADS_START}{preloads}");
+                app_tags::at_end_of_body(&html, &first, &self.app.tags)
+            }
             None => html,
         };
         // Characters HTML calls parse errors, from text that did not come through the renderer
@@ -354,6 +374,8 @@ fn first_image(html: &str) -> Option<String> {
 /// Marks where the first paint starts and ends in the body, so running twice replaces it.
 const BODY_START: &str = "<!-- folio:body -->";
 const BODY_END: &str = "<!-- /folio:body -->";
+/// Marks where a shell with a first paint preloads its files, at the end of the body.
+const PRELOADS_START: &str = "<!-- folio:preload -->";
 
 /// Puts the page's first paint at the start of `<body>`, before Trunk's scripts.
 fn insert_body(html: &str, body: &str) -> String {
@@ -370,9 +392,9 @@ fn insert_body(html: &str, body: &str) -> String {
     )
 }
 
-/// The template without what an earlier run inserted.
+/// The template without what an earlier run inserted, the app's tags back in the head.
 fn strip_previous(html: &str) -> String {
-    let mut html = html.to_owned();
+    let mut html = app_tags::restore(html, PRELOADS_START);
     for (start, end) in [
         (HEAD_START, HEAD_END),
         (BODY_START, BODY_END),
