@@ -10,9 +10,11 @@ import { join } from 'node:path';
 /** The checkout these tests belong to (they run from its tests/ folder). */
 export const CHECKOUT = execFileSync('git', ['rev-parse', '--show-toplevel'], { encoding: 'utf8' }).trim();
 
-/** Where the clones compile, kept between runs so a second run does not start from nothing
- * (the clone itself is new every time, which is what the tests are about). */
-const TARGET = join(CHECKOUT, 'target', 'newcomer');
+/** Where the clones compile: the checkout's own target folder, so the crates.io dependencies
+ * the checkout already compiled (most of the work) are reused, while the clone's own crates,
+ * at another path, compile afresh from its sources. The clone itself is new every time, which
+ * is what the tests are about; compiling leptos once more would only make them minutes slower. */
+const TARGET = process.env.CARGO_TARGET_DIR ?? join(CHECKOUT, 'target');
 
 /** A fresh `git clone` of the checkout's HEAD in a new temporary folder. Uncommitted changes are
  * not in it: these tests check what a newcomer would get from the repository. */
