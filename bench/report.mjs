@@ -134,7 +134,9 @@ function scaleSection(scale) {
       'user and system are CPU seconds, peak memory is the maximum resident set (GNU time), written is the size of the ' +
       'site it wrote, content copy included. Eleventy 3 built the same posts (Markdown to pages with no layout: ' +
       'less than Folio writes; its Node heap raised to 12 GB, since the default runs out at 100,000 posts). Home: ms to the first paint ' +
-      `(the shell's first card) / until the app has taken over, cold, median of ${scale.browserRuns}.`,
+      `(the shell's first card) / until the app has taken over, cold, median of ${scale.browserRuns}. ` +
+      `Search: a cold search page for ${(sizes.find((s) => s.search)?.search.queries ?? []).map((q) => `\`${q}\``).join(' or ')}, ` +
+      `ms until its results show and the bytes of \`search/\` files it fetched, as transferred (compressed); the median of ${scale.browserRuns} loads of each together.`,
     '',
     table(
       ['Posts', 'Wall (s)', 'Eleventy 3 wall (s)', 'User (s)', 'System (s)', 'Wall ms per post', 'Peak memory (MB)', 'Written (MB)', 'index.json MB raw / gzip / brotli', 'Home (ms)', 'JSON the home page fetches, KB raw / brotli', 'Search'],
