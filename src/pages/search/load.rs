@@ -53,8 +53,7 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
     )
     .await
     .into_iter()
-    .map(|dir| dir.map(|dir| Directory::clone(&dir)))
-    .collect::<Result<Vec<Directory>, LoadError>>()?;
+    .collect::<Result<Vec<Arc<Directory>>, LoadError>>()?;
     let plan = Plan::new(&meta, &dirs, &query).map_err(index_error)?;
     let needed = plan.shards();
     let files: Vec<String> = needed.iter().map(|&i| meta.shard_file(i)).collect();

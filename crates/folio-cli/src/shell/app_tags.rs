@@ -43,10 +43,15 @@ impl AppTags {
     /// The template with the app's tags at the end of its head: the bare app shell, the same
     /// whether it was read from Trunk's file or from a shell an earlier run wrote.
     pub(super) fn in_head(&self) -> String {
-        match self.rest.find("</head>") {
-            Some(end) => format!("{}{}{}", &self.rest[..end], self.tags, &self.rest[end..]),
-            None => format!("{}{}", self.tags, self.rest),
-        }
+        at_end_of_head(&self.rest, &self.tags)
+    }
+}
+
+/// `html` with `tags` right before `</head>` (or first, without one).
+fn at_end_of_head(html: &str, tags: &str) -> String {
+    match html.find("</head>") {
+        Some(end) => format!("{}{tags}{}", &html[..end], &html[end..]),
+        None => format!("{tags}{html}"),
     }
 }
 
@@ -88,10 +93,7 @@ pub(super) fn restore(html: &str, first_start: &str) -> String {
     let tags = &html[start + APP_START.len()..end];
     let from = html[..start].rfind(first_start).unwrap_or(start);
     let without = format!("{}{}", &html[..from], &html[end + APP_END.len()..]);
-    match without.find("</head>") {
-        Some(head_end) => format!("{}{tags}{}", &without[..head_end], &without[head_end..]),
-        None => without,
-    }
+    at_end_of_head(&without, tags)
 }
 
 #[cfg(test)]

@@ -79,6 +79,18 @@ fn invalid(what: &str) -> SearchIndexError {
     SearchIndexError::Invalid(what.to_owned())
 }
 
+/// Reads any of the index's JSON files; one that is not what it should be is invalid.
+fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, SearchIndexError> {
+    serde_json::from_str(json).map_err(|err| SearchIndexError::Invalid(err.to_string()))
+}
+
+/// The position in `firsts` (ascending first terms) of the range that holds `term`.
+fn containing(firsts: &[String], term: &str) -> usize {
+    firsts
+        .partition_point(|first| first.as_str() <= term)
+        .saturating_sub(1)
+}
+
 /// `search/meta.json`: what the app fetches first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
@@ -112,15 +124,14 @@ impl Meta {
         struct Versioned {
             version: u64,
         }
-        let invalid_json = |err: serde_json::Error| SearchIndexError::Invalid(err.to_string());
-        let versioned: Versioned = serde_json::from_str(json).map_err(invalid_json)?;
+        let versioned: Versioned = parse(json)?;
         if versioned.version != u64::from(SEARCH_INDEX_VERSION) {
             return Err(SearchIndexError::Version {
                 found: versioned.version,
                 expected: SEARCH_INDEX_VERSION,
             });
         }
-        let meta: Self = serde_json::from_str(json).map_err(invalid_json)?;
+        let meta: Self = parse(json)?;
         if meta.dirs.first().map(String::as_str) != Some("") || !ascending(&meta.dirs) {
             return Err(invalid("directory boundaries are not ascending from \"\""));
         }
@@ -153,9 +164,7 @@ impl Meta {
 
     /// The directory that holds `term`.
     pub fn dir_of(&self, term: &str) -> usize {
-        self.dirs
-            .partition_point(|first| first.as_str() <= term)
-            .saturating_sub(1)
+        containing(&self.dirs, term)
     }
 
     /// The directories a search for `query` needs before [`super::Plan::new`], ascending, each
@@ -201,8 +210,7 @@ impl Meta {
 
     /// Reads directory `j`'s file.
     pub fn read_dir(&self, j: usize, json: &str) -> Result<Directory, SearchIndexError> {
-        let first: Vec<String> =
-            serde_json::from_str(json).map_err(|err| SearchIndexError::Invalid(err.to_string()))?;
+        let first: Vec<String> = parse(json)?;
         self.check_dir(j, &first)?;
         Ok(Directory { index: j, first })
     }
@@ -233,10 +241,14 @@ impl Meta {
     }
 
     /// The shard that holds `term`, from its directory (which `dirs` must hold).
-    pub fn shard_of(&self, dirs: &[Directory], term: &str) -> Result<usize, SearchIndexError> {
+    pub fn shard_of(
+        &self,
+        dirs: &[impl AsRef<Directory>],
+        term: &str,
+    ) -> Result<usize, SearchIndexError> {
         let j = self.dir_of(term);
         let dir = loaded(dirs, j)?;
-        Ok(self.first_shard(j) + dir.position_of(term))
+        Ok(self.first_shard(j) + containing(&dir.first, term))
     }
 
     /// The shards that hold every term starting with `prefix`: the shard `prefix` itself would
@@ -245,13 +257,13 @@ impl Meta {
     /// [`Meta::dirs_for`]'s directories.
     pub fn prefix_shards(
         &self,
-        dirs: &[Directory],
+        dirs: &[impl AsRef<Directory>],
         prefix: &str,
     ) -> Result<Range<usize>, SearchIndexError> {
-        let start = self.shard_of(dirs, prefix)?;
         let j = self.dir_of(prefix);
         let dir = loaded(dirs, j)?;
-        let at = dir.position_of(prefix);
+        let at = containing(&dir.first, prefix);
+        let start = self.first_shard(j) + at;
         let starts = |first: &&String| first.starts_with(prefix);
         let mut more = dir
             .first
@@ -300,8 +312,9 @@ impl Meta {
     }
 }
 
-fn loaded(dirs: &[Directory], j: usize) -> Result<&Directory, SearchIndexError> {
+fn loaded(dirs: &[impl AsRef<Directory>], j: usize) -> Result<&Directory, SearchIndexError> {
     dirs.iter()
+        .map(AsRef::as_ref)
         .find(|dir| dir.index == j)
         .ok_or(SearchIndexError::MissingDir(j))
 }
@@ -317,23 +330,16 @@ pub struct Directory {
     first: Vec<String>,
 }
 
-impl Directory {
-    /// Its number.
-    pub fn index(&self) -> usize {
-        self.index
-    }
-
-    /// Its position among the directory's shards of the shard that would hold `term`.
-    pub(crate) fn position_of(&self, term: &str) -> usize {
-        self.first
-            .partition_point(|first| first.as_str() <= term)
-            .saturating_sub(1)
+/// So the app can hand over the directories it keeps (`Arc<Directory>`) without copying them.
+impl AsRef<Directory> for Directory {
+    fn as_ref(&self) -> &Directory {
+        self
     }
 }
 
 /// Reads a docs file: the paths of the posts it lists.
 pub fn read_docs(json: &str) -> Result<Vec<String>, SearchIndexError> {
-    serde_json::from_str(json).map_err(|err| SearchIndexError::Invalid(err.to_string()))
+    parse(json)
 }
 
 /// File name of directory `j` of build `build`.
@@ -391,9 +397,7 @@ pub struct Shard {
 impl Shard {
     /// Reads a shard file.
     pub fn from_json(json: &str) -> Result<Self, SearchIndexError> {
-        serde_json::from_str(json)
-            .map(|terms| Self { terms })
-            .map_err(|err| SearchIndexError::Invalid(err.to_string()))
+        parse(json).map(|terms| Self { terms })
     }
 
     /// The postings of `term`; `None` when no post has it.

@@ -50,7 +50,11 @@ impl Plan {
     /// assert_eq!(Plan::new(&meta, &dirs, &Query::parse("st"))?.shards(), [2]);
     /// # Ok::<(), folio_core::search::SearchIndexError>(())
     /// ```
-    pub fn new(meta: &Meta, dirs: &[Directory], query: &Query) -> Result<Self, SearchIndexError> {
+    pub fn new(
+        meta: &Meta,
+        dirs: &[impl AsRef<Directory>],
+        query: &Query,
+    ) -> Result<Self, SearchIndexError> {
         let lookups = query
             .terms
             .iter()
