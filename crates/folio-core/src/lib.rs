@@ -4,6 +4,7 @@
 //! `folio` CLI (which writes the manifest and per-post shells) and in the browser app (which renders
 //! the post), and what the index says is exactly what the reader gets.
 
+mod bytes;
 pub mod chars;
 pub mod cjk;
 pub mod date;

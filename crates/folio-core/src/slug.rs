@@ -30,7 +30,11 @@ pub fn heading_id(text: &str) -> String {
 pub(crate) fn slugify(text: &str) -> String {
     let mut id = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_whitespace() || c == '-' {
+        // CJK ideographs, most of a Chinese heading, are letters without case: kept as they
+        // are, without the two Unicode table lookups below (a tenth of a heading's cost).
+        if is_cjk_ideograph(c) {
+            id.push(c);
+        } else if c.is_whitespace() || c == '-' {
             push_dash(&mut id);
         } else if c == '_' || c.is_alphanumeric() || is_combining_mark(c) {
             id.extend(c.to_lowercase());
@@ -40,6 +44,11 @@ pub(crate) fn slugify(text: &str) -> String {
         id.pop();
     }
     id
+}
+
+/// The CJK Unified Ideographs block, every code point of which is a letter with no case.
+fn is_cjk_ideograph(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// The longest tag slug, in bytes: well inside the 255 bytes file systems allow a folder name
@@ -189,6 +198,17 @@ impl IdMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ideograph_shortcut_keeps_what_the_unicode_tables_would() {
+        for c in '\u{4E00}'..='\u{9FFF}' {
+            assert!(is_cjk_ideograph(c));
+            assert!(c.is_alphanumeric() && !c.is_whitespace(), "{c:?}");
+            assert!(c.to_lowercase().eq([c]), "{c:?}");
+        }
+        assert!(!is_cjk_ideograph('\u{4DFF}') && !is_cjk_ideograph('\u{A000}'));
+        assert_eq!(slugify("中文 标题：第二节"), "中文-标题第二节");
+    }
 
     #[test]
     fn heading_ids_keep_letters_of_every_script() {

@@ -115,6 +115,7 @@ fn container_start(container: &Container, text: &Strings) -> (String, &'static s
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Blocks<'a, '_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(table) = self.table.take() {
             return Some(table);

@@ -122,6 +122,7 @@ fn block(info: &FenceInfo<'_>, code: &str, text: &Strings) -> String {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for CodeAndMath<'a, '_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let (event, range) = self.inner.next()?;
         let kind = match event {

@@ -172,7 +172,14 @@ fn colons(rest: &str) -> Option<(usize, &str)> {
 /// Finds the marker lines of `markdown` and returns it with each written over with `*`, or
 /// `None` when it has none.
 pub(super) fn mark(markdown: &str) -> Option<(String, Marks)> {
-    if !markdown.contains(":::") && !markdown.contains("[[") {
+    // One quick pass over the post: most have neither.
+    let bytes = markdown.as_bytes();
+    let marks = |word| crate::bytes::equal(word, b':') | crate::bytes::equal(word, b'[');
+    let may_mark = crate::bytes::any_at(bytes, marks, |at| match bytes[at] {
+        b':' => bytes[at..].starts_with(b":::"),
+        _ => bytes[at..].starts_with(b"[["),
+    });
+    if !may_mark {
         return None;
     }
     let mut marks = Marks::default();
@@ -388,6 +395,7 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Containers<'a, '_, '_, I> {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Containers<'a, '_, '_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(ready) = self.ready.pop_front() {

@@ -106,6 +106,7 @@ fn restore(text: CowStr<'_>) -> CowStr<'_> {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Restore<I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let (event, range) = self.inner.next()?;
         if !self.active {

@@ -223,6 +223,7 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Footnotes<'a, 'r, I> {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Footnotes<'a, '_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(ready) = self.ready.pop_front() {

@@ -212,6 +212,7 @@ fn anchor(id: &str, text: &str, permalink: &str) -> String {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Headings<'a, '_, '_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(ready) = self.ready.pop_front() {

@@ -170,6 +170,7 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Images<'a, 'r, I> {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Images<'a, '_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(ready) = self.ready.pop_front() {
             return Some(ready);

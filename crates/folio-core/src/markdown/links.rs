@@ -84,6 +84,7 @@ impl<'a, 'r, I> Links<'a, 'r, I> {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Links<'a, '_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             let (event, range) = self.inner.next()?;

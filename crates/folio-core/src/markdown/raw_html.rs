@@ -55,6 +55,7 @@ impl<'a, 'r, I> RawHtml<'a, 'r, I> {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for RawHtml<'a, '_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         if let Some(ready) = self.ready.pop_front() {
             return Some(ready);

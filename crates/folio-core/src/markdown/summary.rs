@@ -130,6 +130,7 @@ impl<'s, I> Summarize<'s, I> {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Summarize<'_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         let item = self.inner.next()?;
         if self.on {

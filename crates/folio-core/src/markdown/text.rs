@@ -20,6 +20,7 @@ use super::autolink::{self, Kind};
 use super::containers::{self, Marks};
 use super::report::Report;
 use super::{Spanned, is_inline};
+use crate::bytes;
 use crate::emoji::replace_shortcodes;
 
 pub(super) struct TextExtras<'a, 'r, I> {
@@ -124,7 +125,7 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, 'r, I> {
     /// `text` without its Vue expressions (`{{ … }}` holding something), each reported as a note
     /// where it is in the source.
     fn without_vue_expressions(&self, text: CowStr<'a>, range: &Range<usize>) -> CowStr<'a> {
-        if !text.contains("{{") || self.quotes.contains(&true) {
+        if !bytes::contains_pair(text.as_bytes(), b'{') || self.quotes.contains(&true) {
             return text;
         }
         let written = self.source.get(range.clone()).unwrap_or_default();
@@ -207,20 +208,17 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> TextExtras<'a, 'r, I> {
 fn look(text: &str) -> (bool, bool) {
     let bytes = text.as_bytes();
     let mut colon = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b':' => {
-                colon = true;
-                if bytes[i + 1..].starts_with(b"//") {
-                    return (true, true);
-                }
-            }
-            b'@' => return (colon, true),
-            b'.' if i >= 3 && &bytes[i - 3..i] == b"www" => return (colon, true),
-            _ => {}
+    let marks =
+        |word| bytes::equal(word, b':') | bytes::equal(word, b'@') | bytes::equal(word, b'.');
+    let may_link = bytes::any_at(bytes, marks, |i| match bytes[i] {
+        b':' => {
+            colon = true;
+            bytes[i + 1..].starts_with(b"//")
         }
-    }
-    (colon, false)
+        b'@' => true,
+        _ => i >= 3 && &bytes[i - 3..i] == b"www",
+    });
+    (colon, may_link)
 }
 
 /// The first Vue expression in `text` (`{{ … }}` holding more than spaces, and no Hugo shortcode
@@ -257,6 +255,7 @@ fn raw_tag(html: &str) -> Option<(bool, &'static str)> {
 impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, '_, I> {
     type Item = Spanned<'a>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         loop {
             if let Some(ready) = self.ready.pop_front() {
