@@ -138,6 +138,27 @@ test('results come from the index and their own post files, never from a list of
   expect(requests.slice(before).filter((path) => path.endsWith('.json') || path.endsWith('.md'))).toEqual([]);
 });
 
+test('a result whose own file is gone is left out, and the others are still shown', async ({ page }) => {
+  const query = `${sites.root}/search/?q=markdown`;
+  await page.goto(query);
+  const results = page.locator('.search-result');
+  await expect(page.locator('.page-subtitle')).toBeVisible();
+  const all = await results.allInnerTexts();
+  expect(all.length).toBeGreaterThanOrEqual(2);
+  expect(all.some((text) => text.includes('Welcome to Folio'))).toBe(true);
+
+  // The host lost one post's file (or serves it from an older build).
+  const fresh = await page.context().newPage();
+  await fresh.route('**/posts/welcome-to-folio/post.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await fresh.goto(query);
+  const left = fresh.locator('.search-result');
+  await expect(left).toHaveCount(all.length - 1);
+  await expect(left.filter({ hasText: 'Welcome to Folio' })).toHaveCount(0);
+  const shown = all.length - 1;
+  await expect(fresh.locator('.page-subtitle')).toHaveText(shown === 1 ? '1 post found' : `${shown} posts found`);
+  await expect(fresh.locator('.notice')).toHaveCount(0);
+});
+
 test('a query without results says so', async ({ page }) => {
   await page.goto(`${sites.root}/search/?q=${encodeURIComponent('zebra 斑马')}`);
   await expect(page.locator('.search-empty')).toHaveText('No posts match “zebra 斑马”.');

@@ -71,18 +71,26 @@ pub(crate) async fn search(site: Site, text: String, limit: usize) -> Result<Fou
         })
         .map_err(index_error)?;
     let shown: Vec<u32> = hits.iter().take(limit).map(|hit| hit.doc).collect();
-    let entries = entries(site, &meta, &shown).await?;
+    let (entries, missing) = entries(site, &meta, &shown).await?;
     let items = join_all(entries.iter().map(|entry| item(site.base, entry, &query))).await;
     Ok(Found {
         query: text,
-        total: hits.len(),
+        total: hits.len() - missing,
         items,
     })
 }
 
 /// The index entries of posts `docs` (numbered in manifest order), from their own files, found
-/// through the docs files that list them: each file fetched once, all at the same time.
-async fn entries(site: Site, meta: &Meta, docs: &[u32]) -> Result<Vec<PostEntry>, LoadError> {
+/// through the docs files that list them: each file fetched once, all at the same time. A post
+/// whose own file cannot be had (gone from the host, or from another build) is left out, and
+/// counted: one broken file takes one result away, not the search. Only when every one fails is
+/// the search itself an error (the host is down, or the reader offline), which the page offers to
+/// retry.
+async fn entries(
+    site: Site,
+    meta: &Meta,
+    docs: &[u32],
+) -> Result<(Vec<PostEntry>, usize), LoadError> {
     let mut files: Vec<usize> = docs.iter().map(|&doc| meta.docs_of(doc).0).collect();
     files.sort_unstable();
     files.dedup();
@@ -106,20 +114,31 @@ async fn entries(site: Site, meta: &Meta, docs: &[u32]) -> Result<Vec<PostEntry>
                 })
         })
         .collect::<Result<Vec<&String>, LoadError>>()?;
-    join_all(paths.iter().map(|path| site.post_data(path)))
-        .await
-        .into_iter()
-        .map(|data| {
-            // Every post the index has is in the manifest, so its own file has its entry; one
-            // without is from another build.
-            data?.entry.clone().ok_or_else(|| {
-                LoadError::BadContent(
-                    "the search index and the posts are from different builds; reload the page"
-                        .to_owned(),
-                )
-            })
-        })
-        .collect()
+    let mut entries = Vec::with_capacity(paths.len());
+    let mut first_error = None;
+    for data in join_all(paths.iter().map(|path| site.post_data(path))).await {
+        // Every post the index has is in the manifest, so its own file has its entry; one
+        // without is from another build.
+        match data.and_then(|data| data.entry.clone().ok_or_else(other_build)) {
+            Ok(entry) => entries.push(entry),
+            Err(error) => {
+                first_error.get_or_insert(error);
+            }
+        }
+    }
+    match first_error {
+        Some(error) if entries.is_empty() => Err(error),
+        _ => {
+            let missing = paths.len() - entries.len();
+            Ok((entries, missing))
+        }
+    }
+}
+
+fn other_build() -> LoadError {
+    LoadError::BadContent(
+        "the search index and the posts are from different builds; reload the page".to_owned(),
+    )
 }
 
 /// A result with its title highlighted and a snippet from the post's text. When the post's
