@@ -203,6 +203,15 @@ fn content_files_where_the_build_writes_its_own_are_left_out_with_a_warning() {
     fs::write(content.join("tags/index.html/x.txt"), "CONTENT-TAGS").unwrap();
     fs::create_dir_all(content.join("posts/pages")).unwrap();
     fs::write(content.join("posts/pages/1.json"), "CONTENT-PAGE").unwrap();
+    // A folder shaped like the extras module's (an old dist/ copied in) would be taken for it.
+    fs::create_dir_all(content.join("extras-0123456789abcdef")).unwrap();
+    fs::write(
+        content.join("extras-0123456789abcdef/folio_extras.js"),
+        "CONTENT-EXTRAS",
+    )
+    .unwrap();
+    // A file whose name only starts like it is the writer's.
+    fs::write(content.join("extras-list.txt"), "CONTENT-LIST").unwrap();
     let out = dir.path().join("out");
     let stderr = index(&content, &out, &[]);
     for file in [
@@ -210,6 +219,7 @@ fn content_files_where_the_build_writes_its_own_are_left_out_with_a_warning() {
         "feed.xml",
         "tags/index.html/x.txt",
         "posts/pages/1.json",
+        "extras-0123456789abcdef/folio_extras.js",
     ] {
         assert!(
             stderr.contains(&format!("the build writes {file} itself")),
@@ -227,6 +237,11 @@ fn content_files_where_the_build_writes_its_own_are_left_out_with_a_warning() {
         fs::read_to_string(out.join("posts/pages/1.json"))
             .unwrap()
             .contains("\"posts\"")
+    );
+    assert!(!out.join("extras-0123456789abcdef").exists());
+    assert_eq!(
+        fs::read_to_string(out.join("extras-list.txt")).unwrap(),
+        "CONTENT-LIST"
     );
 }
 
