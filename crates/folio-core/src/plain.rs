@@ -14,13 +14,20 @@ pub(crate) struct PlainText {
     pending: Option<Gap>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Gap {
-    /// Whitespace written by the author, or a block boundary: always a space.
-    Space,
     /// A line break inside a block: a space, except between two CJK characters.
     Line,
+    /// Whitespace written by the author, or a block boundary: always a space.
+    Space,
+    /// After a heading: ` · `, so that a snippet does not run the heading into the sentence
+    /// after it ("What Folio sends · The app is…"); a space when the heading already ends a
+    /// sentence (`.`, `?`, `。`, `：` …).
+    Heading,
 }
+
+/// What ends a sentence or introduces what follows, in Latin and CJK text.
+const SENTENCE_ENDS: &[char] = &['.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；'];
 
 impl PlainText {
     /// Appends `piece`: its whitespace is written (a newline as a line break).
@@ -44,6 +51,11 @@ impl PlainText {
         self.gap(Gap::Space);
     }
 
+    /// A heading ends: what follows is set apart from it.
+    pub(crate) fn heading_end(&mut self) {
+        self.gap(Gap::Heading);
+    }
+
     /// The text so far.
     pub(crate) fn as_str(&self) -> &str {
         &self.text
@@ -64,7 +76,11 @@ impl PlainText {
             let joins = gap == Gap::Line
                 && is_wide(c)
                 && self.text.chars().next_back().is_some_and(is_wide);
-            if !joins && !self.text.is_empty() {
+            let last = self.text.chars().next_back();
+            if gap == Gap::Heading && last.is_some_and(|last| !SENTENCE_ENDS.contains(&last)) {
+                self.text.push_str(" · ");
+                self.chars += 3;
+            } else if !joins && last.is_some() {
                 self.text.push(' ');
                 self.chars += 1;
             }
@@ -73,10 +89,9 @@ impl PlainText {
         self.chars += 1;
     }
 
+    /// The widest gap asked for since the last character wins.
     fn gap(&mut self, gap: Gap) {
-        if self.pending != Some(Gap::Space) {
-            self.pending = Some(gap);
-        }
+        self.pending = self.pending.max(Some(gap));
     }
 }
 

@@ -5,7 +5,7 @@
 //! [`crate::markdown`]) the renderer uses: paragraphs, headings, list items, table cells, code,
 //! image descriptions and footnotes count; markup, link targets and raw HTML do not.
 
-use pulldown_cmark::Event;
+use pulldown_cmark::{Event, TagEnd};
 
 use crate::markdown::RenderOptions;
 use crate::markdown::{is_inline, options};
@@ -15,7 +15,7 @@ use crate::plain::PlainText;
 ///
 /// ```
 /// let text = folio_core::search::text::post_text("---\ntitle: T\n---\n# 雨夜\n\n在**书店**\n里。\n");
-/// assert_eq!(text, "雨夜 在书店里。");
+/// assert_eq!(text, "雨夜 · 在书店里。");
 /// ```
 pub fn post_text(source: &str) -> String {
     // Only where the front matter ends matters here, not what it says; an unclosed one leaves
@@ -24,7 +24,8 @@ pub fn post_text(source: &str) -> String {
     markdown_text(body)
 }
 
-/// The plain text of a Markdown body ([`crate::plain`]'s rules): blocks separated by one space,
+/// The plain text of a Markdown body ([`crate::plain`]'s rules): blocks separated by one space
+/// (a heading from what follows by ` · `, unless it ends a sentence),
 /// a line break inside a paragraph a space too except between two CJK characters (a Chinese sentence broken over two
 /// lines is still one sentence), runs of whitespace collapsed.
 ///
@@ -42,6 +43,7 @@ pub fn markdown_text(body: &str) -> String {
             Event::Text(piece) | Event::Code(piece) => text.push_str(&piece),
             Event::SoftBreak | Event::HardBreak => text.line_break(),
             Event::Start(tag) if !is_inline(tag.to_end()) => text.block_break(),
+            Event::End(TagEnd::Heading(_)) => text.heading_end(),
             Event::End(tag) if !is_inline(tag) => text.block_break(),
             Event::Html(_) => text.block_break(),
             _ => {}
@@ -58,7 +60,19 @@ mod tests {
     fn markdown_to_plain_text_table() {
         let cases = [
             ("", "", "empty"),
-            ("# Title\n\nBody.", "Title Body.", "heading and paragraph"),
+            ("# Title\n\nBody.", "Title · Body.", "a heading set apart"),
+            (
+                "## Why?\n\nBecause.",
+                "Why? Because.",
+                "a heading that ends a sentence",
+            ),
+            (
+                "## 为什么：\n\n因为。",
+                "为什么： 因为。",
+                "a CJK heading that ends a sentence",
+            ),
+            ("## 缘起\n\n那天", "缘起 · 那天", "a CJK heading set apart"),
+            ("Intro.\n\n# Title", "Intro. Title", "a heading at the end"),
             (
                 "中文\n接着写",
                 "中文接着写",
