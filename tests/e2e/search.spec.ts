@@ -138,7 +138,7 @@ test('results come from the index and their own post files, never from a list of
   expect(requests.slice(before).filter((path) => path.endsWith('.json') || path.endsWith('.md'))).toEqual([]);
 });
 
-test('a result whose own file is gone is left out, and the others are still shown', async ({ page }) => {
+test('a result whose own file is gone is left out, and the others are still shown', async ({ page, browser }) => {
   const query = `${sites.root}/search/?q=markdown`;
   await page.goto(query);
   const results = page.locator('.search-result');
@@ -147,8 +147,10 @@ test('a result whose own file is gone is left out, and the others are still show
   expect(all.length).toBeGreaterThanOrEqual(2);
   expect(all.some((text) => text.includes('Welcome to Folio'))).toBe(true);
 
-  // The host lost one post's file (or serves it from an older build).
-  const fresh = await page.context().newPage();
+  // The host lost one post's file (or serves it from an older build). A context of its own: the
+  // first page's service worker would answer from its cache.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const fresh = await context.newPage();
   await fresh.route('**/posts/welcome-to-folio/post.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await fresh.goto(query);
   const left = fresh.locator('.search-result');
@@ -157,6 +159,7 @@ test('a result whose own file is gone is left out, and the others are still show
   const shown = all.length - 1;
   await expect(fresh.locator('.page-subtitle')).toHaveText(shown === 1 ? '1 post found' : `${shown} posts found`);
   await expect(fresh.locator('.notice')).toHaveCount(0);
+  await context.close();
 });
 
 test('a query without results says so', async ({ page }) => {
