@@ -166,12 +166,15 @@ test('a query without results says so', async ({ page }) => {
   await page.goto(`${sites.root}/search/?q=${encodeURIComponent('zebra 斑马')}`);
   await expect(page.locator('.search-empty')).toHaveText('No posts match “zebra 斑马”.');
   await expect(page.locator('.search-result')).toHaveCount(0);
+  // No result brought the site's configuration: the header still has the site's title.
+  await expect(page.locator('.site-title')).toHaveText('Folio Notes');
 });
 
 test('an empty search page explains itself', async ({ page }) => {
   const response = await page.goto(`${sites.root}/search/`);
   expect(response?.status()).toBe(200);
   await expect(page.locator('.search-hint')).toContainText('Press / on any page');
+  await expect(page.locator('.site-title')).toHaveText('Folio Notes');
 });
 
 test('/ focuses the search box, but not while typing in another field', async ({ page }) => {

@@ -55,7 +55,13 @@ pub(crate) fn SearchPage() -> impl IntoView {
         <h1 class="page-title">{text.search}</h1>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                let found = match results.await {
+                let outcome = results.await;
+                if !matches!(&outcome, Ok(found) if !found.items.is_empty()) {
+                    // The site's configuration (its title in the header) comes with each result's
+                    // own file; with none shown, from the first home page.
+                    site.need_config();
+                }
+                let found = match outcome {
                     Ok(found) => found,
                     Err(LoadError::NotFound) => {
                         return EitherOf5::A(view! { <p class="notice">{text.search_unavailable}</p> });
