@@ -20,9 +20,9 @@ enum Gap {
     Line,
     /// Whitespace written by the author, or a block boundary: always a space.
     Space,
-    /// After a heading: ` · `, so that a snippet does not run the heading into the sentence
-    /// after it ("What Folio sends · The app is…"); a space when the heading already ends a
-    /// sentence (`.`, `?`, `。`, `：` …).
+    /// Around a heading: ` · `, so that a snippet does not run a heading into the sentences
+    /// around it ("…next to its file · Under a sub-path · GitHub Pages serves…"); a space where
+    /// the text before already ends a sentence (`.`, `?`, `。`, `：` …).
     Heading,
 }
 
@@ -51,8 +51,8 @@ impl PlainText {
         self.gap(Gap::Space);
     }
 
-    /// A heading ends: what follows is set apart from it.
-    pub(crate) fn heading_end(&mut self) {
+    /// A heading starts or ends: it is set apart from the text around it.
+    pub(crate) fn heading_edge(&mut self) {
         self.gap(Gap::Heading);
     }
 

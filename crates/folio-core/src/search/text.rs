@@ -5,7 +5,7 @@
 //! [`crate::markdown`]) the renderer uses: paragraphs, headings, list items, table cells, code,
 //! image descriptions and footnotes count; markup, link targets and raw HTML do not.
 
-use pulldown_cmark::{Event, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::markdown::RenderOptions;
 use crate::markdown::{is_inline, options};
@@ -25,7 +25,7 @@ pub fn post_text(source: &str) -> String {
 }
 
 /// The plain text of a Markdown body ([`crate::plain`]'s rules): blocks separated by one space
-/// (a heading from what follows by ` · `, unless it ends a sentence),
+/// (a heading from the text around it by ` · `, unless that text ends a sentence there),
 /// a line break inside a paragraph a space too except between two CJK characters (a Chinese sentence broken over two
 /// lines is still one sentence), runs of whitespace collapsed.
 ///
@@ -42,8 +42,10 @@ pub fn markdown_text(body: &str) -> String {
         match event {
             Event::Text(piece) | Event::Code(piece) => text.push_str(&piece),
             Event::SoftBreak | Event::HardBreak => text.line_break(),
+            Event::Start(Tag::Heading { .. }) | Event::End(TagEnd::Heading(_)) => {
+                text.heading_edge();
+            }
             Event::Start(tag) if !is_inline(tag.to_end()) => text.block_break(),
-            Event::End(TagEnd::Heading(_)) => text.heading_end(),
             Event::End(tag) if !is_inline(tag) => text.block_break(),
             Event::Html(_) => text.block_break(),
             _ => {}
@@ -72,7 +74,16 @@ mod tests {
                 "a CJK heading that ends a sentence",
             ),
             ("## 缘起\n\n那天", "缘起 · 那天", "a CJK heading set apart"),
-            ("Intro.\n\n# Title", "Intro. Title", "a heading at the end"),
+            (
+                "Intro.\n\n# Title",
+                "Intro. Title",
+                "a heading after a sentence",
+            ),
+            (
+                "- a list\n\n# Title\n\nBody",
+                "a list · Title · Body",
+                "a heading after a list",
+            ),
             (
                 "中文\n接着写",
                 "中文接着写",
