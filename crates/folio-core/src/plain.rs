@@ -73,10 +73,8 @@ impl PlainText {
 
     fn push_char(&mut self, c: char) {
         if let Some(gap) = self.pending.take() {
-            let joins = gap == Gap::Line
-                && is_wide(c)
-                && self.text.chars().next_back().is_some_and(is_wide);
             let last = self.text.chars().next_back();
+            let joins = gap == Gap::Line && is_wide(c) && last.is_some_and(is_wide);
             if gap == Gap::Heading && last.is_some_and(|last| !SENTENCE_ENDS.contains(&last)) {
                 self.text.push_str(" · ");
                 self.chars += 3;

@@ -31,7 +31,8 @@ pub(crate) fn slugify(text: &str) -> String {
     let mut id = String::with_capacity(text.len());
     for c in text.chars() {
         // CJK ideographs, most of a Chinese heading, are letters without case: kept as they
-        // are, without the two Unicode table lookups below (a tenth of a heading's cost).
+        // are, without the two Unicode table lookups below (about 4 % of the seed post's render
+        // in the app's wasm).
         if is_cjk_ideograph(c) {
             id.push(c);
         } else if c.is_whitespace() || c == '-' {

@@ -271,7 +271,7 @@ pub fn render(markdown: &str, options: &RenderOptions<'_>) -> Rendered {
     // The adapters, each one pass over the events. Each one's `next` is marked `#[inline]`: the
     // app's wasm is built for size (opt-level "z"), where the inliner otherwise left some layers
     // as calls that copy every event through memory, and which ones changed with unrelated edits
-    // (the same render measured 36 or 46 MB/s). With the hints the chain is one loop, and the
+    // (the same render measured 36 or 46 MB/s in Node). With the hints the chain is one loop, and the
     // app's wasm is no bigger.
     let events = options::parser(parsed, options);
     let events = containers::Containers::new(events, marks, markdown, parsed, &report);
