@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
-  copyFileSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, utimesSync,
+  copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,7 +28,7 @@ const real = join(binaryen, 'bin', 'wasm-opt');
 const cacheDir = join(tools, 'wasm-opt-cache');
 
 /** The run's input, output and other options, or null when it is not a form this caches. */
-export function parse(args) {
+function parse(args) {
   const options = [];
   const files = [];
   let output = null;
@@ -98,7 +98,4 @@ function main(args) {
   return 0;
 }
 
-// Run as a command (through the bin/wasm-opt link), not when imported.
-if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = main(process.argv.slice(2));
-}
+process.exitCode = main(process.argv.slice(2));

@@ -81,21 +81,7 @@ pub fn first_forbidden(text: &str) -> Option<usize> {
     // bytes are looked at. A forbidden character always starts with such a byte (continuation
     // bytes never do), so a word passed over hides none, even one a character runs past.
     let bytes = text.as_bytes();
-    let mut words = bytes.chunks_exact(8);
-    let mut start = 0;
-    for word in words.by_ref() {
-        let word: [u8; 8] = word.try_into().unwrap_or_default();
-        let mut marks = starts_in(u64::from_le_bytes(word));
-        while marks != 0 {
-            let i = start + (marks.trailing_zeros() / 8) as usize;
-            if forbidden_at(bytes, i) {
-                return Some(i);
-            }
-            marks &= marks - 1;
-        }
-        start += 8;
-    }
-    (start..bytes.len()).find(|&i| forbidden_at(bytes, i))
+    crate::bytes::find_at(bytes, starts_in, |i| forbidden_at(bytes, i))
 }
 
 /// The high bit of each byte of `word` (little-endian) that is a forbidden character or may
@@ -105,9 +91,9 @@ pub fn first_forbidden(text: &str) -> Option<usize> {
 fn starts_in(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::bytes::equal;
     // Bytes of `x` below `n` (`n` at most 0x80).
     let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
-    let equal = |x: u64, b: u64| below(x ^ (ONES * b), 1);
     below(word, 0x20)
         | equal(word, 0x7F)
         | equal(word, 0xC2)

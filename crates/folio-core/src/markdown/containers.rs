@@ -172,16 +172,13 @@ fn colons(rest: &str) -> Option<(usize, &str)> {
 /// Finds the marker lines of `markdown` and returns it with each written over with `*`, or
 /// `None` when it has none.
 pub(super) fn mark(markdown: &str) -> Option<(String, Marks)> {
-    // One quick pass over the post: most have neither.
+    // One quick pass over the post: most have no `:::` or `[[` at all.
     let bytes = markdown.as_bytes();
     let marks = |word| crate::bytes::equal(word, b':') | crate::bytes::equal(word, b'[');
-    let may_mark = crate::bytes::any_at(bytes, marks, |at| match bytes[at] {
+    crate::bytes::find_at(bytes, marks, |at| match bytes[at] {
         b':' => bytes[at..].starts_with(b":::"),
         _ => bytes[at..].starts_with(b"[["),
-    });
-    if !may_mark {
-        return None;
-    }
+    })?;
     let mut marks = Marks::default();
     // Open containers: their mark's index and colon count.
     let mut open: Vec<(usize, usize)> = Vec::new();

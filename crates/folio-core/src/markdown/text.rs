@@ -210,7 +210,7 @@ fn look(text: &str) -> (bool, bool) {
     let mut colon = false;
     let marks =
         |word| bytes::equal(word, b':') | bytes::equal(word, b'@') | bytes::equal(word, b'.');
-    let may_link = bytes::any_at(bytes, marks, |i| match bytes[i] {
+    let may_link = bytes::find_at(bytes, marks, |i| match bytes[i] {
         b':' => {
             colon = true;
             bytes[i + 1..].starts_with(b"//")
@@ -218,7 +218,7 @@ fn look(text: &str) -> (bool, bool) {
         b'@' => true,
         _ => i >= 3 && &bytes[i - 3..i] == b"www",
     });
-    (colon, may_link)
+    (colon, may_link.is_some())
 }
 
 /// The first Vue expression in `text` (`{{ … }}` holding more than spaces, and no Hugo shortcode
