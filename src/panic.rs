@@ -1,23 +1,76 @@
-//! What a reader sees when the app panics: the panic is still logged to the console (with
-//! `console_error_panic_hook`), and a readable error box with a reload link replaces the frozen
+//! What a reader sees when the app stops: a readable error box with a reload link over the frozen
 //! page.
 //!
-//! The box is built with plain DOM calls, not Leptos: after a panic the reactive system may be
-//! half-updated, and in a release build (`panic = "abort"`) the WebAssembly instance traps
-//! right after this hook returns, so nothing else will ever run. For the same reason the reload
+//! Release builds (`make build`) leave panics' messages out: their std is built with
+//! `-Cpanic=immediate-abort` (the Makefile's `WASM_RELEASE`), which drops the panic machinery
+//! from the wasm (26 KB of its 345 KB brotli), so a panic is a bare WebAssembly trap and no hook
+//! runs. The box therefore comes from JavaScript, which sees the trap as an uncaught
+//! `WebAssembly.RuntimeError`. Builds that keep the machinery (`make serve`'s debug build) also
+//! run the hook below: it logs the panic to the console and puts its message in the box first.
+//!
+//! The box is built with plain DOM calls: the reactive system may be half-updated and the instance
+//! must not be called again, so nothing else will ever run. For the same reason the reload
 //! control is a link, which works without any script.
 
 use std::panic::PanicHookInfo;
-use std::sync::atomic::{AtomicBool, Ordering};
 
-use wasm_bindgen::JsCast;
-use web_sys::Document;
+use wasm_bindgen::prelude::*;
 
-/// Installs the hook; call once, first thing.
+#[wasm_bindgen(inline_js = r#"
+let shown = false;
+// Puts the box at the top of the page, once: a second failure adds nothing.
+export function showStopped(id, detail) {
+  if (shown || !document.body) return;
+  shown = true;
+  const element = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  };
+  const box = element("div", "panic-box");
+  box.id = id;
+  box.setAttribute("role", "alert");
+  const link = element("a", "button", "Reload the page");
+  // Without the fragment, following the link is a real page load even on a `#heading` URL. With
+  // a target the router's click handler leaves the link to the browser.
+  link.href = location.pathname + location.search;
+  link.target = "_self";
+  box.append(
+    element("h1", "", "This page stopped working"),
+    element("p", "", "Folio ran into an error it cannot recover from. Reloading the page " +
+      "usually helps; if it happens again, the details below tell the site's owner what went wrong."),
+    element("pre", "panic-detail", detail),
+    link,
+  );
+  document.body.prepend(box);
+  link.focus();
+}
+// A trap in the app's wasm (a panic in a release build) reaches the page as an uncaught
+// RuntimeError: from an event handler or a task as an error event, from a promise as a rejection.
+export function watchForTraps(id) {
+  const stopped = (error) => {
+    if (error instanceof WebAssembly.RuntimeError) {
+      showStopped(id, `${error} (release builds leave the panic's message out; make serve shows it)`);
+    }
+  };
+  addEventListener("error", (event) => stopped(event.error));
+  addEventListener("unhandledrejection", (event) => stopped(event.reason));
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = showStopped)]
+    fn show_stopped(id: &str, detail: &str);
+    #[wasm_bindgen(js_name = watchForTraps)]
+    fn watch_for_traps(id: &str);
+}
+
+/// Installs the trap watcher and the hook; call once, first thing.
 pub(crate) fn install() {
+    watch_for_traps(folio_core::ids::PANIC);
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        show_error_box(&describe(info));
+        show_stopped(folio_core::ids::PANIC, &describe(info));
     }));
 }
 
@@ -44,70 +97,6 @@ fn panic_text(payload: Option<&str>, location: Option<&str>) -> String {
         Some(location) => format!("{message} (at {location})"),
         None => message.to_owned(),
     }
-}
-
-/// Puts the error box at the top of the page (once: a second panic adds nothing).
-fn show_error_box(detail: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let Some(document) = window.document() else {
-        return;
-    };
-    // Remembered here, not looked up by id, which an element of a post could share.
-    if SHOWN.swap(true, Ordering::Relaxed) {
-        return;
-    }
-    // Without the fragment, following the link is a real page load even on a `#heading` URL.
-    let location = window.location();
-    let reload = format!(
-        "{}{}",
-        location.pathname().unwrap_or_else(|_| "/".to_owned()),
-        location.search().unwrap_or_default()
-    );
-    // Nothing can be done if the DOM refuses; the console already has the panic.
-    let _ = build_box(&document, detail, &reload);
-}
-
-/// Whether the box is on the page already.
-static SHOWN: AtomicBool = AtomicBool::new(false);
-
-fn build_box(document: &Document, detail: &str, reload: &str) -> Option<()> {
-    let body = document.body()?;
-    let element = |tag: &str, class: &str, text: &str| {
-        let node = document.create_element(tag).ok()?;
-        if !class.is_empty() {
-            node.set_class_name(class);
-        }
-        if !text.is_empty() {
-            node.set_text_content(Some(text));
-        }
-        Some(node)
-    };
-    let panel = element("div", "panic-box", "")?;
-    panel.set_id(folio_core::ids::PANIC);
-    panel.set_attribute("role", "alert").ok()?;
-    let heading = element("h1", "", "This page stopped working")?;
-    let explanation = element(
-        "p",
-        "",
-        "Folio ran into an error it cannot recover from. Reloading the page usually helps; \
-         if it happens again, the details below tell the site's owner what went wrong.",
-    )?;
-    let details = element("pre", "panic-detail", detail)?;
-    let link = element("a", "button", "Reload the page")?;
-    link.set_attribute("href", reload).ok()?;
-    // With a target the router's click handler leaves the link to the browser, so nothing can
-    // cancel the page load, even if that handler trips over the dead app.
-    link.set_attribute("target", "_self").ok()?;
-    for child in [&heading, &explanation, &details, &link] {
-        panel.append_child(child).ok()?;
-    }
-    body.prepend_with_node_1(&panel).ok()?;
-    if let Ok(link) = link.dyn_into::<web_sys::HtmlElement>() {
-        let _ = link.focus();
-    }
-    Some(())
 }
 
 /// Panics on purpose, so the browser tests can see the real hook at work. Only in builds with
