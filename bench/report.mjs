@@ -195,9 +195,12 @@ function sizesSection(sizes) {
   });
   const t = sizes.total;
   rows.push(['**First load of a post**', `**${kb(t.raw)}**`, `**${kb(t.gzip)}**`, `**${kb(t.brotli)}**`]);
-  const x = sizes.extras;
-  rows.push(['The extras module (js and wasm: math, highlighting, emoji), only for a post that has them', kb(x.raw), kb(x.gzip), kb(x.brotli)]);
-  rows.push(['First load of a post with math, code or emoji', kb(t.raw + x.raw), kb(t.gzip + x.gzip), kb(t.brotli + x.brotli)]);
+  const what = { math: 'math', code: 'highlighting', emoji: 'emoji' };
+  for (const [extra, x] of Object.entries(sizes.extras)) {
+    rows.push([`The ${extra} module (js and wasm: ${what[extra]}), only for a post that has it`, kb(x.raw), kb(x.gzip), kb(x.brotli)]);
+  }
+  const code = sizes.extras.code;
+  rows.push(['First load of a post with code', kb(t.raw + code.raw), kb(t.gzip + code.gzip), kb(t.brotli + code.brotli)]);
   rows.push(['folio-core\'s renderer alone (the benchmark\'s wasm; not part of the site)', kb(sizes.renderer.raw), kb(sizes.renderer.gzip), kb(sizes.renderer.brotli)]);
   return [
     '**Sizes**, KB (1 KB = 1000 bytes): gzip level 9, brotli quality 11.',

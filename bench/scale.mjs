@@ -48,7 +48,7 @@ function corpus(posts) {
 
 /**
  * A fresh output folder holding only the built app (index.html, js, wasm, css, icon, the js
- * snippets its wasm imports and the extras module).
+ * snippets its wasm imports and the extras modules).
  */
 function appOnly(out) {
   rmSync(out, { recursive: true, force: true });
@@ -56,7 +56,7 @@ function appOnly(out) {
   const site = join(WORK, 'site');
   for (const file of readdirSync(site)) {
     if (/\.(html|js|wasm|css|svg)$/.test(file) && file !== '404.html') copyFileSync(join(site, file), join(out, file));
-    if (file === 'snippets' || /^extras-[0-9a-f]+$/.test(file)) cpSync(join(site, file), join(out, file), { recursive: true });
+    if (file === 'snippets' || /^extras-[a-z]+-[0-9a-f]+$/.test(file)) cpSync(join(site, file), join(out, file), { recursive: true });
   }
 }
 

@@ -2,7 +2,7 @@
 // (quality 11, what hosts that precompress serve), and the first load of a post: everything its
 // deep link fetches before the article is the app's (the shell, js and the js snippet its wasm
 // imports, wasm, css, the post's own file and its Markdown). A post with math, code or emoji
-// also fetches the extras module (its js and wasm), reported apart.
+// also fetches that extra's module (its js and wasm), each reported apart.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotli, gzip } from './serve.mjs';
@@ -35,17 +35,21 @@ function main() {
   const sizes = Object.fromEntries(Object.entries(files).map(([id, path]) => [id, measure(path)]));
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const size of Object.values(sizes)) for (const key of Object.keys(total)) total[key] += size[key];
-  const extrasDir = join(SITE, top.find((file) => /^extras-[0-9a-f]+$/.test(file)));
-  const extras = { raw: 0, gzip: 0, brotli: 0 };
-  for (const file of ['folio_extras.js', 'folio_extras_bg.wasm']) {
-    const size = measure(join(extrasDir, file));
-    for (const key of Object.keys(extras)) extras[key] += size[key];
+  // Each extra's module (extras-<extra>-<hash>/), which only a post that has that extra fetches.
+  const extras = {};
+  for (const extra of ['math', 'code', 'emoji']) {
+    const dir = join(SITE, top.find((file) => new RegExp(`^extras-${extra}-[0-9a-f]+$`).test(file)));
+    extras[extra] = { raw: 0, gzip: 0, brotli: 0 };
+    for (const file of ['folio_extras.js', 'folio_extras_bg.wasm']) {
+      const size = measure(join(dir, file));
+      for (const key of Object.keys(extras[extra])) extras[extra][key] += size[key];
+    }
   }
   // folio-core's renderer on its own (the benchmark's wasm), to tell the core from the app.
   const renderer = measure(join(WORK, 'wasm', 'folio_bench_wasm_bg.wasm'));
   const posts = JSON.parse(readFileSync(join(SITE, 'posts', 'index.json'), 'utf8')).posts.length;
   save('sizes', { files: sizes, total, extras, renderer, posts, post: info.post });
-  console.log(`sizes: first load of a post ${(total.brotli / 1000).toFixed(1)} KB brotli (${(total.raw / 1000).toFixed(1)} KB raw); the extras module ${(extras.brotli / 1000).toFixed(1)} KB brotli more`);
+  console.log(`sizes: first load of a post ${(total.brotli / 1000).toFixed(1)} KB brotli (${(total.raw / 1000).toFixed(1)} KB raw); the extras modules ${Object.entries(extras).map(([extra, size]) => `${extra} ${(size.brotli / 1000).toFixed(1)}`).join(', ')} KB brotli more`);
 }
 
 main();

@@ -96,15 +96,17 @@ test('a visited post opens with the network off', async ({ page, context }) => {
   await context.setOffline(false);
 });
 
-test('a visited post with math and code opens with the network off, extras module included', async ({ page, context }) => {
+test('a visited post with math and code opens with the network off, extras modules included', async ({ page, context }) => {
   await page.goto(`${site}/posts/welcome-to-folio/`);
   await settled(page);
   await expect(page.locator('#folio-prerender')).toHaveCount(0);
   const ready = () =>
     page.evaluate(async () => {
-      const module = document.querySelector<HTMLMetaElement>('meta[name="folio:extras"]')!.content;
-      const wasm = module.replace('folio_extras.js', 'folio_extras_bg.wasm');
-      const cached = await Promise.all([location.pathname, module, wasm].map((url) => caches.match(url)));
+      const modules = ['math', 'code', 'emoji'].map(
+        (extra) => document.querySelector<HTMLMetaElement>(`meta[name="folio:extras-${extra}"]`)!.content,
+      );
+      const files = modules.flatMap((module) => [module, module.replace('folio_extras.js', 'folio_extras_bg.wasm')]);
+      const cached = await Promise.all([location.pathname, ...files].map((url) => caches.match(url)));
       return navigator.serviceWorker.controller !== null && cached.every((response) => response !== undefined);
     });
   await expect.poll(ready, { timeout: 15_000 }).toBe(true);
@@ -167,26 +169,39 @@ test('a post whose Markdown reached the host after the build is read from its fi
   expect(errors).toEqual([]);
 });
 
-test('math, highlighting and emoji come as a second module, only when a post has them', async ({ page }) => {
+test('math, highlighting and emoji each come as a module of their own, only when a post has them', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const requests: string[] = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  const extras = () => requests.filter((path) => /^\/extras-[0-9a-f]{16}\/folio_extras/.test(path));
-  // A post with none of them: the app takes over without the module.
+  const extras = () =>
+    new Set(
+      requests
+        .map((path) => /^\/extras-([a-z]+)-[0-9a-f]{16}\/(folio_extras(?:_bg\.wasm|\.js))$/.exec(path))
+        .filter((match) => match !== null)
+        .map((match) => `${match[1]}/${match[2]}`),
+    );
+  // A post with none of them: the app takes over without any module.
   await page.goto(`${site}/posts/small-pages/`);
   await settled(page);
   await expect(page.locator('#folio-app .post-body')).toBeVisible();
   await page.waitForLoadState('networkidle');
-  expect(extras()).toEqual([]);
+  expect(extras()).toEqual(new Set());
+  // A post with code only: the code module alone, never the math renderer.
+  await page.goto(`${sites.zh}/posts/chunfen/`);
+  await settled(page);
+  await expect(page.locator('#folio-app .post-body pre[data-lang="sh"] .tok-str')).toHaveText('"春分快乐"');
+  await page.waitForLoadState('networkidle');
+  expect(extras()).toEqual(new Set(['code/folio_extras.js', 'code/folio_extras_bg.wasm']));
+  requests.length = 0;
   // A post with all three, rendered by the app alone (a host that answers a slashless address
-  // with 404.html: no first paint to fall back on): the module arrives, and the post has them.
+  // with 404.html: no first paint to fall back on): the three modules arrive, and the post has them.
   await page.goto(`${hosts.slashless404}/posts/welcome-to-folio`);
   await expect(page.locator('.post-body math[display="block"] mfrac')).toHaveCount(1);
   await expect(page.locator('.post-body pre[data-lang="rust"] .tok-kw').first()).toHaveText('fn');
   await expect(page.locator('.post-body')).toContainText('Shortcodes such as 🎉 become emoji');
-  expect(new Set(extras().map((path) => path.split('/').pop()))).toEqual(
-    new Set(['folio_extras.js', 'folio_extras_bg.wasm']),
+  expect(extras()).toEqual(
+    new Set(['math', 'code', 'emoji'].flatMap((extra) => [`${extra}/folio_extras.js`, `${extra}/folio_extras_bg.wasm`])),
   );
   expect(errors).toEqual([]);
 });

@@ -4,21 +4,77 @@
 //!
 //! With the `extras` feature (the default: the CLI, the tests, the extras module itself) the
 //! renderer calls them directly. Without it (the app), it asks whatever [`install`]ed an
-//! [`Extras`]: the app installs one that calls the extras module once that has loaded. Until
-//! then, or when nothing is installed, a formula shows its source, code stays plain and
-//! shortcodes stay as written, and [`take_wanted`] says so: the app then loads the module and
-//! renders the post again, before the reader sees it.
+//! [`Extras`]: the app installs one that calls the extras' modules (one per [`Extra`]) once
+//! they have loaded. Until then, or when nothing is installed, a formula shows its source, code
+//! stays plain and shortcodes stay as written, and [`take_wanted`] says which were missed: the
+//! app then loads those modules and renders the post again, before the reader sees it.
 
 #[cfg(not(feature = "extras"))]
 use std::sync::OnceLock;
 #[cfg(not(feature = "extras"))]
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use crate::highlight::Language;
 use crate::math::MathError;
 
-/// Math, highlighting and emoji from elsewhere (the app's extras module).
+/// One of the extras. The app loads each as a wasm module of its own, so a post with code never
+/// waits for the math renderer (the largest by far).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extra {
+    /// TeX to MathML.
+    Math,
+    /// Highlighting of fenced code.
+    Code,
+    /// Emoji shortcodes.
+    Emoji,
+}
+
+impl Extra {
+    /// Every extra, in a fixed order.
+    pub const ALL: [Extra; 3] = [Extra::Math, Extra::Code, Extra::Emoji];
+
+    /// Its name in the build's files (`extras-<name>-<hash>/`, `<meta name="folio:extras-<name>">`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Extra::Math => "math",
+            Extra::Code => "code",
+            Extra::Emoji => "emoji",
+        }
+    }
+
+    fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// Which extras the renders since the last [`take_wanted`] needed and nothing provided.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wanted(u8);
+
+impl Wanted {
+    /// Whether none was.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// Whether `extra` was.
+    pub fn contains(self, extra: Extra) -> bool {
+        self.0 & extra.bit() != 0
+    }
+
+    /// Those that were, in [`Extra::ALL`]'s order.
+    pub fn iter(self) -> impl Iterator<Item = Extra> {
+        Extra::ALL
+            .into_iter()
+            .filter(move |&extra| self.contains(extra))
+    }
+}
+
+/// Math, highlighting and emoji from elsewhere (the app's extras modules).
 pub trait Extras: Sync {
+    /// Whether `extra` can be answered now (its module has loaded). Until then a render makes
+    /// the plain form and [`take_wanted`] names it.
+    fn provides(&self, extra: Extra) -> bool;
     /// MathML for `tex`, or why it cannot be rendered ([`MathError`]'s message).
     fn math(&self, tex: &str, display: bool) -> Result<String, String>;
     /// `code` highlighted as the language named `language` (a fence's name that
@@ -31,13 +87,14 @@ pub trait Extras: Sync {
 #[cfg(not(feature = "extras"))]
 static PROVIDER: OnceLock<&'static dyn Extras> = OnceLock::new();
 
-/// Whether a render since the last [`take_wanted`] needed an extra that nothing provided.
+/// The extras (a bit each) a render since the last [`take_wanted`] needed and nothing
+/// provided.
 #[cfg(not(feature = "extras"))]
-static WANTED: AtomicBool = AtomicBool::new(false);
+static WANTED: AtomicU8 = AtomicU8::new(0);
 
-/// Makes `extras` answer every later render's math, code and shortcodes. The first install
-/// stays; later ones are ignored. (With the `extras` feature the built-in ones answer and this
-/// does nothing.)
+/// Makes `extras` answer every later render's math, code and shortcodes, as far as it
+/// [`Extras::provides`] them. The first install stays; later ones are ignored. (With the
+/// `extras` feature the built-in ones answer and this does nothing.)
 pub fn install(extras: &'static dyn Extras) {
     #[cfg(not(feature = "extras"))]
     let _ = PROVIDER.set(extras);
@@ -45,22 +102,25 @@ pub fn install(extras: &'static dyn Extras) {
     let _ = extras;
 }
 
-/// Whether a render since the last call needed math, highlighting or an emoji that nothing
-/// provided, so what it made is plainer than the post (and rendering again once extras are
-/// [`install`]ed makes the real thing). Always `false` with the `extras` feature.
-pub fn take_wanted() -> bool {
+/// Which extras the renders since the last call needed and nothing provided, so what they made
+/// is plainer than the post (and rendering again once those are provided makes the real
+/// thing). Always empty with the `extras` feature.
+pub fn take_wanted() -> Wanted {
     #[cfg(not(feature = "extras"))]
-    return WANTED.swap(false, Ordering::Relaxed);
+    return Wanted(WANTED.swap(0, Ordering::Relaxed));
     #[cfg(feature = "extras")]
-    false
+    Wanted::default()
 }
 
-/// The provider, or `None` after noting that one was wanted.
+/// The provider of `extra`, or `None` after noting that it was wanted.
 #[cfg(not(feature = "extras"))]
-fn provider() -> Option<&'static dyn Extras> {
-    let provider = PROVIDER.get().copied();
+fn provider(extra: Extra) -> Option<&'static dyn Extras> {
+    let provider = PROVIDER
+        .get()
+        .copied()
+        .filter(|provider| provider.provides(extra));
     if provider.is_none() {
-        WANTED.store(true, Ordering::Relaxed);
+        WANTED.fetch_or(extra.bit(), Ordering::Relaxed);
     }
     provider
 }
@@ -70,7 +130,7 @@ pub(crate) fn math(tex: &str, display: bool) -> Result<String, MathError> {
     #[cfg(feature = "extras")]
     return crate::math::to_mathml(tex, display);
     #[cfg(not(feature = "extras"))]
-    match provider() {
+    match provider(Extra::Math) {
         Some(extras) => extras.math(tex, display).map_err(MathError::Invalid),
         None => Err(MathError::Unavailable),
     }
@@ -86,7 +146,7 @@ pub(crate) fn highlight(language: Language, name: &str, code: &str, out: &mut St
     #[cfg(not(feature = "extras"))]
     {
         let _ = language;
-        match provider() {
+        match provider(Extra::Code) {
             Some(extras) => out.push_str(&extras.highlight(name, code)),
             None => crate::html::escape_into(out, code),
         }
@@ -98,7 +158,9 @@ pub(crate) fn emoji(name: &str) -> Option<std::borrow::Cow<'static, str>> {
     #[cfg(feature = "extras")]
     return crate::emoji::by_shortcode(name).map(std::borrow::Cow::Borrowed);
     #[cfg(not(feature = "extras"))]
-    provider()?.emoji(name).map(std::borrow::Cow::Owned)
+    provider(Extra::Emoji)?
+        .emoji(name)
+        .map(std::borrow::Cow::Owned)
 }
 
 /// The app's build (`cargo test -p folio-core --no-default-features --lib extras`, run by
@@ -110,7 +172,13 @@ mod tests {
 
     struct Fake;
 
+    /// The extras whose modules the fake has "loaded" (a bit each).
+    static LOADED: AtomicU8 = AtomicU8::new(0);
+
     impl Extras for Fake {
+        fn provides(&self, extra: Extra) -> bool {
+            LOADED.load(Ordering::Relaxed) & extra.bit() != 0
+        }
         fn math(&self, tex: &str, _display: bool) -> Result<String, String> {
             if tex == "bad" {
                 Err("no good".to_owned())
@@ -135,10 +203,11 @@ mod tests {
         let options = RenderOptions::default();
         take_wanted();
         let plain = render("Just words: a:b:c, 12:30.\n", &options);
-        assert!(!take_wanted(), "nothing asked: {}", plain.html);
+        assert!(take_wanted().is_empty(), "nothing asked: {}", plain.html);
 
         let plain = render(POST, &options);
-        assert!(take_wanted());
+        let wanted = take_wanted();
+        assert_eq!(wanted.iter().collect::<Vec<_>>(), Extra::ALL);
         assert!(plain.html.contains(":tada:"), "{}", plain.html);
         assert!(
             plain.html.contains("<code class=\"math-error\">$x$</code>"),
@@ -153,9 +222,27 @@ mod tests {
             plain.html
         );
 
+        // Installed, with only the code module loaded: the code is highlighted, and the other
+        // two are still wanted.
         install(&FAKE);
+        LOADED.store(Extra::Code.bit(), Ordering::Relaxed);
+        let part = render(POST, &options);
+        assert!(
+            part.html
+                .contains("<span class=\"tok-kw\">rust:fn\n</span>"),
+            "{}",
+            part.html
+        );
+        assert!(part.html.contains(":tada:"), "{}", part.html);
+        let wanted = take_wanted();
+        assert_eq!(
+            wanted.iter().collect::<Vec<_>>(),
+            [Extra::Math, Extra::Emoji]
+        );
+
+        LOADED.store(u8::MAX, Ordering::Relaxed);
         let whole = render(POST, &options);
-        assert!(!take_wanted());
+        assert!(take_wanted().is_empty());
         assert!(
             whole.html.contains("Done 🎉 with <math><mi>x</mi></math>"),
             "{}",

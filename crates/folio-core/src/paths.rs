@@ -107,7 +107,7 @@ pub fn validate_slug(slug: &str) -> Result<(), SlugError> {
 
 /// What the build writes at the site's root, beside the content it copies: Trunk's app shell,
 /// Folio's pages, feeds, search index and service worker, the manifest and the home page files
-/// (and the extras module's folder, [`EXTRAS_MODULE_PREFIX`]).
+/// (and the extras modules' folders, [`EXTRAS_MODULE_PREFIX`]).
 /// A file of the content folder at one of these paths (or below one) would be overwritten, or
 /// would stop the build by standing where a folder must go.
 const SITE_OUTPUTS: &[&str] = &[
@@ -135,7 +135,7 @@ const SITE_OUTPUTS: &[&str] = &[
 /// assert!(is_site_output("posts/pages/1.json"));
 /// assert!(!is_site_output("posts/a.md"));
 /// assert!(!is_site_output("tagsoup.png"));
-/// assert!(is_site_output("extras-0123abcd/folio_extras.js"));
+/// assert!(is_site_output("extras-code-0123abcd/folio_extras.js"));
 /// assert!(!is_site_output("extras-list.png"));
 /// ```
 pub fn is_site_output(path: &str) -> bool {
@@ -147,8 +147,8 @@ pub fn is_site_output(path: &str) -> bool {
         .is_some_and(|(folder, _)| folder.starts_with(EXTRAS_MODULE_PREFIX))
 }
 
-/// The folder the extras module is built into, `extras-<hash>/`, at the site's root: a content
-/// folder of that shape would be taken for it.
+/// The folders the extras modules are built into, `extras-<extra>-<hash>/`, at the site's root:
+/// a content folder of that shape would be taken for one.
 const EXTRAS_MODULE_PREFIX: &str = "extras-";
 
 /// Names in `posts/` that Folio writes itself (the manifest, the home page files' folder), so no

@@ -1,8 +1,10 @@
-//! The app's extras module: what folio-core renders only for some posts (TeX to MathML, code
-//! highlighting, emoji shortcodes), as a wasm module of its own. The app's own wasm leaves these
-//! out; when a post needs one, the app imports this module and renders the post again with it
-//! (`src/extras.rs` in the app, `folio_core::extras`). Built by `build.sh` beside this file.
+//! The app's extras modules: what folio-core renders only for some posts (TeX to MathML, code
+//! highlighting, emoji shortcodes), each as a wasm module of its own, built with only its feature
+//! (`math`, `code`, `emoji`). The app's own wasm leaves these out; when a post needs one, the app
+//! imports its module and renders the post again with it (`src/extras.rs` in the app,
+//! `folio_core::extras`). Built by `build-module.sh` beside this file.
 
+#[cfg(feature = "code")]
 use folio_core::highlight::{Language, highlight as highlight_as};
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -10,6 +12,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 ///
 /// # Errors
 /// The formula's [`folio_core::math::MathError`], as its message.
+#[cfg(feature = "math")]
 #[wasm_bindgen]
 pub fn math(tex: &str, display: bool) -> Result<String, String> {
     folio_core::math::to_mathml(tex, display).map_err(|error| error.to_string())
@@ -17,6 +20,7 @@ pub fn math(tex: &str, display: bool) -> Result<String, String> {
 
 /// `code` highlighted as the language a fence names `language`, as HTML; escaped only when the
 /// language is not one Folio highlights.
+#[cfg(feature = "code")]
 #[wasm_bindgen]
 pub fn highlight(language: &str, code: &str) -> String {
     let mut out = String::with_capacity(code.len() * 2);
@@ -28,12 +32,13 @@ pub fn highlight(language: &str, code: &str) -> String {
 }
 
 /// The emoji for a gemoji shortcode name (without colons).
+#[cfg(feature = "emoji")]
 #[wasm_bindgen]
 pub fn emoji(name: &str) -> Option<String> {
     folio_core::emoji::by_shortcode(name).map(str::to_owned)
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "math", feature = "code", feature = "emoji"))]
 mod tests {
     use super::*;
 

@@ -17,6 +17,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 
+use folio_core::extras::Extra;
 use folio_core::paths::Paged;
 use folio_core::{ListKind, ListPage, Manifest, POST_DATA_VERSION, PostData, paths};
 use folio_views::pagination::page_title;
@@ -28,19 +29,28 @@ use crate::site::{Body, Site};
 use head::{Article, PageHead};
 use page::Pages;
 
-/// The extras module's script in `out` (`extras-<hash>/folio_extras.js`), if the build wrote one.
-fn extras_module(out: &Path) -> Result<Option<String>> {
-    let entries = fs::read_dir(out).with_context(|| format!("reading {}", out.display()))?;
-    for entry in entries {
+/// Each extras module's script in `out` (`extras-<extra>-<hash>/folio_extras.js`) that the
+/// build wrote, with its extra's name, in [`Extra::ALL`]'s order.
+fn extras_modules(out: &Path) -> Result<Vec<(&'static str, String)>> {
+    let mut folders = Vec::new();
+    for entry in fs::read_dir(out).with_context(|| format!("reading {}", out.display()))? {
         let name = entry
             .with_context(|| format!("reading {}", out.display()))?
             .file_name();
-        let Some(name) = name.to_str() else { continue };
-        if name.starts_with("extras-") && out.join(name).join("folio_extras.js").is_file() {
-            return Ok(Some(format!("{name}/folio_extras.js")));
+        if let Some(name) = name.to_str()
+            && out.join(name).join("folio_extras.js").is_file()
+        {
+            folders.push(name.to_owned());
         }
     }
-    Ok(None)
+    Ok(Extra::ALL
+        .into_iter()
+        .filter_map(|extra| {
+            let prefix = format!("extras-{}-", extra.name());
+            let folder = folders.iter().find(|folder| folder.starts_with(&prefix))?;
+            Some((extra.name(), format!("{folder}/folio_extras.js")))
+        })
+        .collect())
 }
 
 /// Marks the block of tags Folio inserts, so running the hook twice replaces it.
@@ -64,9 +74,10 @@ pub(crate) struct Shells<'a> {
     service_worker: bool,
     /// The Content-Security-Policy for every page, in release builds.
     csp: Option<String>,
-    /// The extras module's script, below the site's root (`extras-<hash>/folio_extras.js`), when
-    /// the build wrote one (crates/folio-extras/build-module.sh).
-    extras: Option<String>,
+    /// Each extras module's name and script, below the site's root
+    /// (`extras-<extra>-<hash>/folio_extras.js`), as the build wrote them
+    /// (crates/folio-extras/build-module.sh).
+    extras: Vec<(&'static str, String)>,
 }
 
 /// What a release build adds to every shell.
@@ -102,7 +113,7 @@ impl<'a> Shells<'a> {
             pages: Pages::new(manifest, base),
             template,
             app,
-            extras: extras_module(out)?,
+            extras: extras_modules(out)?,
         })
     }
 
@@ -295,9 +306,9 @@ impl<'a> Shells<'a> {
         let site = &self.manifest.site;
         let mut extra = String::new();
         // Where the app finds math, highlighting and emoji when a post needs them.
-        if let Some(module) = &self.extras {
+        for (name, module) in &self.extras {
             extra.push_str(&format!(
-                "<meta name=\"folio:extras\" content=\"{}\">",
+                "<meta name=\"folio:extras-{name}\" content=\"{}\">",
                 escape(&format!("{}{module}", self.base))
             ));
         }
@@ -467,6 +478,34 @@ mod tests {
     use super::*;
 
     const TEMPLATE: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Folio</title><link rel=\"stylesheet\" href=\"/a.css\"></head><body></body></html>";
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn each_extras_module_is_found_by_its_folder_in_a_fixed_order() {
+        let out = tempfile::tempdir().unwrap();
+        for folder in [
+            "extras-emoji-0123",
+            "extras-code-4567",
+            "extras-math-89ab",
+            // Not modules: another name, no script, a file.
+            "extras-mathematics",
+            "extras-other-cdef",
+            "extras-code",
+        ] {
+            fs::create_dir_all(out.path().join(folder)).unwrap();
+            fs::write(out.path().join(folder).join("folio_extras.js"), "").unwrap();
+        }
+        fs::create_dir_all(out.path().join("extras-math-empty")).unwrap();
+        fs::write(out.path().join("extras-list.txt"), "").unwrap();
+        assert_eq!(
+            extras_modules(out.path()).unwrap(),
+            [
+                ("math", "extras-math-89ab/folio_extras.js".to_owned()),
+                ("code", "extras-code-4567/folio_extras.js".to_owned()),
+                ("emoji", "extras-emoji-0123/folio_extras.js".to_owned()),
+            ]
+        );
+    }
 
     #[test]
     fn title_and_tags_replace_the_template_title_once() {
