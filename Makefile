@@ -52,7 +52,7 @@ rust-target:
 	@rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
 	  || rustup component add rust-src
 
-# How release builds compile a wasm (the app's, the extras module's, the benchmark's): with a std
+# How release builds compile a wasm (the app's, the extras modules', the benchmark's): with a std
 # built for it, whose panics trap at once instead of formatting a message (-Cpanic=immediate-abort).
 # That leaves the panic machinery out: the app's wasm is 319 KB brotli instead of 345. Both are
 # unstable options, which RUSTC_BOOTSTRAP unlocks on the pinned stable toolchain
