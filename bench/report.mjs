@@ -183,7 +183,7 @@ function sizesSection(sizes) {
   const names = {
     html: 'The post\'s shell (html)',
     js: 'App js',
-    snippet: 'The js snippet the wasm imports',
+    snippet: 'The js snippets the wasm imports',
     wasm: 'App wasm',
     css: 'CSS',
     'post.json': `The post's own file (post.json; the site has ${sizes.posts} posts)`,

@@ -26,13 +26,19 @@ function main() {
   const files = {
     html: join(SITE, 'posts', info.post.name, 'index.html'),
     js: one(/^folio-web-.*\.js$/),
-    snippet: join(SITE, 'snippets', readdirSync(join(SITE, 'snippets'))[0], 'inline0.js'),
     wasm: one(/^folio-web-.*_bg\.wasm$/),
     css: one(/^main-.*\.css$/),
     'post.json': join(SITE, 'posts', info.post.name, 'post.json'),
     md: join(SITE, 'posts', `${info.post.name}.md`),
   };
   const sizes = Object.fromEntries(Object.entries(files).map(([id, path]) => [id, measure(path)]));
+  // The js snippets the wasm imports (one per inline_js block), all of them loaded at start.
+  const snippets = join(SITE, 'snippets', readdirSync(join(SITE, 'snippets'))[0]);
+  sizes.snippet = { raw: 0, gzip: 0, brotli: 0 };
+  for (const file of readdirSync(snippets)) {
+    const size = measure(join(snippets, file));
+    for (const key of Object.keys(sizes.snippet)) sizes.snippet[key] += size[key];
+  }
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const size of Object.values(sizes)) for (const key of Object.keys(total)) total[key] += size[key];
   // Each extra's module (extras-<extra>-<hash>/), which only a post that has that extra fetches.
