@@ -13,8 +13,12 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
 const modules = {};
+const attempts = {};
 export async function loadExtra(name, url) {
-  const module = await import(url);
+  // A failed import stays failed for the page's life (the module map keeps the failure), so a
+  // retry asks for the script under another address; the wasm's address does not change.
+  const attempt = (attempts[name] = (attempts[name] ?? -1) + 1);
+  const module = await import(attempt ? `${url}${url.includes("?") ? "&" : "?"}retry=${attempt}` : url);
   await module.default();
   modules[name] = module;
 }
@@ -89,10 +93,10 @@ pub(crate) async fn rendered<T>(render: impl Fn() -> T) -> T {
     }
     let mut any = false;
     for (extra, pending) in loads {
-        match pending.await {
+        match pending.clone().await {
             Ok(()) => any = true,
             Err(error) => {
-                forget(extra);
+                forget(extra, &pending);
                 leptos::logging::warn!("Folio could not load its {} module: {error}", extra.name());
             }
         }
@@ -128,9 +132,15 @@ fn load(extra: Extra) -> Loading {
     })
 }
 
-/// Forgets a failed load, so the next post that needs the module tries again.
-fn forget(extra: Extra) {
-    LOADING.with(|loading| loading.borrow_mut()[extra as usize].take());
+/// Forgets the failed load `failed`, so the next post that needs the module tries again; a
+/// retry another render has started since stays.
+fn forget(extra: Extra, failed: &Loading) {
+    LOADING.with(|loading| {
+        let slot = &mut loading.borrow_mut()[extra as usize];
+        if slot.as_ref().is_some_and(|current| current.ptr_eq(failed)) {
+            *slot = None;
+        }
+    });
 }
 
 /// The modules' files, once the page has started loading them (for the offline cache).
