@@ -9,21 +9,21 @@ set -eu
 out="$1"
 profile="$2"
 target="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown"
+if [ "$profile" = release ]; then
+  release=--release
+  wasm="$target/release/folio_extras.wasm"
+else
+  release=
+  wasm="$target/debug/folio_extras.wasm"
+fi
 staging="$out/.extras"
 rm -rf "$staging"
 mkdir -p "$staging"
 for extra in math code emoji; do
   # Each build has its own feature set, so Cargo keeps all three and rebuilds none of them when
   # nothing changed.
-  if [ "$profile" = release ]; then
-    cargo build --release --locked --quiet -p folio-extras --target wasm32-unknown-unknown \
-      --no-default-features --features "$extra"
-    wasm="$target/release/folio_extras.wasm"
-  else
-    cargo build --locked --quiet -p folio-extras --target wasm32-unknown-unknown \
-      --no-default-features --features "$extra"
-    wasm="$target/debug/folio_extras.wasm"
-  fi
+  cargo build $release --locked --quiet -p folio-extras --target wasm32-unknown-unknown \
+    --no-default-features --features "$extra"
   wasm-bindgen --target web --no-typescript --out-dir "$staging/$extra" "$wasm"
   if [ "$profile" = release ]; then
     wasm-opt -Oz --strip-debug --strip-producers --strip-target-features \
