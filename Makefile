@@ -38,7 +38,7 @@ help:
 	@echo "make bench   measure speed and size beside marked, markdown-it and Docsify; rewrites the README table"
 	@echo "make bench-adversarial   time pathological posts at 100 KB and 1 MB, native and in the browser"
 	@echo "make tools   install the build tools into $(TOOLS_DIR)"
-	@echo "make fuzz    fuzz the front matter parser and the renderer (FUZZ_SECONDS=120 each, FUZZ_TIMEOUT=5 s an input)"
+	@echo "make fuzz    fuzz the front matter parser, the renderer and the JSON reader (FUZZ_SECONDS=120 each, FUZZ_TIMEOUT=5 s an input)"
 
 # ---------------------------------------------------------------- tools
 
@@ -281,8 +281,9 @@ bench-search:
 # when linear, seconds when quadratic.
 FUZZ_SECONDS ?= 120
 FUZZ_TIMEOUT ?= 5
-FUZZ_TARGETS := front_matter render
+FUZZ_TARGETS := front_matter render json
 FUZZ_SEEDS_front_matter := public/posts tests/fixtures/content/posts
+FUZZ_SEEDS_json := fuzz/seeds/json
 FUZZ_SEEDS_render := crates/folio-core/tests/fixtures/render public/posts fuzz/seeds/render
 FUZZ_FLAGS_render := -dict=render.dict
 

@@ -18,6 +18,7 @@ pub mod html;
 pub mod i18n;
 pub mod ids;
 pub mod image_size;
+pub mod json;
 pub mod manifest;
 pub mod markdown;
 pub mod math;

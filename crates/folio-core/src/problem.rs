@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::{FromJson, Json, JsonError};
+
 /// How bad a [`Problem`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -33,6 +35,24 @@ pub struct Problem {
     pub severity: Severity,
     /// What is wrong, in words a writer understands.
     pub message: String,
+}
+
+impl FromJson for Problem {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        let mut object = json.into_object()?;
+        let severity: String = object.required("severity")?;
+        Ok(Self {
+            line: object.required("line")?,
+            column: object.optional("column")?,
+            severity: match severity.as_str() {
+                "error" => Severity::Error,
+                "warning" => Severity::Warning,
+                "note" => Severity::Note,
+                other => return Err(JsonError::new(format!("unknown severity `{other}`"))),
+            },
+            message: object.required("message")?,
+        })
+    }
 }
 
 impl Problem {

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::{FromJson, Json, JsonError};
+
 /// What a site says about itself in `site.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -120,6 +122,67 @@ impl Default for SiteConfig {
             theme: Theme::Auto,
             feed_limit: 20,
             edit_url: None,
+        }
+    }
+}
+
+/// As serde reads it: every key optional, an unknown key an error.
+impl FromJson for SiteConfig {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        let mut object = json.into_object()?;
+        let default = Self::default();
+        let site = Self {
+            title: object.optional("title")?.unwrap_or(default.title),
+            description: object.or_default("description")?,
+            author: object.optional("author")?,
+            base_url: object.optional("base_url")?,
+            language: object.optional("language")?.unwrap_or(default.language),
+            posts_per_page: object
+                .optional("posts_per_page")?
+                .unwrap_or(default.posts_per_page),
+            trust_html: object.or_default("trust_html")?,
+            math: object.optional("math")?.unwrap_or(default.math),
+            timezone: object.optional("timezone")?,
+            slug_style: object.or_default("slug_style")?,
+            nav: object.or_default("nav")?,
+            theme: object.or_default("theme")?,
+            feed_limit: object.optional("feed_limit")?.unwrap_or(default.feed_limit),
+            edit_url: object.optional("edit_url")?,
+        };
+        object.deny_unknown()?;
+        Ok(site)
+    }
+}
+
+impl FromJson for NavLink {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        let mut object = json.into_object()?;
+        let link = Self {
+            title: object.required("title")?,
+            url: object.required("url")?,
+        };
+        object.deny_unknown()?;
+        Ok(link)
+    }
+}
+
+impl FromJson for Theme {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        match String::from_value(json)?.as_str() {
+            "auto" => Ok(Self::Auto),
+            "light" => Ok(Self::Light),
+            "dark" => Ok(Self::Dark),
+            other => Err(JsonError::new(format!("unknown theme `{other}`"))),
+        }
+    }
+}
+
+impl FromJson for SlugStyle {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        match String::from_value(json)?.as_str() {
+            "keep" => Ok(Self::Keep),
+            "ascii" => Ok(Self::Ascii),
+            other => Err(JsonError::new(format!("unknown slug style `{other}`"))),
         }
     }
 }

@@ -12,6 +12,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::json::{FromJson, Json, JsonError};
 use parser::Parser;
 
 mod machine;
@@ -410,6 +411,13 @@ impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Date::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+impl FromJson for Date {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        let text = String::from_value(json)?;
+        Date::parse(&text).map_err(|err| JsonError::new(err.to_string()))
     }
 }
 

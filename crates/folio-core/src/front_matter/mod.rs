@@ -22,8 +22,8 @@ mod tests;
 
 /// How deeply front-matter values may nest. Real front matter is two or three levels deep; the
 /// cap keeps every recursive walk over a [`Value`] (conversion, serialization, dropping) far from
-/// the browser's stack limit, and below `serde_json`'s own limit of 128 when the manifest is read
-/// back.
+/// the browser's stack limit, and below the limit of 128 of the JSON readers (`serde_json` and
+/// [`crate::json`]) when a file holding them is read back.
 pub const MAX_DEPTH: usize = 64;
 
 /// The language a front-matter block is written in, told by its fence.

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::{FromJson, Json, JsonError};
 use crate::{Date, Post, SiteConfig};
 
 /// One post as the index lists it.
@@ -56,6 +57,30 @@ pub struct PostEntry {
     /// for the writer are not here: only the CLI lists them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<crate::Problem>,
+}
+
+impl FromJson for PostEntry {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        let mut object = json.into_object()?;
+        Ok(Self {
+            slug: object.required("slug")?,
+            title: object.required("title")?,
+            date: object.optional("date")?,
+            updated: object.optional("updated")?,
+            description: object.optional("description")?,
+            excerpt: object.required("excerpt")?,
+            tags: object.or_default("tags")?,
+            author: object.optional("author")?,
+            reading_minutes: object.required("reading_minutes")?,
+            file: object.required("file")?,
+            draft: object.or_default("draft")?,
+            images: object.or_default("images")?,
+            lang: object.optional("lang")?,
+            cover: object.optional("cover")?,
+            math: object.optional("math")?,
+            problems: object.or_default("problems")?,
+        })
+    }
 }
 
 impl PostEntry {

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::read_versioned;
+use crate::json::{FromJson, Json, JsonError};
 use crate::paths::Paged;
 use crate::{Manifest, ManifestError, PostEntry, SiteConfig, TagCount};
 
@@ -32,6 +33,23 @@ pub enum ListKind {
     /// Every post by year, each entry cut to what the archive shows
     /// ([`PostEntry::archived`]).
     Archive,
+}
+
+/// `{"kind": "tag", "name": …, "slug": …}`, as serde writes the tagged enum.
+impl FromJson for ListKind {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        let mut object = json.into_object()?;
+        let kind: String = object.required("kind")?;
+        match kind.as_str() {
+            "home" => Ok(Self::Home),
+            "archive" => Ok(Self::Archive),
+            "tag" => Ok(Self::Tag {
+                name: object.required("name")?,
+                slug: object.required("slug")?,
+            }),
+            other => Err(JsonError::new(format!("unknown list kind `{other}`"))),
+        }
+    }
 }
 
 impl ListKind {
@@ -75,7 +93,17 @@ impl ListPage {
     /// assert!(matches!(err, ManifestError::Version { found: 7, .. }));
     /// ```
     pub fn from_json(json: &str) -> Result<Self, ManifestError> {
-        read_versioned(json, LIST_PAGE_VERSION)
+        read_versioned(json, LIST_PAGE_VERSION, |mut object| {
+            Ok(Self {
+                version: LIST_PAGE_VERSION,
+                list: object.or_default("list")?,
+                page: object.required("page")?,
+                pages: object.required("pages")?,
+                total_posts: object.required("total_posts")?,
+                site: object.required("site")?,
+                posts: object.required("posts")?,
+            })
+        })
     }
 
     /// The page as compact JSON: every visit to the page fetches it first.
@@ -108,7 +136,13 @@ pub struct TagList {
 impl TagList {
     /// Reads a tag list file, checking its version first.
     pub fn from_json(json: &str) -> Result<Self, ManifestError> {
-        read_versioned(json, LIST_PAGE_VERSION)
+        read_versioned(json, LIST_PAGE_VERSION, |mut object| {
+            Ok(Self {
+                version: LIST_PAGE_VERSION,
+                site: object.required("site")?,
+                tags: object.required("tags")?,
+            })
+        })
     }
 
     /// The list as compact JSON.

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::SiteConfig;
+use crate::json::{self, JsonError, Object};
 
 pub use entry::PostEntry;
 pub use links::PostLinks;
@@ -82,7 +83,14 @@ impl Manifest {
     /// assert!(matches!(err, ManifestError::Version { found: 99, .. }));
     /// ```
     pub fn from_json(json: &str) -> Result<Self, ManifestError> {
-        read_versioned(json, MANIFEST_VERSION)
+        read_versioned(json, MANIFEST_VERSION, |mut object| {
+            Ok(Self {
+                version: MANIFEST_VERSION,
+                site: object.required("site")?,
+                posts: object.required("posts")?,
+                redirects: object.or_default("redirects")?,
+            })
+        })
     }
 
     /// The manifest as pretty JSON (stable key order, one field a line, diff-friendly).
@@ -119,23 +127,18 @@ pub fn pages_for(posts: usize, per_page: usize) -> usize {
     posts.div_ceil(per_page.max(1)).max(1)
 }
 
-/// Reads JSON of type `T` whose `version` must be `expected`, checking the version before the
-/// shape so a file from another Folio says so instead of reporting a confusing missing field.
-fn read_versioned<T: serde::de::DeserializeOwned>(
-    json: &str,
+/// Reads a JSON object whose `version` must be `expected` with `read`, checking the version
+/// before the shape so a file from another Folio says so instead of reporting a confusing
+/// missing field.
+fn read_versioned<T>(
+    text: &str,
     expected: u32,
+    read: impl FnOnce(Object<'_>) -> Result<T, JsonError>,
 ) -> Result<T, ManifestError> {
-    #[derive(Deserialize)]
-    struct Versioned {
-        version: u64,
+    let invalid = |err: JsonError| ManifestError::Invalid(err.to_string());
+    let (found, object) = json::versioned(text).map_err(invalid)?;
+    if found != u64::from(expected) {
+        return Err(ManifestError::Version { found, expected });
     }
-    let versioned: Versioned =
-        serde_json::from_str(json).map_err(|err| ManifestError::Invalid(err.to_string()))?;
-    if versioned.version != u64::from(expected) {
-        return Err(ManifestError::Version {
-            found: versioned.version,
-            expected,
-        });
-    }
-    serde_json::from_str(json).map_err(|err| ManifestError::Invalid(err.to_string()))
+    read(object).map_err(invalid)
 }

@@ -46,7 +46,17 @@ impl PostData {
     /// assert!(matches!(err, ManifestError::Version { found: 9, .. }));
     /// ```
     pub fn from_json(json: &str) -> Result<Self, ManifestError> {
-        read_versioned(json, POST_DATA_VERSION)
+        read_versioned(json, POST_DATA_VERSION, |mut object| {
+            Ok(Self {
+                version: POST_DATA_VERSION,
+                site: object.required("site")?,
+                entry: object.optional("entry")?,
+                newer: object.optional("newer")?,
+                older: object.optional("older")?,
+                links: object.or_default("links")?,
+                moved: object.optional("moved")?,
+            })
+        })
     }
 
     /// The file as compact JSON.

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::json::{FromJson, Json, JsonError};
 use crate::{Manifest, PostEntry};
 
 /// A tag and how many posts carry it.
@@ -15,6 +16,17 @@ pub struct TagCount {
     pub slug: String,
     /// Posts carrying it.
     pub count: usize,
+}
+
+impl FromJson for TagCount {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        let mut object = json.into_object()?;
+        Ok(Self {
+            name: object.required("name")?,
+            slug: object.required("slug")?,
+            count: object.required("count")?,
+        })
+    }
 }
 
 impl TagCount {

@@ -31,6 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use super::postings::{Encoded, Posting};
 use super::query::Query;
+use crate::json::{self, JsonError, Object};
 
 /// The search index format this build writes and reads.
 pub const SEARCH_INDEX_VERSION: u32 = 2;
@@ -79,9 +80,9 @@ fn invalid(what: &str) -> SearchIndexError {
     SearchIndexError::Invalid(what.to_owned())
 }
 
-/// Reads any of the index's JSON files; one that is not what it should be is invalid.
-fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, SearchIndexError> {
-    serde_json::from_str(json).map_err(|err| SearchIndexError::Invalid(err.to_string()))
+/// A JSON file of the index that is not what it should be.
+fn invalid_json(err: JsonError) -> SearchIndexError {
+    SearchIndexError::Invalid(err.to_string())
 }
 
 /// The position in `firsts` (ascending first terms) of the range that holds `term`.
@@ -120,18 +121,25 @@ impl Meta {
     /// assert!(matches!(err, SearchIndexError::Version { found: 7, .. }));
     /// ```
     pub fn from_json(json: &str) -> Result<Self, SearchIndexError> {
-        #[derive(Deserialize)]
-        struct Versioned {
-            version: u64,
-        }
-        let versioned: Versioned = parse(json)?;
-        if versioned.version != u64::from(SEARCH_INDEX_VERSION) {
+        let (found, mut object) = json::versioned(json).map_err(invalid_json)?;
+        if found != u64::from(SEARCH_INDEX_VERSION) {
             return Err(SearchIndexError::Version {
-                found: versioned.version,
+                found,
                 expected: SEARCH_INDEX_VERSION,
             });
         }
-        let meta: Self = parse(json)?;
+        let read = |object: &mut Object<'_>| -> Result<Self, JsonError> {
+            Ok(Self {
+                version: SEARCH_INDEX_VERSION,
+                posts: object.required("posts")?,
+                build: object.required("build")?,
+                per_dir: object.required("per_dir")?,
+                per_docs: object.required("per_docs")?,
+                dirs: object.required("dirs")?,
+                first: object.optional("first")?,
+            })
+        };
+        let meta = read(&mut object).map_err(invalid_json)?;
         if meta.dirs.first().map(String::as_str) != Some("") || !ascending(&meta.dirs) {
             return Err(invalid("directory boundaries are not ascending from \"\""));
         }
@@ -210,7 +218,7 @@ impl Meta {
 
     /// Reads directory `j`'s file.
     pub fn read_dir(&self, j: usize, json: &str) -> Result<Directory, SearchIndexError> {
-        let first: Vec<String> = parse(json)?;
+        let first: Vec<String> = json::read(json).map_err(invalid_json)?;
         self.check_dir(j, &first)?;
         Ok(Directory { index: j, first })
     }
@@ -339,7 +347,7 @@ impl AsRef<Directory> for Directory {
 
 /// Reads a docs file: the paths of the posts it lists.
 pub fn read_docs(json: &str) -> Result<Vec<String>, SearchIndexError> {
-    parse(json)
+    json::read(json).map_err(invalid_json)
 }
 
 /// File name of directory `j` of build `build`.
@@ -397,7 +405,9 @@ pub struct Shard {
 impl Shard {
     /// Reads a shard file.
     pub fn from_json(json: &str) -> Result<Self, SearchIndexError> {
-        parse(json).map(|terms| Self { terms })
+        json::read(json)
+            .map(|terms| Self { terms })
+            .map_err(invalid_json)
     }
 
     /// The postings of `term`; `None` when no post has it.

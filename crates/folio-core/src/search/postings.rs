@@ -17,6 +17,8 @@ use std::fmt::Write as _;
 
 use serde::Deserialize;
 
+use crate::json::{FromJson, Json, JsonError};
+
 use super::format::{FIELD_BITS, FIELD_BODY, FIELD_TAGS, FIELD_TITLE, SearchIndexError};
 
 /// One post in a postings list.
@@ -39,6 +41,17 @@ pub enum Encoded {
     Sparse(Vec<u64>),
     /// Title, tags and body bitmaps, base64url, joined by `.`.
     Dense(String),
+}
+
+/// Untagged, as serde reads it: a list of numbers or a string.
+impl FromJson for Encoded {
+    fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
+        match json {
+            Json::String(text) => Ok(Self::Dense(text.into_owned())),
+            Json::Array(_) => <Vec<u64>>::from_value(json).map(Self::Sparse),
+            other => Err(other.expected("a postings list")),
+        }
+    }
 }
 
 impl Encoded {
