@@ -23,6 +23,7 @@ pub mod manifest;
 pub mod markdown;
 pub mod math;
 pub mod meta;
+mod order;
 pub mod paths;
 mod plain;
 pub mod post;

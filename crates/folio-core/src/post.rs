@@ -271,7 +271,7 @@ impl Post {
             .or_else(|| rendered.title.clone())
             .or_else(|| rendered.first_heading.clone())
             .unwrap_or_else(|| file_stem(file).to_owned());
-        problems.sort_by_key(|problem| problem.line);
+        crate::order::sort_by_key(&mut problems, |problem| problem.line);
         Self {
             meta,
             slug,

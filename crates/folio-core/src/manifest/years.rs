@@ -16,7 +16,10 @@ impl ListPage {
                 None => groups.push((year, vec![post])),
             }
         }
-        groups.sort_by_key(|(year, _)| std::cmp::Reverse(year.map_or(-1, i32::from)));
+        // Newest year first, undated last.
+        crate::order::sort_by_key(&mut groups, |(year, _)| {
+            year.map_or(usize::MAX, |year| usize::from(u16::MAX - year))
+        });
         groups
     }
 }

@@ -210,7 +210,7 @@ impl<'a, 'r, I: Iterator<Item = Spanned<'a>>> Footnotes<'a, 'r, I> {
 
     fn report_unused(&mut self) {
         let mut unused: Vec<_> = self.definitions.drain().collect();
-        unused.sort_by_key(|(_, (_, range))| range.start);
+        crate::order::sort_by_key(&mut unused, |(_, (_, range))| range.start);
         for (label, (_, range)) in unused {
             self.report.error(
                 range.start,

@@ -106,7 +106,7 @@ impl<'s> Report<'s> {
     /// first ones reported are kept (adapters report in about source order).
     fn into_problems(self) -> Vec<Problem> {
         let mut found = self.found.into_inner();
-        found.sort_by_key(|(offset, _, _)| *offset);
+        crate::order::sort_by_key(&mut found, |(offset, _, _)| *offset);
         let extra = self.more.get();
 
         let mut problems = Vec::with_capacity(found.len() + 1);
