@@ -7,9 +7,11 @@
 //! [`Json`] tree, and each type reads its fields from that tree by hand ([`FromJson`],
 //! [`Object`]). Writing stays with serde: the CLI is not downloaded by anyone.
 //!
-//! The parser takes exactly the JSON of RFC 8259 (what `serde_json` takes), nested at most
-//! [`MAX_DEPTH`] deep. Numbers are kept as their text and converted when a field asks for one,
-//! so the app carries no float parser it never uses.
+//! The parser takes exactly the JSON of RFC 8259 (what `serde_json` takes), nested fewer than
+//! [`MAX_DEPTH`] levels deep. Numbers are kept as their text and converted when a field asks for
+//! one, so the app carries no float parser it never uses; so a number beyond a float's range
+//! (`1e999`), which `serde_json` refuses, is read here, and refused by any field that wants a
+//! whole number.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
