@@ -166,7 +166,7 @@ lint: rust-target
 	cargo clippy --workspace --all-targets --quiet -- -D warnings
 	@# Apart: together, Cargo would build folio-core with its extras for the app too.
 	cargo clippy -p folio-web --target wasm32-unknown-unknown --quiet -- -D warnings
-	cargo clippy -p folio-bench-wasm -p folio-extras --target wasm32-unknown-unknown --quiet -- -D warnings
+	cargo clippy -p folio-bench-wasm -p folio-extras -p folio-entities --target wasm32-unknown-unknown --quiet -- -D warnings
 	cargo clippy -p folio-core --no-default-features --all-targets --quiet -- -D warnings
 
 host-test: node-deps

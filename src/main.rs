@@ -17,6 +17,7 @@ mod site;
 
 fn main() {
     panic::install();
+    folio_entities::install();
     match browser::hidden_app_container() {
         Some(container) => leptos::mount::mount_to(container, app::App).forget(),
         None => leptos::mount::mount_to_body(app::App),

@@ -17,6 +17,9 @@ const pages = [
 ].map((path) => ({ base: site, path }));
 // One post a page on the Chinese site: the second page of a tag, with its page links.
 pages.push({ base: sites.zh, path: `/tags/${encodeURIComponent('站务')}/page/2/` });
+// Named character references: the build expands them from pulldown-cmark's table, the app's
+// wasm (which leaves the table out) through the page's HTML parser (crates/folio-entities).
+pages.push({ base: sites.fixture, path: '/posts/character-references/' });
 
 /** The markup of the page's frame (skip link, header, main, footer) as the DOM holds it, in a
  * form two renderings can be compared in: elements with their attributes sorted, text with
@@ -128,6 +131,25 @@ for (const { base, path } of pages) {
     await page.close();
   });
 }
+
+test('the app expands named character references as the build does, and only whole ones', async ({ page }) => {
+  const errors = collectErrors(page);
+  await page.goto(`${sites.fixture}/posts/character-references/`);
+  // The shell's first paint (the build's render) is gone: what shows is the app's own.
+  await expect(page.locator('#folio-prerender')).toHaveCount(0);
+  const body = page.locator('.post-body');
+  await expect(body).toContainText('© 2026, Fish & Chips, 3 < 4 > 2, "quoted", a\u00a0b, wait… — half is ½, café, © in capitals.');
+  await expect(body).toContainText('(≧̸, ≂̸) or to one beyond the BMP (𝔄, 𝕫)');
+  await expect(body).toContainText('stay as written: &nosuch;, &xyzzy;, &Copy;');
+  await expect(body).toContainText('&notit; is not ¬ followed by it;, and &ampx; is not &x;');
+  await expect(body).toContainText('Numbers never needed the table: © 中文 \ufffd 😀.');
+  await expect(page.locator('.post-body h2')).toContainText('Café & 中文…');
+  await expect(page.locator('.post-body p code')).toHaveText(['it;', '&x;', '&copy; &amp;']);
+  await expect(page.locator('.post-body pre code')).toHaveText('&copy; &#169;\n');
+  await expect(page.locator('.post-body a[title="title © 2026"]')).toHaveAttribute('href', 'https://example.org/?a=1&b=2');
+  await expect(page.locator('.post-body td')).toHaveText(['copy', '©', 'ngE', '≧̸']);
+  expect(errors).toEqual([]);
+});
 
 test('a heading deep link on a shell lands on the heading before and after the app starts', async ({ page }) => {
   await page.setViewportSize({ width: 1000, height: 600 });

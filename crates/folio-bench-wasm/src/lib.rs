@@ -9,6 +9,13 @@ use folio_core::post::{Post, PostContext};
 use folio_core::{RenderOptions, render};
 use wasm_bindgen::prelude::wasm_bindgen;
 
+/// Runs when the module is instantiated: named character references through the page, as the
+/// app reads them (see `folio_entities`).
+#[wasm_bindgen(start)]
+pub fn start() {
+    folio_entities::install();
+}
+
 /// Renders a post body (front matter already split off) as the app renders an indexed post:
 /// Folio's default options (sanitized HTML, heading ids, figures, footnotes), without the
 /// excerpt and reading time, which the app reads from the index.
