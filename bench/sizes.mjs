@@ -32,12 +32,15 @@ function main() {
     md: join(SITE, 'posts', `${info.post.name}.md`),
   };
   const sizes = Object.fromEntries(Object.entries(files).map(([id, path]) => [id, measure(path)]));
-  // The js snippets the wasm imports (one per inline_js block), all of them loaded at start.
-  const snippets = join(SITE, 'snippets', readdirSync(join(SITE, 'snippets'))[0]);
+  // The js snippets the wasm imports (one per inline_js block, in a folder per crate: the app's
+  // and folio-entities'), all of them loaded at start.
   sizes.snippet = { raw: 0, gzip: 0, brotli: 0 };
-  for (const file of readdirSync(snippets)) {
-    const size = measure(join(snippets, file));
-    for (const key of Object.keys(sizes.snippet)) sizes.snippet[key] += size[key];
+  for (const crate of readdirSync(join(SITE, 'snippets'))) {
+    const snippets = join(SITE, 'snippets', crate);
+    for (const file of readdirSync(snippets)) {
+      const size = measure(join(snippets, file));
+      for (const key of Object.keys(sizes.snippet)) sizes.snippet[key] += size[key];
+    }
   }
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const size of Object.values(sizes)) for (const key of Object.keys(total)) total[key] += size[key];
