@@ -40,12 +40,7 @@ pub fn set_entity_lookup(lookup: fn(&str) -> Option<String>) -> bool {
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn get_entity(bytes: &[u8]) -> Option<crate::CowStr<'static>> {
     let name = core::str::from_utf8(bytes).ok()?;
-    let value = LOOKUP.get()?(name)?;
-    // Inline, as a numeric reference's character is (every expansion fits): no allocation.
-    Some(match crate::InlineStr::try_from(value.as_str()) {
-        Ok(inline) => crate::CowStr::Inlined(inline),
-        Err(_) => value.into(),
-    })
+    LOOKUP.get()?(name).map(crate::CowStr::from)
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -137,13 +137,38 @@ pub trait FromJson: Sized {
     fn from_value(json: Json<'_>) -> Result<Self, JsonError>;
 }
 
-/// Parses `text`, an object with a whole-number `version`: the version, and the object to read
-/// the rest from. Files carry their format's version so that a reader checks it before the
-/// shape, and says "written by another Folio" rather than "missing field".
-pub fn versioned(text: &str) -> Result<(u64, Object<'_>), JsonError> {
-    let mut object = parse(text)?.into_object()?;
-    let version = object.required("version")?;
-    Ok((version, object))
+/// Why a file with a format version could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionedError {
+    /// Not JSON, or not the format's shape.
+    Invalid(JsonError),
+    /// Written in another version of the format.
+    Version {
+        /// The version the file declares.
+        found: u64,
+        /// The version the reader knows.
+        expected: u32,
+    },
+}
+
+/// Reads `text`, an object whose whole-number `version` must be `expected`, with `read` taking
+/// the rest of its fields. The version is checked before the shape, so a file from another Folio
+/// says so rather than "missing field".
+pub fn read_versioned<'a, T>(
+    text: &'a str,
+    expected: u32,
+    read: impl FnOnce(Object<'a>) -> Result<T, JsonError>,
+) -> Result<T, VersionedError> {
+    let mut object = parse(text)
+        .and_then(Json::into_object)
+        .map_err(VersionedError::Invalid)?;
+    let found: u64 = object
+        .required("version")
+        .map_err(VersionedError::Invalid)?;
+    if found != u64::from(expected) {
+        return Err(VersionedError::Version { found, expected });
+    }
+    read(object).map_err(VersionedError::Invalid)
 }
 
 /// Parses `text` and reads a `T` from it.
@@ -222,16 +247,20 @@ impl FromJson for u64 {
 
 impl FromJson for u32 {
     fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
-        let number = json.whole_number()?;
-        Self::try_from(number).map_err(|_| JsonError::new(format!("{number} is out of range")))
+        narrow(json)
     }
 }
 
 impl FromJson for usize {
     fn from_value(json: Json<'_>) -> Result<Self, JsonError> {
-        let number = json.whole_number()?;
-        Self::try_from(number).map_err(|_| JsonError::new(format!("{number} is out of range")))
+        narrow(json)
     }
+}
+
+/// A whole number that must fit `T`.
+fn narrow<T: TryFrom<u64>>(json: Json<'_>) -> Result<T, JsonError> {
+    let number = json.whole_number()?;
+    T::try_from(number).map_err(|_| JsonError::new(format!("{number} is out of range")))
 }
 
 impl<T: FromJson> FromJson for Vec<T> {

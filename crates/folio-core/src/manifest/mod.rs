@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::SiteConfig;
-use crate::json::{self, JsonError, Object};
+use crate::json::{self, JsonError, Object, VersionedError};
 
 pub use entry::PostEntry;
 pub use links::PostLinks;
@@ -127,18 +127,14 @@ pub fn pages_for(posts: usize, per_page: usize) -> usize {
     posts.div_ceil(per_page.max(1)).max(1)
 }
 
-/// Reads a JSON object whose `version` must be `expected` with `read`, checking the version
-/// before the shape so a file from another Folio says so instead of reporting a confusing
-/// missing field.
-fn read_versioned<T>(
-    text: &str,
+/// Reads one of the manifest's formats ([`json::read_versioned`]) in the manifest's errors.
+fn read_versioned<'a, T>(
+    text: &'a str,
     expected: u32,
-    read: impl FnOnce(Object<'_>) -> Result<T, JsonError>,
+    read: impl FnOnce(Object<'a>) -> Result<T, JsonError>,
 ) -> Result<T, ManifestError> {
-    let invalid = |err: JsonError| ManifestError::Invalid(err.to_string());
-    let (found, object) = json::versioned(text).map_err(invalid)?;
-    if found != u64::from(expected) {
-        return Err(ManifestError::Version { found, expected });
-    }
-    read(object).map_err(invalid)
+    json::read_versioned(text, expected, read).map_err(|err| match err {
+        VersionedError::Invalid(err) => ManifestError::Invalid(err.to_string()),
+        VersionedError::Version { found, expected } => ManifestError::Version { found, expected },
+    })
 }

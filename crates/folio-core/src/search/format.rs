@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 
 use super::postings::{Encoded, Posting};
 use super::query::Query;
-use crate::json::{self, JsonError, Object};
+use crate::json::{self, JsonError, VersionedError};
 
 /// The search index format this build writes and reads.
 pub const SEARCH_INDEX_VERSION: u32 = 2;
@@ -121,14 +121,7 @@ impl Meta {
     /// assert!(matches!(err, SearchIndexError::Version { found: 7, .. }));
     /// ```
     pub fn from_json(json: &str) -> Result<Self, SearchIndexError> {
-        let (found, mut object) = json::versioned(json).map_err(invalid_json)?;
-        if found != u64::from(SEARCH_INDEX_VERSION) {
-            return Err(SearchIndexError::Version {
-                found,
-                expected: SEARCH_INDEX_VERSION,
-            });
-        }
-        let read = |object: &mut Object<'_>| -> Result<Self, JsonError> {
+        let read = json::read_versioned(json, SEARCH_INDEX_VERSION, |mut object| {
             Ok(Self {
                 version: SEARCH_INDEX_VERSION,
                 posts: object.required("posts")?,
@@ -138,8 +131,13 @@ impl Meta {
                 dirs: object.required("dirs")?,
                 first: object.optional("first")?,
             })
-        };
-        let meta = read(&mut object).map_err(invalid_json)?;
+        });
+        let meta = read.map_err(|err| match err {
+            VersionedError::Invalid(err) => invalid_json(err),
+            VersionedError::Version { found, expected } => {
+                SearchIndexError::Version { found, expected }
+            }
+        })?;
         if meta.dirs.first().map(String::as_str) != Some("") || !ascending(&meta.dirs) {
             return Err(invalid("directory boundaries are not ascending from \"\""));
         }
