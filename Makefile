@@ -51,6 +51,11 @@ rust-target:
 	  || rustup target add wasm32-unknown-unknown
 	@rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
 	  || rustup component add rust-src
+	@# Release wasm builds compile the std from rust-src (WASM_RELEASE below) and Trunk runs cargo
+	@# offline, so the std's own dependencies must be in Cargo's cache first: a fresh machine has
+	@# none of them (its first trunk build failed with "no matching package named moto-rt").
+	@RUSTC_BOOTSTRAP=1 cargo fetch --locked --quiet --target wasm32-unknown-unknown \
+	  --manifest-path "$$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 
 # How release builds compile a wasm (the app's, the extras modules', the benchmark's): with a std
 # built for it, whose panics trap at once instead of formatting a message (-Cpanic=immediate-abort).
