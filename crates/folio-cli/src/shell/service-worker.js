@@ -3,7 +3,7 @@
 //   cached when it installs; every page, post and the post index are cached as they are fetched.
 // - Pages, the index and posts are network-first (a new post shows at once when online) and
 //   fall back to the cache offline. Files named by their content never change, so they are
-//   cache-first: the hashed assets, the extras module's folder and the search index's files but
+//   cache-first: the hashed assets, the extras modules' folders and the search index's files but
 //   its meta file.
 // - A new deploy changes VERSION, which installs a new worker and drops the old caches.
 const VERSION = "__FOLIO_VERSION__";
@@ -12,7 +12,7 @@ const PRECACHE = __FOLIO_PRECACHE__;
 const IMMUTABLE = new Set(__FOLIO_IMMUTABLE__);
 const CACHE = `folio-${VERSION}`;
 // Below BASE: paths whose names change whenever their content does.
-const CONTENT_NAMED = /^(extras-[0-9a-f]+\/|search\/(dir|shard|docs)-[0-9a-f]+-\d+\.json$)/;
+const CONTENT_NAMED = /^(extras-[a-z]+-[0-9a-f]+\/|search\/(dir|shard|docs)-[0-9a-f]+-\d+\.json$)/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
