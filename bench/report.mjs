@@ -197,7 +197,10 @@ function sizesSection(sizes) {
   rows.push(['**First load of a post**', `**${kb(t.raw)}**`, `**${kb(t.gzip)}**`, `**${kb(t.brotli)}**`]);
   const what = { math: 'math', code: 'highlighting', emoji: 'emoji' };
   for (const [extra, x] of Object.entries(sizes.extras)) {
-    rows.push([`The ${extra} module (js and wasm: ${what[extra]}), only for a post that has it`, kb(x.raw), kb(x.gzip), kb(x.brotli)]);
+    const label = extra === 'search'
+      ? 'The search module (js and wasm: the index\'s reader), only for a search'
+      : `The ${extra} module (js and wasm: ${what[extra]}), only for a post that has it`;
+    rows.push([label, kb(x.raw), kb(x.gzip), kb(x.brotli)]);
   }
   const code = sizes.extras.code;
   rows.push(['First load of a post with code', kb(t.raw + code.raw), kb(t.gzip + code.gzip), kb(t.brotli + code.brotli)]);

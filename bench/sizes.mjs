@@ -2,7 +2,8 @@
 // (quality 11, what hosts that precompress serve), and the first load of a post: everything its
 // deep link fetches before the article is the app's (the shell, js and the js snippet its wasm
 // imports, wasm, css, the post's own file and its Markdown). A post with math, code or emoji
-// also fetches that extra's module (its js and wasm), each reported apart.
+// also fetches that extra's module (its js and wasm), and a search the search index's reader
+// (the search module), each reported apart.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotli, gzip } from './serve.mjs';
@@ -44,9 +45,10 @@ function main() {
   }
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const size of Object.values(sizes)) for (const key of Object.keys(total)) total[key] += size[key];
-  // Each extra's module (extras-<extra>-<hash>/), which only a post that has that extra fetches.
+  // Each extra's module (extras-<extra>-<hash>/), which only a post that has that extra fetches,
+  // and the search module, which only a search fetches.
   const extras = {};
-  for (const extra of ['math', 'code', 'emoji']) {
+  for (const extra of ['math', 'code', 'emoji', 'search']) {
     const dir = join(SITE, top.find((file) => new RegExp(`^extras-${extra}-[0-9a-f]+$`).test(file)));
     extras[extra] = { raw: 0, gzip: 0, brotli: 0 };
     for (const file of ['folio_extras.js', 'folio_extras_bg.wasm']) {

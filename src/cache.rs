@@ -1,6 +1,6 @@
 //! Files fetched at most once per visit: a post's Markdown (and its plain text, for search
 //! snippets), its own file, the list page files (home pages, tag pages, the archive), the tag
-//! list, and the search index's files.
+//! list, and the search index's files (which the search module reads).
 //!
 //! Everyone asking for a file while it downloads shares the one request (the post page and
 //! prefetching), a file that arrived is kept, so going back
@@ -16,7 +16,6 @@ use std::thread::LocalKey;
 
 use folio_core::paths::Paged;
 use folio_core::search::text::post_text as post_text_of;
-use folio_core::search::{Directory, Meta, Shard, read_docs};
 use folio_core::{ListPage, PostData, PostEntry, TagList, paths};
 use futures::FutureExt;
 use futures::future::{LocalBoxFuture, Shared};
@@ -34,10 +33,7 @@ thread_local! {
     static TAG_LISTS: Files<Arc<TagList>> = RefCell::new(HashMap::new());
     static POST_DATA: Files<Arc<PostData>> = RefCell::new(HashMap::new());
     static TEXTS: Files<Rc<str>> = RefCell::new(HashMap::new());
-    static SEARCH_METAS: Files<Arc<Meta>> = RefCell::new(HashMap::new());
-    static SEARCH_DIRS: Files<Arc<Directory>> = RefCell::new(HashMap::new());
-    static SHARDS: Files<Arc<Shard>> = RefCell::new(HashMap::new());
-    static DOCS: Files<Arc<Vec<String>>> = RefCell::new(HashMap::new());
+    static SEARCH_FILES: Files<Rc<str>> = RefCell::new(HashMap::new());
 }
 
 /// The Markdown at `url`.
@@ -86,53 +82,12 @@ pub(crate) async fn post_text(url: &str) -> Result<Rc<str>, LoadError> {
     .await
 }
 
-/// The search index's meta file of the site served under `base`.
-pub(crate) async fn search_meta(base: &str) -> Result<Arc<Meta>, LoadError> {
-    get(&SEARCH_METAS, &search_url(base, "meta.json"), |url| {
-        json(url, Meta::from_json)
+/// A file of the search index (its URL below `search/`), as text: the search module reads it.
+pub(crate) async fn search_file(url: &str) -> Result<Rc<str>, LoadError> {
+    get(&SEARCH_FILES, url, |url| async move {
+        fetch_text(&url, Expect::Json).await.map(Rc::from)
     })
     .await
-}
-
-/// Directory `j` of the search index `meta` of the site under `base`: from the meta file when
-/// it carries it, else fetched.
-pub(crate) async fn search_dir(
-    base: &str,
-    meta: Arc<Meta>,
-    j: usize,
-) -> Result<Arc<Directory>, LoadError> {
-    if let Some(dir) = meta.inline_dir(j) {
-        return Ok(Arc::new(dir));
-    }
-    get(
-        &SEARCH_DIRS,
-        &search_url(base, &meta.dir_file(j)),
-        |url| async move {
-            let text = fetch_text(&url, Expect::Json).await?;
-            meta.read_dir(j, &text)
-                .map(Arc::new)
-                .map_err(|err| LoadError::BadContent(err.to_string()))
-        },
-    )
-    .await
-}
-
-/// Shard `file` (named by the meta file) of the search index of the site under `base`.
-pub(crate) async fn shard(base: &str, file: &str) -> Result<Arc<Shard>, LoadError> {
-    get(&SHARDS, &search_url(base, file), |url| {
-        json(url, Shard::from_json)
-    })
-    .await
-}
-
-/// Docs file `file` (named by the meta file) of the search index of the site under `base`: the
-/// paths of the posts it lists.
-pub(crate) async fn search_docs(base: &str, file: &str) -> Result<Arc<Vec<String>>, LoadError> {
-    get(&DOCS, &search_url(base, file), |url| json(url, read_docs)).await
-}
-
-fn search_url(base: &str, file: &str) -> String {
-    format!("{base}{}/{file}", paths::SEARCH_DIR)
 }
 
 /// Starts fetching the Markdown at `url` in the background unless it is cached or on its way.
@@ -177,10 +132,7 @@ pub(crate) fn urls() -> Vec<String> {
     urls.extend(keys(&LIST_PAGES));
     urls.extend(keys(&TAG_LISTS));
     urls.extend(keys(&POST_DATA));
-    urls.extend(keys(&SEARCH_METAS));
-    urls.extend(keys(&SEARCH_DIRS));
-    urls.extend(keys(&SHARDS));
-    urls.extend(keys(&DOCS));
+    urls.extend(keys(&SEARCH_FILES));
     urls.extend(crate::extras::urls());
     urls
 }

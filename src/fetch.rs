@@ -72,6 +72,48 @@ impl LoadError {
     }
 }
 
+/// What marks [`LoadError::code`]'s text as one.
+const CODE: &str = "folio-load-error:";
+
+impl LoadError {
+    /// As text that survives a trip through another wasm module (the search module passes the
+    /// app's fetch errors on): [`LoadError::from_code`] reads it back.
+    pub(crate) fn code(&self) -> String {
+        let (kind, detail) = match self {
+            Self::NotFound => ("not-found", String::new()),
+            Self::Http(status) => ("http", status.to_string()),
+            Self::Network(detail) => ("network", detail.clone()),
+            Self::Timeout => ("timeout", String::new()),
+            Self::Interrupted => ("interrupted", String::new()),
+            Self::BadContent(detail) => ("bad-content", detail.clone()),
+        };
+        format!("{CODE}{kind}:{detail}")
+    }
+
+    /// The error [`LoadError::code`] wrote `code` for; `None` for any other text.
+    pub(crate) fn from_code(code: &str) -> Option<Self> {
+        let (kind, detail) = code.strip_prefix(CODE)?.split_once(':')?;
+        Some(match kind {
+            "not-found" => Self::NotFound,
+            "http" => Self::Http(detail.parse().ok()?),
+            "network" => Self::Network(detail.to_owned()),
+            "timeout" => Self::Timeout,
+            "interrupted" => Self::Interrupted,
+            "bad-content" => Self::BadContent(detail.to_owned()),
+            _ => return None,
+        })
+    }
+
+    /// What another module rejected with: an error of the app's ([`LoadError::code`]) as it was,
+    /// anything else (the module's own `Error`) as bad content, with its message.
+    pub(crate) fn from_js(value: &JsValue) -> Self {
+        value
+            .as_string()
+            .and_then(|text| Self::from_code(&text))
+            .unwrap_or_else(|| Self::BadContent(describe(value)))
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(folio_core::i18n::strings_for("en")))
@@ -242,6 +284,30 @@ mod tests {
         assert_eq!(decode_utf8(b"\xEF\xBB\xBF# Title".to_vec()), "# Title");
         assert_eq!(decode_utf8(b"caf\xE9 ok".to_vec()), "caf\u{FFFD} ok");
         assert_eq!(decode_utf8("雨".as_bytes().to_vec()), "雨");
+    }
+
+    #[test]
+    fn every_failure_survives_its_code() {
+        for error in [
+            LoadError::NotFound,
+            LoadError::Http(503),
+            LoadError::Network("reset: by peer".into()),
+            LoadError::Timeout,
+            LoadError::Interrupted,
+            LoadError::BadContent("line 1: 雨".into()),
+            LoadError::BadContent(String::new()),
+        ] {
+            assert_eq!(LoadError::from_code(&error.code()), Some(error));
+        }
+        for other in [
+            "",
+            "not-found:",
+            "folio-load-error:",
+            "folio-load-error:gone:",
+            "folio-load-error:http:teapot",
+        ] {
+            assert_eq!(LoadError::from_code(other), None, "{other}");
+        }
     }
 
     #[test]

@@ -89,7 +89,9 @@ pub(crate) fn SearchBox() -> impl IntoView {
         }
     });
     on_cleanup(move || slash.remove());
-    view! { <folio_views::search_box::SearchBox input on_input on_submit /> }
+    // The reader is about to type: the search module loads meanwhile.
+    let on_focus = Callback::new(|_| crate::extras::search::preload());
+    view! { <folio_views::search_box::SearchBox input on_input on_submit on_focus /> }
 }
 
 /// Whether `path` is the search page (`/blog/search/` or `/blog/search`).

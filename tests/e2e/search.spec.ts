@@ -162,6 +162,50 @@ test('a result whose own file is gone is left out, and the others are still show
   await context.close();
 });
 
+test('the index is read by a module of its own: loaded by a search alone, from the box\'s focus, once', async ({ page }) => {
+  const errors = collectErrors(page);
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  const module = () =>
+    requests.filter((path) => /^\/extras-search-[0-9a-f]{16}\/folio_extras(?:_bg\.wasm|\.js)$/.test(path));
+  // The home page and a post have no use for it.
+  await page.goto(`${sites.root}/`);
+  await settled(page);
+  await page.getByRole('link', { name: 'Notes on static hosting' }).first().click();
+  await expect(page.locator('h1.post-title')).toHaveText('Notes on static hosting');
+  await page.waitForLoadState('networkidle');
+  expect(module()).toEqual([]);
+  // The reader puts the caret in the box: the module is on its way before the first key.
+  await searchBox(page).focus();
+  await expect.poll(() => module().length).toBe(2);
+  await typeQuery(page, 'stat');
+  const titles = page.locator('.search-result .post-card-title');
+  await expect(titles).toContainText(['Notes on static hosting']);
+  await searchBox(page).press('x');
+  await expect(page.locator('.search-empty')).toHaveText('No posts match “statx”.');
+  await searchBox(page).press('Backspace');
+  await expect(titles).toContainText(['Notes on static hosting']);
+  expect(module()).toHaveLength(2);
+  expect(errors).toEqual([]);
+});
+
+test.describe(() => {
+  // Without the offline cache's worker, whose fetches the page's routes do not see.
+  test.use({ serviceWorkers: 'block' });
+  test('a search whose module cannot load says so, and Try again loads it', async ({ page }) => {
+    let refuse = true;
+    await page.route(/\/extras-search-[0-9a-f]{16}\//, (route) => (refuse ? route.abort() : route.continue()));
+    await page.goto(`${sites.root}/search/?q=stat`);
+    const retry = page.getByRole('button', { name: 'Try again' });
+    await expect(retry).toBeVisible();
+    await expect(page.locator('.search-result')).toHaveCount(0);
+    refuse = false;
+    await retry.click();
+    await expect(page.locator('.search-result').filter({ hasText: 'Notes on static hosting' })).toHaveCount(1);
+    await expect(retry).toHaveCount(0);
+  });
+});
+
 test('a query without results says so', async ({ page }) => {
   await page.goto(`${sites.root}/search/?q=${encodeURIComponent('zebra 斑马')}`);
   await expect(page.locator('.search-empty')).toHaveText('No posts match “zebra 斑马”.');

@@ -47,6 +47,20 @@ impl Extra {
     }
 }
 
+/// The name of the module that reads the search index (`extras-search-<hash>/`,
+/// `<meta name="folio:extras-search">`): not an extra of the renderer, but loaded the same way,
+/// by the search page alone.
+pub const SEARCH_MODULE: &str = "search";
+
+/// The name of every module the build writes beside the app and the app loads when a page needs
+/// it: one per extra (in [`Extra::ALL`]'s order), then [`SEARCH_MODULE`].
+pub fn module_names() -> impl Iterator<Item = &'static str> {
+    Extra::ALL
+        .into_iter()
+        .map(Extra::name)
+        .chain([SEARCH_MODULE])
+}
+
 /// Which extras the renders since the last [`take_wanted`] needed and nothing provided.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Wanted(u8);

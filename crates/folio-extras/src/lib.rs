@@ -2,11 +2,16 @@
 //! highlighting, emoji shortcodes), each as a wasm module of its own, built with only its feature
 //! (`math`, `code`, `emoji`). The app's own wasm leaves these out; when a post needs one, the app
 //! imports its module and renders the post again with it (`src/extras.rs` in the app,
-//! `folio_core::extras`). Built by `build-module.sh` beside this file.
+//! `folio_core::extras`). The `search` module ([`search`]) reads the search index, which only
+//! the search page needs. Built by `build-module.sh` beside this file.
 
 #[cfg(feature = "code")]
 use folio_core::highlight::{Language, highlight as highlight_as};
+#[cfg(any(feature = "math", feature = "code", feature = "emoji"))]
 use wasm_bindgen::prelude::wasm_bindgen;
+
+#[cfg(feature = "search")]
+pub mod search;
 
 /// MathML for `tex`; throws the reason it cannot be rendered.
 ///

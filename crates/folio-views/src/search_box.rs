@@ -18,6 +18,9 @@ pub fn SearchBox(
     /// The form sent (Enter).
     #[prop(optional)]
     on_submit: Option<Callback<ev::SubmitEvent>>,
+    /// The field focused (the reader is about to search).
+    #[prop(optional)]
+    on_focus: Option<Callback<ev::FocusEvent>>,
 ) -> impl IntoView {
     let site = crate::site();
     let text = site.text;
@@ -45,6 +48,11 @@ pub fn SearchBox(
                 on:input=move |event| {
                     if let Some(input) = on_input {
                         input.run(event);
+                    }
+                }
+                on:focus=move |event| {
+                    if let Some(focus) = on_focus {
+                        focus.run(event);
                     }
                 }
             />

@@ -5,7 +5,6 @@
 mod load;
 
 use folio_core::paths;
-use folio_core::search::snippet::Part;
 use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -107,14 +106,14 @@ pub(crate) fn SearchPage() -> impl IntoView {
 }
 
 /// Text with the matched parts in `<mark>`.
-fn marked(parts: Vec<Part>) -> impl IntoView {
+fn marked(parts: Vec<load::Part>) -> impl IntoView {
     parts
         .into_iter()
-        .map(|part| {
-            if part.mark {
-                Either::Left(view! { <mark>{part.text}</mark> })
+        .map(|(text, mark)| {
+            if mark {
+                Either::Left(view! { <mark>{text}</mark> })
             } else {
-                Either::Right(part.text)
+                Either::Right(text)
             }
         })
         .collect_view()

@@ -17,7 +17,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 
-use folio_core::extras::Extra;
+use folio_core::extras::module_names;
 use folio_core::paths::Paged;
 use folio_core::{ListKind, ListPage, Manifest, POST_DATA_VERSION, PostData, paths};
 use folio_views::pagination::page_title;
@@ -29,8 +29,8 @@ use crate::site::{Body, Site};
 use head::{Article, PageHead};
 use page::Pages;
 
-/// Each extras module's script in `out` (`extras-<extra>-<hash>/folio_extras.js`) that the
-/// build wrote, with its extra's name, in [`Extra::ALL`]'s order.
+/// Each extras module's script in `out` (`extras-<name>-<hash>/folio_extras.js`) that the
+/// build wrote, with its name, in [`module_names`]' order.
 fn extras_modules(out: &Path) -> Result<Vec<(&'static str, String)>> {
     let mut folders = Vec::new();
     for entry in fs::read_dir(out).with_context(|| format!("reading {}", out.display()))? {
@@ -43,12 +43,11 @@ fn extras_modules(out: &Path) -> Result<Vec<(&'static str, String)>> {
             folders.push(name.to_owned());
         }
     }
-    Ok(Extra::ALL
-        .into_iter()
-        .filter_map(|extra| {
-            let prefix = format!("extras-{}-", extra.name());
+    Ok(module_names()
+        .filter_map(|name| {
+            let prefix = format!("extras-{name}-");
             let folder = folders.iter().find(|folder| folder.starts_with(&prefix))?;
-            Some((extra.name(), format!("{folder}/folio_extras.js")))
+            Some((name, format!("{folder}/folio_extras.js")))
         })
         .collect())
 }
@@ -484,6 +483,7 @@ mod tests {
     fn each_extras_module_is_found_by_its_folder_in_a_fixed_order() {
         let out = tempfile::tempdir().unwrap();
         for folder in [
+            "extras-search-fedc",
             "extras-emoji-0123",
             "extras-code-4567",
             "extras-math-89ab",
@@ -503,6 +503,7 @@ mod tests {
                 ("math", "extras-math-89ab/folio_extras.js".to_owned()),
                 ("code", "extras-code-4567/folio_extras.js".to_owned()),
                 ("emoji", "extras-emoji-0123/folio_extras.js".to_owned()),
+                ("search", "extras-search-fedc/folio_extras.js".to_owned()),
             ]
         );
     }
