@@ -17,11 +17,14 @@ use wasm_bindgen::prelude::*;
 const modules = {};
 const attempts = {};
 export async function loadExtra(name, url) {
-  // A failed import stays failed for the page's life (the module map keeps the failure), so a
-  // retry asks for the script under another address; the wasm's address does not change.
+  // A failed import stays failed for the page's life (the module map keeps the failure), and a
+  // failed preload of the wasm (the search page's shell has one) answers the next fetch of it, so
+  // a retry asks for both under other addresses.
   const attempt = (attempts[name] = (attempts[name] ?? -1) + 1);
-  const module = await import(attempt ? `${url}${url.includes("?") ? "&" : "?"}retry=${attempt}` : url);
-  await module.default();
+  const again = (address) => `${address}${address.includes("?") ? "&" : "?"}retry=${attempt}`;
+  const module = await import(attempt ? again(url) : url);
+  const wasm = url.replace("folio_extras.js", "folio_extras_bg.wasm");
+  await module.default(attempt ? { module_or_path: again(wasm) } : undefined);
   modules[name] = module;
 }
 export function extrasMath(tex, display) { return modules.math.math(tex, display); }

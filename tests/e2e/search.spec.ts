@@ -189,6 +189,37 @@ test('the index is read by a module of its own: loaded by a search alone, from t
   expect(errors).toEqual([]);
 });
 
+test('a hard-loaded search page uses what its shell preloads, the module included, query or not', async ({ page }) => {
+  const unused: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('preloaded using link preload but not used')) unused.push(message.text());
+  });
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  for (const [address, shown] of [
+    ['/search/?q=stat', page.locator('.search-result').first()],
+    ['/search/', page.locator('.search-hint')],
+  ] as const) {
+    requests.length = 0;
+    await page.goto(`${sites.root}${address}`);
+    await expect(shown).toBeVisible();
+    await expect(page.locator('.site-title')).toHaveText('Folio Notes');
+    // Chromium names a preload nobody used a few seconds after the load event.
+    await page.waitForTimeout(3_500);
+    const wasm = requests.filter((path) => /^\/extras-search-[0-9a-f]{16}\/folio_extras_bg\.wasm$/.test(path));
+    expect(wasm, address).toHaveLength(1);
+    const initiators = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((entry) => entry.name.includes('/extras-search-'))
+        .map((entry) => (entry as PerformanceResourceTiming).initiatorType),
+    );
+    // The wasm came from the shell's preload (a link), not from a fetch after the app started.
+    expect(initiators, address).toContain('link');
+  }
+  expect(unused).toEqual([]);
+});
+
 test.describe(() => {
   // Without the offline cache's worker, whose fetches the page's routes do not see.
   test.use({ serviceWorkers: 'block' });

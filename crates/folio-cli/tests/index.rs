@@ -142,6 +142,59 @@ fn shells_are_counted_in_the_summary() {
 }
 
 #[test]
+fn the_search_page_preloads_the_search_module_and_no_other_page_does() {
+    let dir = workspace("index/site");
+    let out = dir.path().join("out");
+    for module in [
+        "extras-search-0123456789abcdef",
+        "extras-math-fedcba9876543210",
+    ] {
+        fs::create_dir_all(out.join(module)).unwrap_or_else(|e| panic!("{e}"));
+        fs::write(out.join(module).join("folio_extras.js"), "").unwrap_or_else(|e| panic!("{e}"));
+    }
+    let shell = "<!DOCTYPE html><html><head><title>x</title></head><body></body></html>";
+    fs::write(out.join("index.html"), shell).unwrap_or_else(|e| panic!("{e}"));
+    folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
+    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{e}"));
+    let js = "/extras-search-0123456789abcdef/folio_extras.js";
+    let search = read("search/index.html");
+    assert!(
+        search.contains(&format!(
+            "<link rel=\"modulepreload\" href=\"{js}\" crossorigin=\"anonymous\">"
+        )),
+        "{search}"
+    );
+    assert!(
+        search.contains(
+            "<link rel=\"preload\" href=\"/extras-search-0123456789abcdef/folio_extras_bg.wasm\" \
+             as=\"fetch\" type=\"application/wasm\" crossorigin=\"anonymous\">"
+        ),
+        "{search}"
+    );
+    // Every page names the modules (a search may start anywhere); only the search page fetches
+    // one before the app asks.
+    for page in [
+        "index.html",
+        "404.html",
+        "posts/due-today/index.html",
+        "tags/index.html",
+    ] {
+        let html = read(page);
+        assert!(
+            html.contains(&format!(
+                "<meta name=\"folio:extras-search\" content=\"{js}\">"
+            )),
+            "{page}: {html}"
+        );
+        assert!(
+            !html.contains("modulepreload\" href=\"/extras-"),
+            "{page}: {html}"
+        );
+        assert!(!html.contains("folio_extras_bg.wasm"), "{page}: {html}");
+    }
+}
+
+#[test]
 fn a_shell_with_a_first_paint_starts_the_app_after_its_content_and_runs_twice_alike() {
     let dir = workspace("index/site");
     let out = dir.path().join("out");

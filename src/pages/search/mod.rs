@@ -23,6 +23,11 @@ const PAGE: usize = 10;
 pub(crate) fn SearchPage() -> impl IntoView {
     let site = expect_context::<Site>();
     let text = site.text;
+    // The reader came here to search: the index's reader loads now, query or not, and the
+    // header's title from the first home page file, results or not (the page's shell has
+    // preloaded both).
+    crate::extras::search::preload();
+    site.need_config();
     let params = use_query_map();
     let query = Memo::new(move |_| params.read().get("q").unwrap_or_default());
     // How many results to show, for the query it was raised for: a new query starts over.
@@ -55,11 +60,6 @@ pub(crate) fn SearchPage() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let outcome = results.await;
-                if !matches!(&outcome, Ok(found) if !found.items.is_empty()) {
-                    // The site's configuration (its title in the header) comes with each result's
-                    // own file; with none shown, from the first home page.
-                    site.need_config();
-                }
                 let found = match outcome {
                     Ok(found) => found,
                     Err(LoadError::NotFound) => {

@@ -24,6 +24,9 @@ pub(crate) struct PageHead {
     /// post's own file), which the shell preloads. `404.html` stands for any page: whatever it
     /// preloaded would be wasted on most.
     pub(crate) data: Option<String>,
+    /// The script of a module the page loads as soon as the app starts (the search page's
+    /// search module), below the site's root: the shell preloads it and its wasm.
+    pub(crate) module: Option<String>,
 }
 
 /// What a post adds to its head.
@@ -219,6 +222,7 @@ mod tests {
             }),
             source: None,
             data: None,
+            module: None,
         }
     }
 
@@ -272,6 +276,7 @@ mod tests {
             article: None,
             source: None,
             data: None,
+            module: None,
         };
         let tags = head.tags(&site(), "/blog/");
         assert!(tags.contains("<meta property=\"og:type\" content=\"website\">"));

@@ -17,7 +17,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 
-use folio_core::extras::module_names;
+use folio_core::extras::{SEARCH_MODULE, module_names};
 use folio_core::paths::Paged;
 use folio_core::{ListKind, ListPage, Manifest, POST_DATA_VERSION, PostData, paths};
 use folio_views::pagination::page_title;
@@ -158,11 +158,18 @@ impl<'a> Shells<'a> {
         )?;
         written += 2;
         // Results depend on the query in the address: the app renders them, nothing to paint.
-        // A search starts from the first home page file (how posts are numbered), not the index.
+        // The page takes the header's title from the first home page file.
         self.write(
             &self.out.join("search/index.html"),
             &PageHead {
                 data: Some(Paged::Home.page_url(self.base, 1)),
+                // The index's reader, which the page loads at once: with the app's wasm, not
+                // after it.
+                module: self
+                    .extras
+                    .iter()
+                    .find(|(name, _)| *name == SEARCH_MODULE)
+                    .map(|(_, module)| module.clone()),
                 ..page(Some(text.search.to_owned()), "search/")
             },
             None,
@@ -267,6 +274,7 @@ impl<'a> Shells<'a> {
                 image,
                 lang: entry.lang.clone(),
             }),
+            module: None,
         };
         let page = self.pages.post(index, body);
         let folder = self.out.join("posts").join(&entry.slug);
@@ -324,6 +332,17 @@ impl<'a> Shells<'a> {
             preloads.push_str(&format!(
                 "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
                 escape(url)
+            ));
+        }
+        if let Some(module) = &head.module {
+            let js = format!("{}{module}", self.base);
+            let wasm = js.replace("folio_extras.js", "folio_extras_bg.wasm");
+            preloads.push_str(&format!(
+                "<link rel=\"modulepreload\" href=\"{}\" crossorigin=\"anonymous\">\
+                 <link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/wasm\" \
+                 crossorigin=\"anonymous\">",
+                escape(&js),
+                escape(&wasm)
             ));
         }
         // With a first paint, the page's content comes first and the app after it; without,
