@@ -17,7 +17,8 @@ export const CHECKOUT = execFileSync('git', ['rev-parse', '--show-toplevel'], { 
 const TARGET = process.env.CARGO_TARGET_DIR ?? join(CHECKOUT, 'target');
 
 /** A fresh `git clone` of the checkout's HEAD in a new temporary folder. Uncommitted changes are
- * not in it: these tests check what a newcomer would get from the repository. */
+ * not in it: these tests check what a newcomer would get from the repository. `clean` takes it
+ * back to that state after a command has run in it. */
 export function freshClone(): { dir: string; remove: () => void } {
   const parent = mkdtempSync(join(tmpdir(), 'folio-newcomer-'));
   const dir = join(parent, 'folio');
@@ -27,7 +28,18 @@ export function freshClone(): { dir: string; remove: () => void } {
     encoding: 'utf8',
   });
   if (dirty.trim()) console.log('NOTE: uncommitted changes are not in the clone; it tests HEAD');
-  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+  return {
+    dir,
+    remove: () => rmSync(parent, { recursive: true, force: true }),
+    clean: () => {
+      // Back to what `git clone` wrote: untracked and ignored files removed (dist/, a saved
+      // post), tracked ones restored, and nothing else left to tell it from a fresh clone.
+      execFileSync('git', ['clean', '-d', '--force', '-x', '--quiet'], { cwd: dir, stdio: 'inherit' });
+      execFileSync('git', ['checkout', '--quiet', '--', '.'], { cwd: dir, stdio: 'inherit' });
+      const left = execFileSync('git', ['status', '--porcelain', '--ignored'], { cwd: dir, encoding: 'utf8' });
+      if (left.trim()) throw new Error(`the clone is not clean after git clean:\n${left}`);
+    },
+  };
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on right now. */

@@ -1,17 +1,30 @@
 // The README's first commands, run as a newcomer runs them: in a fresh clone, with nothing built.
 // `make serve` must start, show the sample blog and pick up a new post by itself; `make build`
 // must write a dist/ that a plain static server serves as a working site.
+//
+// One clone for both, as a newcomer has one: `make serve` first, then `make build` once
+// `git clean` has taken the clone back to what `git clone` wrote (every file the serve test or
+// `make serve` wrote is gone, so the build finds nothing the first command left behind). Its
+// own `folio` command, compiled by the first, is not compiled again by the second: a second
+// clone at another path cost the run about a minute on 2 cores.
 import { expect, test } from '@playwright/test';
 import { collectErrors } from '../e2e/helpers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Group, freePort, freshClone, listening, run, waitFor200 } from './clone';
 
+test.describe.configure({ mode: 'serial' });
+
+let clone: ReturnType<typeof freshClone>;
+test.beforeAll(() => {
+  clone = freshClone();
+});
+test.afterAll(() => clone?.remove());
+
 /** Posts of the sample blog (public/posts) that a reader sees on its first home page. */
 const SAMPLE_TITLES = ['Welcome to Folio', '你好，世界：用 Folio 写中文博客'];
 
 test('make serve in a fresh clone serves the sample blog and reloads when a post is saved', async ({ page }) => {
-  const clone = freshClone();
   const port = await freePort();
   const serve = new Group('make', ['serve', `PORT=${port}`], clone.dir);
   try {
@@ -34,14 +47,13 @@ test('make serve in a fresh clone serves the sample blog and reloads when a post
     await expect(page.getByText('Written by the newcomer test.')).toBeVisible();
   } finally {
     await serve.stop();
-    clone.remove();
   }
   expect(await listening(port), `port ${port} is still served after stopping make serve`).toBe(false);
 });
 
 test('make build in a fresh clone writes a dist/ that a plain static server serves', async ({ page }) => {
   const errors = collectErrors(page);
-  const clone = freshClone();
+  clone.clean();
   const port = await freePort();
   let server: Group | undefined;
   try {
@@ -60,7 +72,6 @@ test('make build in a fresh clone writes a dist/ that a plain static server serv
     await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Folio' })).toBeVisible();
   } finally {
     await server?.stop();
-    clone.remove();
   }
   expect(errors).toEqual([]);
 });
