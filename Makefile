@@ -139,8 +139,19 @@ java:
 # ---------------------------------------------------------------- build and serve
 
 .PHONY: build serve check
+# Trunk's hook runs the `folio` command after the wasm build; compiling it alongside instead (a
+# separate profile, so neither waits for the other's lock) keeps both cores busy while either
+# compiles one crate at a time: a fresh clone's first build was about a minute quicker on 2 cores.
+# The hook's own `cargo run` then finds it built, or waits for it and reports any error.
+CLI_BUILD := cargo build --quiet --profile cli --locked -p folio-cli
+
+TRUNK_BUILD = $(WASM_RELEASE) trunk build --release --public-url '$(PUBLIC_URL)' --dist '$(DIST)' $(if $(FEATURES),--features '$(FEATURES)')
+
 build: tools
-	$(WASM_RELEASE) trunk build --release --public-url '$(PUBLIC_URL)' --dist '$(DIST)' $(if $(FEATURES),--features '$(FEATURES)')
+	@echo "$(TRUNK_BUILD)"
+	@$(CLI_BUILD) & cli=$$!; \
+	  status=0; $(TRUNK_BUILD) || status=$$?; \
+	  wait $$cli || true; exit $$status
 
 # What `make serve` rebuilds on: the app's and the CLI's sources and the content folder. Named
 # one by one rather than watching the checkout with an ignore list: Trunk refuses an ignore path
@@ -151,6 +162,7 @@ WATCH := index.html Trunk.toml Cargo.toml Cargo.lock src style \
   $(FOLIO_CONTENT)
 
 serve: tools
+	@$(CLI_BUILD) &
 	trunk serve --public-url '$(PUBLIC_URL)' --port '$(PORT)' $(foreach path,$(WATCH),--watch '$(path)')
 
 check:
@@ -164,7 +176,17 @@ SEED := ../shared/seed/cyber-valentines-funeral.md
 IMPORTED := hugo jekyll hexo zola vitepress
 
 .PHONY: test lint host-test browser-test test-sites newcomer-test
-test: lint host-test browser-test newcomer-test
+# The build tools and the browser install (compiling trunk and wasm-bindgen-cli takes minutes on a
+# fresh machine, Chromium and its fonts download) while the lints and host tests run, which need
+# neither: each fills the cores the other leaves idle. Each install still runs alone when asked
+# for (make tools, make browser); here they only start sooner.
+test: rust-target
+	@$(MAKE) trunk wasm-bindgen wasm-opt & tools=$$!; \
+	  $(MAKE) browser java & browser=$$!; \
+	  status=0; $(MAKE) lint host-test || status=$$?; \
+	  wait $$tools || status=$$?; wait $$browser || status=$$?; \
+	  exit $$status
+	$(MAKE) browser-test newcomer-test
 
 lint: rust-target
 	cargo fmt --all -- --check
