@@ -134,7 +134,10 @@ test('relative images and links resolve against the Markdown file, not the page'
   await expect(image).toHaveAttribute('src', '/posts/images/pipeline.svg');
   await expect(image).toHaveAttribute('loading', 'lazy');
   await expect(page.locator('.post-body figcaption')).toHaveText(/nothing in between/);
-  expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+  // It loads (it is lazy, and the app's element replaces the shell's: it may still be on its way).
+  await expect
+    .poll(() => image.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+    .toBeGreaterThan(0);
   // A link to another post's .md file becomes a link to that post's page.
   await markDocument(page);
   await page.getByRole('link', { name: 'notes on static hosting' }).click();
