@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from './support/chromium.mjs';
 
-// The README's commands as a newcomer runs them, each in a fresh `git clone` of this checkout's
-// HEAD (newcomer/*.spec.ts). Its own run, after the other browser tests: each test compiles a
-// clone, which would otherwise compete with their page loads for the CPU. No web servers here:
+// The README's commands as a newcomer runs them, in a fresh `git clone` of this checkout's HEAD
+// (newcomer/*.spec.ts). Its own run, after the other browser tests: the tests compile the clone,
+// which would otherwise compete with their page loads for the CPU. No web servers here:
 // the tests start `make serve` and a static server themselves, on ports they find free.
 export default defineConfig({
   testDir: './newcomer',
