@@ -19,7 +19,7 @@ const TARGET = process.env.CARGO_TARGET_DIR ?? join(CHECKOUT, 'target');
 /** A fresh `git clone` of the checkout's HEAD in a new temporary folder. Uncommitted changes are
  * not in it: these tests check what a newcomer would get from the repository. `clean` takes it
  * back to that state after a command has run in it. */
-export function freshClone(): { dir: string; remove: () => void } {
+export function freshClone(): { dir: string; remove: () => void; clean: () => void } {
   const parent = mkdtempSync(join(tmpdir(), 'folio-newcomer-'));
   const dir = join(parent, 'folio');
   execFileSync('git', ['clone', '--quiet', CHECKOUT, dir], { stdio: 'inherit' });

@@ -29,6 +29,10 @@ use crate::site::{Body, Site};
 use head::{Article, PageHead};
 use page::Pages;
 
+/// An extras module's script and wasm, as wasm-bindgen names them in its folder.
+const MODULE_SCRIPT: &str = "folio_extras.js";
+const MODULE_WASM: &str = "folio_extras_bg.wasm";
+
 /// Each extras module's script in `out` (`extras-<name>-<hash>/folio_extras.js`) that the
 /// build wrote, with its name, in [`module_names`]' order.
 fn extras_modules(out: &Path) -> Result<Vec<(&'static str, String)>> {
@@ -38,7 +42,7 @@ fn extras_modules(out: &Path) -> Result<Vec<(&'static str, String)>> {
             .with_context(|| format!("reading {}", out.display()))?
             .file_name();
         if let Some(name) = name.to_str()
-            && out.join(name).join("folio_extras.js").is_file()
+            && out.join(name).join(MODULE_SCRIPT).is_file()
         {
             folders.push(name.to_owned());
         }
@@ -47,7 +51,7 @@ fn extras_modules(out: &Path) -> Result<Vec<(&'static str, String)>> {
         .filter_map(|name| {
             let prefix = format!("extras-{name}-");
             let folder = folders.iter().find(|folder| folder.starts_with(&prefix))?;
-            Some((name, format!("{folder}/folio_extras.js")))
+            Some((name, format!("{folder}/{MODULE_SCRIPT}")))
         })
         .collect())
 }
@@ -336,7 +340,8 @@ impl<'a> Shells<'a> {
         }
         if let Some(module) = &head.module {
             let js = format!("{}{module}", self.base);
-            let wasm = js.replace("folio_extras.js", "folio_extras_bg.wasm");
+            let folder = module.strip_suffix(MODULE_SCRIPT).unwrap_or(module);
+            let wasm = format!("{}{folder}{MODULE_WASM}", self.base);
             preloads.push_str(&format!(
                 "<link rel=\"modulepreload\" href=\"{}\" crossorigin=\"anonymous\">\
                  <link rel=\"preload\" href=\"{}\" as=\"fetch\" type=\"application/wasm\" \
