@@ -1,5 +1,8 @@
 //! What a page shows while it waits, and when loading failed.
 
+use std::pin::Pin;
+use std::rc::Rc;
+
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -51,28 +54,52 @@ pub(crate) fn LoadFailed(error: LoadError, retry: Callback<()>) -> impl IntoView
 /// A page made of what `load` fetches: the loading indicator until it arrives, `view` of it
 /// then, [`LoadFailed`] (with "Try again", which loads again) if it failed. `load` runs again
 /// whenever a signal it reads changes (a route parameter).
+///
+/// Only the boxing below is compiled once per page type; the resource, `Suspense` and the
+/// error view are compiled once for all of them (see [`shown`]).
 pub(crate) fn loaded<T, Fut, V>(
     load: impl Fn() -> Fut + 'static,
-    view: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+    view: impl Fn(T) -> V + Clone + 'static,
 ) -> impl IntoView
 where
     T: Clone + 'static,
     Fut: Future<Output = Result<T, LoadError>> + 'static,
     V: IntoView + 'static,
 {
+    shown(Box::new(move || {
+        let data = load();
+        let view = view.clone();
+        Box::pin(async move {
+            let data = data.await?;
+            Ok(Rc::new(move || view(data.clone()).into_any()) as Show)
+        })
+    }))
+}
+
+/// Makes the view of what a load brought: the same data may be shown more than once, when
+/// `Suspense` builds its children again.
+type Show = Rc<dyn Fn() -> AnyView>;
+
+/// One load of a page's data, typed the same for every page.
+type Load = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Show, LoadError>>>>>;
+
+/// [`loaded`], for every page: each page's data and view reach it erased into a [`Show`], so
+/// the app's wasm holds one resource, one `Suspense` and one retry instead of one per page type
+/// (for the five page types: 784 KB of wasm instead of 837, 4 KB less brotli).
+fn shown(load: Load) -> AnyView {
     let resource = LocalResource::new(load);
     let retry = Callback::new(move |()| resource.refetch());
     view! {
         <Suspense fallback=Loading>
             {move || {
-                let view = view.clone();
                 Suspend::new(async move {
                     match resource.await {
-                        Ok(data) => Either::Left(view(data)),
+                        Ok(show) => Either::Left(show()),
                         Err(error) => Either::Right(view! { <LoadFailed error retry /> }),
                     }
                 })
             }}
         </Suspense>
     }
+    .into_any()
 }
