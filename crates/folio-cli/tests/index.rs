@@ -194,11 +194,33 @@ fn the_search_page_preloads_the_search_module_and_no_other_page_does() {
     }
 }
 
-#[test]
-fn a_shell_with_a_first_paint_starts_the_app_after_its_content_and_runs_twice_alike() {
+/// The index fixture's shells named `paths`, built with `--shell` (and `options`) from
+/// `template` as Trunk's `index.html` and `404.html`; run twice, and the second run must write
+/// them the same. Also returns the fixture's folder, with the output in `out/`.
+fn shells_from_template<const N: usize>(
+    template: &str,
+    options: &[&str],
+    paths: [&str; N],
+) -> (tempfile::TempDir, [String; N]) {
     let dir = workspace("index/site");
     let out = dir.path().join("out");
     fs::create_dir_all(&out).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("index.html"), template).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("404.html"), template).unwrap_or_else(|e| panic!("{e}"));
+    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{e}"));
+    let mut runs = Vec::new();
+    for _ in 0..2 {
+        let args = [&["index", "site", "--out", "out", "--shell"], options].concat();
+        let run = folio(dir.path(), &args);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        runs.push(paths.map(read));
+    }
+    assert_eq!(runs[0], runs[1], "a second run writes the same shells");
+    (dir, runs.swap_remove(0))
+}
+
+#[test]
+fn a_shell_with_a_first_paint_starts_the_app_after_its_content_and_runs_twice_alike() {
     // What Trunk writes: the module script and the preloads of the app in the head.
     let trunk = concat!(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>x</title>",
@@ -208,22 +230,14 @@ fn a_shell_with_a_first_paint_starts_the_app_after_its_content_and_runs_twice_al
         "<link rel=\"preload\" href=\"/app-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\">",
         "</head><body></body></html>"
     );
-    fs::write(out.join("index.html"), trunk).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(out.join("404.html"), trunk).unwrap_or_else(|e| panic!("{e}"));
-    let read = |path: &str| fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{e}"));
     let shells = [
         "index.html",
         "posts/due-today/index.html",
         "tags/one/index.html",
         "404.html",
     ];
-    let mut runs = Vec::new();
-    for _ in 0..2 {
-        folio(dir.path(), &["index", "site", "--out", "out", "--shell"]);
-        runs.push(shells.map(read));
-    }
-    assert_eq!(runs[0], runs[1], "a second run writes the same shells");
-    for (path, html) in shells.iter().zip(&runs[0]) {
+    let (_, written) = shells_from_template(trunk, &[], shells);
+    for (path, html) in shells.iter().zip(&written) {
         let (head, body) = html.split_at(html.find("</head>").unwrap_or(0));
         let module = "<script type=\"module\">";
         assert!(
@@ -255,6 +269,74 @@ fn a_shell_with_a_first_paint_starts_the_app_after_its_content_and_runs_twice_al
             .unwrap_or_else(|| panic!("{path}"));
         assert!(content < data && data < app && app < wasm, "{path}: {body}");
         assert_eq!(html.matches(module).count(), 1, "{path}");
+    }
+}
+
+#[test]
+fn a_template_written_the_way_a_minifier_writes_html_gives_the_same_shells() {
+    // What Trunk writes with `minify` on, and what a writer may write by hand: attributes
+    // unquoted, names in capitals, a `>` inside a quoted value, a tag inside a comment.
+    let trunk = concat!(
+        "<!doctype html><HTML LANG=de data-theme-default=light><HEAD><meta charset=utf-8>",
+        "<!-- <title>not this one</title> --><Title>x</Title>",
+        "<script type=module>import init from '/app-1.js';\nawait init();</script>",
+        "<link href=/main-1.css rel=stylesheet>",
+        "<link crossorigin href=/app-1.js rel=modulepreload>",
+        "<link as=fetch href='/app-1_bg.wasm' rel=preload type=application/wasm>",
+        "</HEAD><BODY class=\"a>b\"></BODY></HTML>"
+    );
+    let shells = ["index.html", "posts/due-today/index.html", "404.html"];
+    let (dir, first) = shells_from_template(trunk, &["--service-worker"], shells);
+    let read = |path: &str| {
+        fs::read_to_string(dir.path().join("out").join(path)).unwrap_or_else(|e| panic!("{e}"))
+    };
+    for (path, html) in shells.into_iter().zip(first) {
+        let html_tag = &html[..html
+            .find("<HEAD>")
+            .unwrap_or_else(|| panic!("{path}: {html}"))];
+        // The site's language and theme replace the template's, once each.
+        assert!(
+            html_tag.ends_with("<HTML lang=\"en\" data-theme-default=\"auto\">"),
+            "{path}: {html_tag}"
+        );
+        let comment = "<!-- <title>not this one</title> -->";
+        assert!(html.contains(comment), "{path}");
+        let titles = html.replace(comment, "").matches("<title>").count();
+        assert_eq!(titles, 1, "{path}: {html}");
+        assert!(!html.contains("<Title>x</Title>"), "{path}: {html}");
+        let (head, body) = html.split_at(html.find("</HEAD>").unwrap_or(0));
+        assert!(
+            body.starts_with("</HEAD><BODY class=\"a>b\">"),
+            "{path}: {body}"
+        );
+        assert_eq!(html.matches("<script type=module>").count(), 1, "{path}");
+        if path == "404.html" {
+            assert!(head.contains("<script type=module>"), "{path}: {html}");
+        } else {
+            // The first paint, then the app's tags, moved out of the head.
+            assert!(
+                !head.contains("<script type=module>") && !head.contains("modulepreload"),
+                "{path}: {head}"
+            );
+            let content = body
+                .find("folio:body -->")
+                .unwrap_or_else(|| panic!("{path}"));
+            let app = body
+                .find("<script type=module>")
+                .unwrap_or_else(|| panic!("{path}"));
+            let wasm = body
+                .find("'/app-1_bg.wasm'")
+                .unwrap_or_else(|| panic!("{path}"));
+            assert!(content < app && app < wasm, "{path}: {body}");
+        }
+    }
+    // The offline worker keeps the app's files, found in the unquoted links.
+    let worker = read("sw.js");
+    for asset in ["/main-1.css", "/app-1.js", "/app-1_bg.wasm"] {
+        assert!(
+            worker.contains(&format!("\"{asset}\"")),
+            "{asset} in {worker}"
+        );
     }
 }
 

@@ -7,6 +7,8 @@
 //! article's bytes no longer share it with the wasm. The app starts about as soon as before: the
 //! parser reaches the end of a shell a few milliseconds after its head.
 
+use super::markup;
+
 /// Marks the app's tags at the end of a shell's body, so that reading a shell back as the
 /// template (`index.html` is both) puts them back in the head.
 const APP_START: &str = "<!-- folio:app -->";
@@ -24,7 +26,7 @@ pub(super) struct AppTags {
 /// Splits `template`'s head into the app's tags (the inline module script and every
 /// `modulepreload` and `preload` link) and the rest.
 pub(super) fn take(template: &str) -> AppTags {
-    let head_end = template.find("</head>").unwrap_or(0);
+    let head_end = markup::end_tag_start(template, "head").unwrap_or(0);
     let (head, after) = template.split_at(head_end);
     let mut rest = String::with_capacity(template.len());
     let mut tags = String::new();
@@ -49,33 +51,35 @@ impl AppTags {
 
 /// `html` with `tags` right before `</head>` (or first, without one).
 fn at_end_of_head(html: &str, tags: &str) -> String {
-    match html.find("</head>") {
+    match markup::end_tag_start(html, "head") {
         Some(end) => format!("{}{tags}{}", &html[..end], &html[end..]),
         None => format!("{tags}{html}"),
     }
 }
 
-/// The next app tag in `head` from `from`: its start and end.
+/// The next app tag in `head` from `from`: its start and end. Trunk writes them quoted, but
+/// its minifier (`minify` in `Trunk.toml`) does not, so they are read as HTML ([`markup`]).
 fn next_app_tag(head: &str, from: usize) -> Option<(usize, usize)> {
-    const OPENINGS: [(&str, &str); 3] = [
-        ("<script type=\"module\"", "</script>"),
-        ("<link rel=\"modulepreload\"", ">"),
-        ("<link rel=\"preload\"", ">"),
-    ];
-    OPENINGS
-        .iter()
-        .filter_map(|(open, close)| {
-            let start = from + head.get(from..)?.find(open)?;
-            let end = start + head[start..].find(close)? + close.len();
-            Some((start, end))
-        })
-        .min()
+    let is = |value: Option<&str>, wanted: &[&str]| {
+        value.is_some_and(|value| wanted.iter().any(|w| value.eq_ignore_ascii_case(w)))
+    };
+    let script = markup::start_tags(head, "script", from)
+        .find(|tag| is(tag.value(head, "type"), &["module"]))
+        .map(|tag| {
+            let end =
+                markup::end_tag(head, "script", tag.span.end).map_or(head.len(), |end| end.end);
+            (tag.span.start, end)
+        });
+    let link = markup::start_tags(head, "link", from)
+        .find(|tag| is(tag.value(head, "rel"), &["modulepreload", "preload"]))
+        .map(|tag| (tag.span.start, tag.span.end));
+    script.into_iter().chain(link).min()
 }
 
 /// `html` with `first` and then the app's `tags` at the end of `<body>`.
 pub(super) fn at_end_of_body(html: &str, first: &str, tags: &str) -> String {
     let block = format!("{first}{APP_START}{tags}{APP_END}");
-    match html.rfind("</body>") {
+    match markup::last_end_tag_start(html, "body") {
         Some(end) => format!("{}{block}{}", &html[..end], &html[end..]),
         None => format!("{html}{block}"),
     }

@@ -8,6 +8,7 @@
 
 mod app_tags;
 mod head;
+mod markup;
 mod page;
 mod service_worker;
 
@@ -413,10 +414,7 @@ const PRELOADS_START: &str = "<!-- folio:preload -->";
 
 /// Puts the page's first paint at the start of `<body>`, before Trunk's scripts.
 fn insert_body(html: &str, body: &str) -> String {
-    let Some(open) = html.find("<body") else {
-        return html.to_owned();
-    };
-    let Some(close) = html[open..].find('>').map(|i| open + i + 1) else {
+    let Some(close) = markup::start_tag(html, "body").map(|body| body.span.end) else {
         return html.to_owned();
     };
     format!(
@@ -450,17 +448,16 @@ fn relative(path: &str) -> String {
 
 /// Replaces the `<title>` text and puts `tags` right after it (or before `</head>`).
 fn set_title(html: &str, title: &str, tags: &str) -> String {
-    if let Some(open) = html.find("<title>")
-        && let Some(close) = html[open..].find("</title>")
+    if let Some(open) = markup::start_tag(html, "title")
+        && let Some(close) = markup::end_tag(html, "title", open.span.end)
     {
-        let close = open + close + "</title>".len();
         return format!(
             "{}<title>{title}</title>{tags}{}",
-            &html[..open],
-            &html[close..]
+            &html[..open.span.start],
+            &html[close.end..]
         );
     }
-    match html.find("</head>") {
+    match markup::end_tag_start(html, "head") {
         Some(end) => format!(
             "{}<title>{title}</title>{tags}{}",
             &html[..end],
@@ -470,26 +467,13 @@ fn set_title(html: &str, title: &str, tags: &str) -> String {
     }
 }
 
-/// Sets (or replaces) one attribute of the `<html>` start tag.
+/// Sets (or replaces) one attribute of the `<html>` start tag, however the template wrote it
+/// ([`markup`]).
 fn set_html_attribute(html: &str, name: &str, value: &str) -> String {
-    let value = escape(value);
-    let Some(start) = html.find("<html") else {
-        return html.to_owned();
-    };
-    let end = html[start..].find('>').map_or(start + 5, |i| start + i);
-    let tag = &html[start..end];
-    let needle = format!(" {name}=\"");
-    let tag = match tag.find(&needle) {
-        Some(attr) => {
-            let value_start = attr + needle.len();
-            let value_end = tag[value_start..]
-                .find('"')
-                .map_or(tag.len(), |i| value_start + i);
-            format!("{}{value}{}", &tag[..value_start], &tag[value_end..])
-        }
-        None => format!("{tag} {name}=\"{value}\""),
-    };
-    format!("{}{tag}{}", &html[..start], &html[end..])
+    match markup::start_tag(html, "html") {
+        Some(tag) => tag.set_attribute(html, name, &escape(value)),
+        None => html.to_owned(),
+    }
 }
 
 fn escape(text: &str) -> String {

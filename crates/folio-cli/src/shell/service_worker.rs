@@ -3,6 +3,8 @@
 
 use folio_core::{Manifest, paths};
 
+use super::markup;
+
 const SCRIPT: &str = include_str!("service-worker.js");
 
 /// The service worker for a site whose app shell is `template`, served under `base`.
@@ -35,10 +37,8 @@ pub(crate) fn script(template: &str, base: &str, manifest: &Manifest) -> String 
 /// The `href`s of the app shell's own files (Trunk names them by content hash: script, wasm,
 /// stylesheet, icon).
 fn hashed_assets(template: &str, base: &str) -> Vec<String> {
-    let mut assets: Vec<String> = template
-        .split("href=\"")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
+    let mut assets: Vec<String> = markup::start_tags(template, "link", 0)
+        .filter_map(|link| link.value(template, "href"))
         .filter(|href| href.starts_with(base) && !href.ends_with('/') && href.contains('-'))
         .filter(|href| !href.contains("/posts/"))
         .map(str::to_owned)

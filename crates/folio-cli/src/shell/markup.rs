@@ -1,0 +1,369 @@
+//! The template's own tags, found as a browser reads them. `index.html` is the writer's file, and
+//! HTML lets it say `<html lang=en>`, `<HTML LANG='en'>` or `<body class="a>b">` (an HTML
+//! minifier writes the first): tag and attribute names are matched whatever their case, a value
+//! may be quoted either way or not at all, a `>` inside a quoted value does not end its tag, and
+//! a tag inside a comment, a `<script>` or a `<style>` is no tag.
+
+use std::ops::Range;
+
+/// A start tag: where it is, and where its attributes are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct StartTag {
+    /// From its `<` to just after its `>` (to the end of the text, for a tag never closed).
+    pub(super) span: Range<usize>,
+    /// Each attribute, in order.
+    attributes: Vec<Attribute>,
+    /// Just after the last attribute, or after the tag's name: where a new one goes.
+    append_at: usize,
+}
+
+/// Where an attribute of a start tag is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Attribute {
+    name: Range<usize>,
+    /// The value as written, without its quotes (empty for an attribute without one).
+    value: Range<usize>,
+    /// The whole attribute: `name`, `name=value`, `name="value"`.
+    whole: Range<usize>,
+}
+
+impl StartTag {
+    /// The first attribute named `name` (any case), in `html`, the text the tag was found in.
+    fn attribute(&self, html: &str, name: &str) -> Option<&Attribute> {
+        self.attributes
+            .iter()
+            .find(|attribute| html[attribute.name.clone()].eq_ignore_ascii_case(name))
+    }
+
+    /// The value of the attribute `name` as written, character references and all.
+    pub(super) fn value<'h>(&self, html: &'h str, name: &str) -> Option<&'h str> {
+        self.attribute(html, name)
+            .map(|attribute| &html[attribute.value.clone()])
+    }
+
+    /// `html` (the text this tag was found in) with the tag's attribute `name` set to `value`,
+    /// which must be escaped already: written quoted in place of the first attribute of that
+    /// name (the one a browser keeps), or added after the last attribute.
+    pub(super) fn set_attribute(&self, html: &str, name: &str, value: &str) -> String {
+        let written = format!("{name}=\"{value}\"");
+        match self.attribute(html, name) {
+            Some(Attribute { whole, .. }) => {
+                format!("{}{written}{}", &html[..whole.start], &html[whole.end..])
+            }
+            None => format!(
+                "{} {written}{}",
+                &html[..self.append_at],
+                &html[self.append_at..]
+            ),
+        }
+    }
+}
+
+/// The first `<name …>` start tag in `html`.
+pub(super) fn start_tag(html: &str, name: &str) -> Option<StartTag> {
+    start_tags(html, name, 0).next()
+}
+
+/// Every `<name …>` start tag in `html` from `from`, in order. The text of a `<script>` or
+/// `<style>` is passed over.
+pub(super) fn start_tags<'h>(
+    html: &'h str,
+    name: &'h str,
+    from: usize,
+) -> impl Iterator<Item = StartTag> + 'h {
+    let mut from = Some(from);
+    std::iter::from_fn(move || {
+        let at = find(html, name, Kind::Start, from?)?;
+        let tag = read_start_tag(html, at, name.len());
+        from = if RAW_TEXT.contains(&name) {
+            end_tag(html, name, tag.span.end).map(|end| end.end)
+        } else {
+            Some(tag.span.end)
+        };
+        Some(tag)
+    })
+}
+
+/// The first `</name>` end tag in `html` at or after `from`: its span.
+pub(super) fn end_tag(html: &str, name: &str, from: usize) -> Option<Range<usize>> {
+    let at = find(html, name, Kind::End, from)?;
+    let end = html[at..].find('>').map_or(html.len(), |i| at + i + 1);
+    Some(at..end)
+}
+
+/// Where the first `</name>` end tag in `html` starts.
+pub(super) fn end_tag_start(html: &str, name: &str) -> Option<usize> {
+    end_tag(html, name, 0).map(|span| span.start)
+}
+
+/// Where the last `</name>` end tag in `html` starts.
+pub(super) fn last_end_tag_start(html: &str, name: &str) -> Option<usize> {
+    let mut last = None;
+    while let Some(span) = end_tag(html, name, last.map_or(0, |at| at + 1)) {
+        last = Some(span.start);
+    }
+    last
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Start,
+    End,
+}
+
+fn is_space(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+/// Elements whose content is text to the parser: a `<body>` in a script's string is no tag.
+const RAW_TEXT: [&str; 2] = ["script", "style"];
+
+/// Whether a tag named `name` (any case) starts at `at` (its `<`, or its `</` for an end tag).
+fn is_tag_at(bytes: &[u8], at: usize, name: &str, kind: Kind) -> bool {
+    let name_at = match kind {
+        Kind::Start => at + 1,
+        Kind::End if bytes.get(at + 1) == Some(&b'/') => at + 2,
+        Kind::End => return false,
+    };
+    let after = name_at + name.len();
+    bytes
+        .get(name_at..after)
+        .is_some_and(|found| found.eq_ignore_ascii_case(name.as_bytes()))
+        && bytes
+            .get(after)
+            .is_none_or(|&byte| is_space(byte) || byte == b'/' || byte == b'>')
+}
+
+/// Where the first tag of `name` and `kind` starts, at or after `from`, outside comments and
+/// raw text.
+fn find(html: &str, name: &str, kind: Kind, from: usize) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut at = from;
+    while let Some(found) = bytes.get(at..)?.iter().position(|&byte| byte == b'<') {
+        let lt = at + found;
+        if bytes[lt..].starts_with(b"<!--") {
+            at = html[lt + 4..]
+                .find("-->")
+                .map_or(html.len(), |i| lt + 4 + i + 3);
+            continue;
+        }
+        if is_tag_at(bytes, lt, name, kind) {
+            return Some(lt);
+        }
+        let raw = RAW_TEXT
+            .into_iter()
+            .find(|raw| *raw != name && is_tag_at(bytes, lt, raw, Kind::Start));
+        at = match raw {
+            Some(raw) => find(html, raw, Kind::End, lt + 1)?,
+            None => lt + 1,
+        };
+    }
+    None
+}
+
+/// Reads the start tag whose `<` is at `lt` and whose name is `name_len` bytes long, by the rules
+/// of HTML's tokenizer for attributes.
+fn read_start_tag(html: &str, lt: usize, name_len: usize) -> StartTag {
+    let bytes = html.as_bytes();
+    let mut at = lt + 1 + name_len;
+    let mut attributes = Vec::new();
+    let mut append_at = at;
+    loop {
+        while bytes
+            .get(at)
+            .is_some_and(|&byte| is_space(byte) || byte == b'/')
+        {
+            at += 1;
+        }
+        match bytes.get(at) {
+            None => {
+                return StartTag {
+                    span: lt..html.len(),
+                    attributes,
+                    append_at,
+                };
+            }
+            Some(b'>') => {
+                return StartTag {
+                    span: lt..at + 1,
+                    attributes,
+                    append_at,
+                };
+            }
+            Some(_) => {}
+        }
+        // A name runs to a space, `/`, `>` or `=`; an `=` in its first place is part of it.
+        let name_start = at;
+        at += 1;
+        while bytes
+            .get(at)
+            .is_some_and(|&byte| !is_space(byte) && !matches!(byte, b'/' | b'>' | b'='))
+        {
+            at += 1;
+        }
+        let name = name_start..at;
+        let mut value = at..at;
+        let mut next = at;
+        while bytes.get(next).copied().is_some_and(is_space) {
+            next += 1;
+        }
+        if bytes.get(next) == Some(&b'=') {
+            next += 1;
+            while bytes.get(next).copied().is_some_and(is_space) {
+                next += 1;
+            }
+            (value, at) = match bytes.get(next) {
+                Some(&quote @ (b'"' | b'\'')) => {
+                    let start = next + 1;
+                    match bytes[start..].iter().position(|&byte| byte == quote) {
+                        Some(len) => (start..start + len, start + len + 1),
+                        None => (start..html.len(), html.len()),
+                    }
+                }
+                _ => {
+                    let mut end = next;
+                    while bytes
+                        .get(end)
+                        .is_some_and(|&byte| !is_space(byte) && byte != b'>')
+                    {
+                        end += 1;
+                    }
+                    (next..end, end)
+                }
+            };
+        }
+        attributes.push(Attribute {
+            name,
+            value,
+            whole: name_start..at,
+        });
+        append_at = at;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(html: &str, name: &str, value: &str) -> String {
+        match start_tag(html, "html") {
+            Some(tag) => tag.set_attribute(html, name, value),
+            None => html.to_owned(),
+        }
+    }
+
+    #[test]
+    fn an_attribute_is_replaced_however_it_was_written() {
+        for (template, expected) in [
+            ("<html lang=\"en\">", "<html lang=\"zh\">"),
+            ("<html lang='en'>", "<html lang=\"zh\">"),
+            ("<html lang=en>", "<html lang=\"zh\">"),
+            ("<html lang = en dir=ltr>", "<html lang=\"zh\" dir=ltr>"),
+            ("<HTML LANG=EN>", "<HTML lang=\"zh\">"),
+            ("<html lang>", "<html lang=\"zh\">"),
+            ("<html\nclass=a\nlang=en>", "<html\nclass=a\nlang=\"zh\">"),
+            // A browser keeps the first of two; the second stays as it was.
+            (
+                "<html lang=en lang=\"de\">",
+                "<html lang=\"zh\" lang=\"de\">",
+            ),
+            // `xml:lang` and `data-lang` are other attributes.
+            (
+                "<html xml:lang=en data-lang=x>",
+                "<html xml:lang=en data-lang=x lang=\"zh\">",
+            ),
+        ] {
+            assert_eq!(set(template, "lang", "zh"), expected, "{template}");
+        }
+    }
+
+    #[test]
+    fn a_missing_attribute_goes_after_the_last_one() {
+        for (template, expected) in [
+            ("<html>", "<html lang=\"zh\">"),
+            ("<html class=\"a>b\">", "<html class=\"a>b\" lang=\"zh\">"),
+            ("<html class=a/>", "<html class=a/ lang=\"zh\">"),
+            ("<html dir=ltr >x", "<html dir=ltr lang=\"zh\" >x"),
+            // Never closed: the text ends inside the tag.
+            ("<html dir=\"ltr", "<html dir=\"ltr lang=\"zh\""),
+        ] {
+            assert_eq!(set(template, "lang", "zh"), expected, "{template}");
+        }
+        assert_eq!(
+            set("<p>no html tag</p>", "lang", "zh"),
+            "<p>no html tag</p>"
+        );
+    }
+
+    #[test]
+    fn tags_in_comments_and_scripts_and_longer_names_are_not_the_tag() {
+        let html = concat!(
+            "<!-- <body class=old> --><head><style>a::after{content:\"<body>\"}</style>",
+            "<script>let s = '<body>' + '</head>';</script><header></header>",
+            "</HEAD><Body data-x=\"a>b\">text</body><!-- </body> -->"
+        );
+        let body = start_tag(html, "body").map(|tag| &html[tag.span]);
+        assert_eq!(body, Some("<Body data-x=\"a>b\">"));
+        let head_end = end_tag_start(html, "head").map(|at| &html[at..at + 7]);
+        assert_eq!(head_end, Some("</HEAD>"));
+        let body_end = last_end_tag_start(html, "body").map(|at| &html[at..]);
+        assert_eq!(body_end, Some("</body><!-- </body> -->"));
+        assert_eq!(
+            start_tag(html, "head").map(|tag| &html[tag.span]),
+            Some("<head>")
+        );
+        assert_eq!(start_tag("<headline>", "head"), None);
+    }
+
+    #[test]
+    fn values_are_read_however_they_were_written() {
+        let html = "<link rel=preload href='/a b.css' as = \"fetch\" crossorigin HREF=/x>";
+        let tag = start_tag(html, "link");
+        let value = |name| tag.as_ref().and_then(|tag| tag.value(html, name));
+        assert_eq!(value("REL"), Some("preload"));
+        assert_eq!(value("href"), Some("/a b.css"));
+        assert_eq!(value("as"), Some("fetch"));
+        assert_eq!(value("crossorigin"), Some(""));
+        assert_eq!(value("integrity"), None);
+    }
+
+    #[test]
+    fn every_tag_is_found_in_order_and_script_text_is_passed_over() {
+        let html = "<script>'<script>'</script><script type=module>x</script><link a=1><!--<link a=2>--><link a=3>";
+        let types: Vec<Option<&str>> = start_tags(html, "script", 0)
+            .map(|tag| tag.value(html, "type"))
+            .collect();
+        assert_eq!(types, [None, Some("module")]);
+        let links: Vec<&str> = start_tags(html, "link", 0)
+            .filter_map(|tag| tag.value(html, "a"))
+            .collect();
+        assert_eq!(links, ["1", "3"]);
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for html in [
+            "",
+            "<",
+            "<html",
+            "<html =x>",
+            "<html a='",
+            "<!--",
+            "<script>",
+            "<script></script",
+            "<html lang=中文 dir=\"一>二\">",
+            "</",
+            "</body",
+        ] {
+            let _ = set(html, "lang", "en");
+            let _ = end_tag(html, "body", 0);
+            let _ = last_end_tag_start(html, "body");
+            let _ = start_tag(html, "title");
+            let _: Vec<_> = start_tags(html, "script", 0).collect();
+        }
+        assert_eq!(
+            set("<html lang=中文 dir=\"一>二\">", "lang", "zh"),
+            "<html lang=\"zh\" dir=\"一>二\">"
+        );
+    }
+}
