@@ -96,13 +96,15 @@ pub(super) fn end_tag_start(html: &str, name: &str) -> Option<usize> {
     end_tag(html, name, 0).map(|span| span.start)
 }
 
-/// Where the last `</name>` end tag in `html` starts.
+/// Where the last `</name>` end tag in `html` starts, searched for from the end. This one
+/// passes over nothing: it finds the template's own `</body>` after a page's first paint, and
+/// the first paint may hold what a trusted post's raw HTML holds (an unclosed comment or
+/// `<script>` would hide every tag after it from a search from the start).
 pub(super) fn last_end_tag_start(html: &str, name: &str) -> Option<usize> {
-    let mut last = None;
-    while let Some(span) = end_tag(html, name, last.map_or(0, |at| at + 1)) {
-        last = Some(span.start);
-    }
-    last
+    let bytes = html.as_bytes();
+    (0..bytes.len())
+        .rev()
+        .find(|&at| bytes[at] == b'<' && is_tag_at(bytes, at, name, Kind::End))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -300,14 +302,19 @@ mod tests {
         let html = concat!(
             "<!-- <body class=old> --><head><style>a::after{content:\"<body>\"}</style>",
             "<script>let s = '<body>' + '</head>';</script><header></header>",
-            "</HEAD><Body data-x=\"a>b\">text</body><!-- </body> -->"
+            "</HEAD><Body data-x=\"a>b\">text</body><!-- x -->"
         );
         let body = start_tag(html, "body").map(|tag| &html[tag.span]);
         assert_eq!(body, Some("<Body data-x=\"a>b\">"));
         let head_end = end_tag_start(html, "head").map(|at| &html[at..at + 7]);
         assert_eq!(head_end, Some("</HEAD>"));
         let body_end = last_end_tag_start(html, "body").map(|at| &html[at..]);
-        assert_eq!(body_end, Some("</body><!-- </body> -->"));
+        assert_eq!(body_end, Some("</body><!-- x -->"));
+        // A first paint with an unclosed comment and script before the template's end tag.
+        let shell = "<body><p><!-- <script>x</p></BODY></html>";
+        let body_end = last_end_tag_start(shell, "body").map(|at| &shell[at..]);
+        assert_eq!(body_end, Some("</BODY></html>"));
+        assert_eq!(last_end_tag_start("<body></bodyx>", "body"), None);
         assert_eq!(
             start_tag(html, "head").map(|tag| &html[tag.span]),
             Some("<head>")
