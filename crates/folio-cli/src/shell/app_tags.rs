@@ -67,7 +67,7 @@ fn next_app_tag(head: &str, from: usize) -> Option<(usize, usize)> {
         .find(|tag| is(tag.value(head, "type"), &["module"]))
         .map(|tag| {
             let end =
-                markup::end_tag(head, "script", tag.span.end).map_or(head.len(), |end| end.end);
+                markup::closing_tag(head, "script", tag.span.end).map_or(head.len(), |end| end.end);
             (tag.span.start, end)
         });
     let link = markup::start_tags(head, "link", from)

@@ -76,7 +76,7 @@ pub(super) fn start_tags<'h>(
         let at = find(html, name, Kind::Start, from?)?;
         let tag = read_start_tag(html, at, name.len());
         from = if RAW_TEXT.contains(&name) {
-            end_tag(html, name, tag.span.end).map(|end| end.end)
+            closing_tag(html, name, tag.span.end).map(|end| end.end)
         } else {
             Some(tag.span.end)
         };
@@ -84,16 +84,20 @@ pub(super) fn start_tags<'h>(
     })
 }
 
-/// The first `</name>` end tag in `html` at or after `from`: its span.
-pub(super) fn end_tag(html: &str, name: &str, from: usize) -> Option<Range<usize>> {
-    let at = find(html, name, Kind::End, from)?;
-    let end = html[at..].find('>').map_or(html.len(), |i| at + i + 1);
-    Some(at..end)
-}
-
 /// Where the first `</name>` end tag in `html` starts.
 pub(super) fn end_tag_start(html: &str, name: &str) -> Option<usize> {
-    end_tag(html, name, 0).map(|span| span.start)
+    find(html, name, Kind::End, 0)
+}
+
+/// The end tag that closes an element whose content is text to the parser (`<script>`,
+/// `<style>`, `<title>`): the first `</name>` at or after `from`, its span. Inside such an
+/// element nothing is a tag or a comment, so nothing is passed over.
+pub(super) fn closing_tag(html: &str, name: &str, from: usize) -> Option<Range<usize>> {
+    let bytes = html.as_bytes();
+    let at = (from..bytes.len())
+        .find(|&at| bytes[at] == b'<' && is_tag_at(bytes, at, name, Kind::End))?;
+    let end = html[at..].find('>').map_or(html.len(), |i| at + i + 1);
+    Some(at..end)
 }
 
 /// Where the last `</name>` end tag in `html` starts, searched for from the end. This one
@@ -156,7 +160,7 @@ fn find(html: &str, name: &str, kind: Kind, from: usize) -> Option<usize> {
             .into_iter()
             .find(|raw| *raw != name && is_tag_at(bytes, lt, raw, Kind::Start));
         at = match raw {
-            Some(raw) => find(html, raw, Kind::End, lt + 1)?,
+            Some(raw) => closing_tag(html, raw, lt + 1)?.end,
             None => lt + 1,
         };
     }
@@ -348,6 +352,21 @@ mod tests {
     }
 
     #[test]
+    fn text_elements_end_at_their_own_end_tag_whatever_they_hold() {
+        let html = "<script type=module>let a = '<style>', b = '<!--';</script><link rel=preload>";
+        let script = start_tag(html, "script").map(|tag| tag.span.end);
+        let end = script.and_then(|from| closing_tag(html, "script", from));
+        assert_eq!(end.map(|end| &html[end]), Some("</script>"));
+        let links: Vec<_> = start_tags(html, "link", 0).map(|tag| tag.span).collect();
+        assert_eq!(links.len(), 1, "{links:?}");
+        let title = "<title>a <!-- b </TITLE ></head>";
+        assert_eq!(
+            closing_tag(title, "title", 7).map(|end| &title[end]),
+            Some("</TITLE >")
+        );
+    }
+
+    #[test]
     fn odd_text_never_panics() {
         for html in [
             "",
@@ -363,7 +382,8 @@ mod tests {
             "</body",
         ] {
             let _ = set(html, "lang", "en");
-            let _ = end_tag(html, "body", 0);
+            let _ = end_tag_start(html, "body");
+            let _ = closing_tag(html, "script", 0);
             let _ = last_end_tag_start(html, "body");
             let _ = start_tag(html, "title");
             let _: Vec<_> = start_tags(html, "script", 0).collect();

@@ -449,7 +449,7 @@ fn relative(path: &str) -> String {
 /// Replaces the `<title>` text and puts `tags` right after it (or before `</head>`).
 fn set_title(html: &str, title: &str, tags: &str) -> String {
     if let Some(open) = markup::start_tag(html, "title")
-        && let Some(close) = markup::end_tag(html, "title", open.span.end)
+        && let Some(close) = markup::closing_tag(html, "title", open.span.end)
     {
         return format!(
             "{}<title>{title}</title>{tags}{}",
