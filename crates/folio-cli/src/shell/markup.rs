@@ -393,4 +393,37 @@ mod tests {
             "<html lang=\"zh\" dir=\"一>二\">"
         );
     }
+
+    /// Texts made of the pieces tags are made of, multi-byte characters among them (a slice at
+    /// a wrong offset panics): reading never panics, and the attribute set is there after.
+    #[test]
+    fn generated_markup_never_panics_and_keeps_the_attribute() {
+        const PIECES: [&str; 18] = [
+            "<", ">", "/", "=", "\"", "'", " ", "\n", "<!--", "-->", "html", "HTML", "lang",
+            "script", "body", "中", "é", "x",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..20_000 {
+            let len = next() % 24;
+            let html: String = (0..len)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            let set_html = set(&html, "lang", "zh");
+            if start_tag(&html, "html").is_some() {
+                assert!(set_html.contains("lang=\"zh\""), "{html:?} -> {set_html:?}");
+            } else {
+                assert_eq!(set_html, html);
+            }
+            let _ = end_tag_start(&html, "body");
+            let _ = closing_tag(&html, "script", 0);
+            let _ = last_end_tag_start(&html, "body");
+            let _: Vec<_> = start_tags(&html, "script", 0).collect();
+        }
+    }
 }
