@@ -15,6 +15,7 @@ mod feeds;
 mod import;
 mod index;
 mod leftovers;
+mod markup;
 mod new;
 mod output;
 mod progress;

@@ -5,6 +5,7 @@
 use folio_core::LinkRef;
 
 use crate::leftovers::prose_lines;
+use crate::markup;
 
 /// What an attribute points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,70 +23,31 @@ pub(super) fn find(text: &str, first_line: usize) -> Vec<(LinkRef, Kind)> {
         let mut from = 0;
         while let Some(at) = masked[from..].find('<').map(|i| i + from) {
             from = at + 1;
-            let name_len = masked[from..]
-                .find(|c: char| !c.is_ascii_alphanumeric())
-                .unwrap_or(masked.len() - from);
-            let name = masked[from..from + name_len].to_ascii_lowercase();
-            let attributes: &[(&str, Kind)] = match name.as_str() {
+            let Some((name, tag)) = markup::tag_at(line, at) else {
+                continue;
+            };
+            let attributes: &[(&str, Kind)] = match line[name].to_ascii_lowercase().as_str() {
                 "img" | "source" | "audio" | "embed" | "track" => &[("src", Kind::Embedded)],
                 "video" => &[("src", Kind::Embedded), ("poster", Kind::Embedded)],
                 "a" => &[("href", Kind::Link)],
                 _ => continue,
             };
-            let end = masked[from..].find('>').map_or(masked.len(), |i| i + from);
             for (attribute, kind) in attributes {
-                if let Some((start, value)) =
-                    attribute_value(&line[from + name_len..end], attribute)
-                {
-                    let start = from + name_len + start;
+                if let Some(value) = tag.value_span(line, attribute) {
                     found.push((
                         LinkRef {
-                            url: value.to_owned(),
+                            url: line[value.clone()].to_owned(),
                             line: number,
-                            column: line[..start].chars().count() + 1,
+                            column: line[..value.start].chars().count() + 1,
                         },
                         *kind,
                     ));
                 }
             }
-            from = end;
+            from = tag.span.end;
         }
     }
     found
-}
-
-/// The value of `name` in the attributes of one tag, and its byte offset there.
-fn attribute_value<'a>(attributes: &'a str, name: &str) -> Option<(usize, &'a str)> {
-    let lower = attributes.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(at) = lower[from..].find(name).map(|i| i + from) {
-        from = at + name.len();
-        let before = lower[..at].chars().next_back();
-        if !before.is_some_and(char::is_whitespace) {
-            continue;
-        }
-        let rest = &attributes[from..];
-        let Some(after_eq) = rest.trim_start().strip_prefix('=') else {
-            continue;
-        };
-        let value = after_eq.trim_start();
-        let offset = attributes.len() - value.len();
-        return match value.chars().next() {
-            Some(quote @ ('"' | '\'')) => {
-                let inner = &value[1..];
-                let end = inner.find(quote)?;
-                Some((offset + 1, &inner[..end]))
-            }
-            Some(_) => {
-                let end = value
-                    .find(|c: char| c.is_whitespace() || c == '>')
-                    .unwrap_or(value.len());
-                Some((offset, &value[..end]))
-            }
-            None => None,
-        };
-    }
-    None
 }
 
 #[cfg(test)]
@@ -110,6 +72,21 @@ mod tests {
                 ("v.mp4".to_owned(), 8, 26, Kind::Embedded),
                 ("p.jpg".to_owned(), 8, 15, Kind::Embedded),
                 ("upper.png".to_owned(), 8, 52, Kind::Embedded),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_tag_is_read_as_html_reads_it() {
+        // A `>` inside a quoted value does not end the tag, and `src=` inside another
+        // attribute's value is no attribute.
+        let text =
+            "<img alt=\"a > b src=no.png\" src=\"yes.png\"> <a title='x href=no' HREF=yes.html>";
+        assert_eq!(
+            found(text),
+            [
+                ("yes.png".to_owned(), 1, 34, Kind::Embedded),
+                ("yes.html".to_owned(), 1, 70, Kind::Link),
             ]
         );
     }

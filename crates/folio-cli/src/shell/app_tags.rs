@@ -7,7 +7,7 @@
 //! article's bytes no longer share it with the wasm. The app starts about as soon as before: the
 //! parser reaches the end of a shell a few milliseconds after its head.
 
-use super::markup;
+use crate::markup;
 
 /// Marks the app's tags at the end of a shell's body, so that reading a shell back as the
 /// template (`index.html` is both) puts them back in the head.

@@ -8,7 +8,6 @@
 
 mod app_tags;
 mod head;
-mod markup;
 mod page;
 mod service_worker;
 
@@ -25,6 +24,7 @@ use folio_views::pagination::page_title;
 use rayon::prelude::*;
 
 use crate::csp;
+use crate::markup;
 use crate::output;
 use crate::site::{Body, Site};
 use head::{Article, PageHead};

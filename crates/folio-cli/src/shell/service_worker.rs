@@ -3,7 +3,7 @@
 
 use folio_core::{Manifest, paths};
 
-use super::markup;
+use crate::markup;
 
 const SCRIPT: &str = include_str!("service-worker.js");
 

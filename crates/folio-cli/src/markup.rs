@@ -1,5 +1,5 @@
-//! The template's own tags, found as a browser reads them. `index.html` is the writer's file, and
-//! HTML lets it say `<html lang=en>`, `<HTML LANG='en'>` or `<body class="a>b">` (an HTML
+//! Tags found as a browser reads them: the template's (`index.html`, for the shells) and those
+//! of a post's raw HTML (for the import). `index.html` is the writer's file, and HTML lets it say `<html lang=en>`, `<HTML LANG='en'>` or `<body class="a>b">` (an HTML
 //! minifier writes the first): tag and attribute names are matched whatever their case, a value
 //! may be quoted either way or not at all, a `>` inside a quoted value does not end its tag, and
 //! a tag inside a comment, a `<script>` or a `<style>` is no tag.
@@ -8,9 +8,9 @@ use std::ops::Range;
 
 /// A start tag: where it is, and where its attributes are.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct StartTag {
+pub(crate) struct StartTag {
     /// From its `<` to just after its `>` (to the end of the text, for a tag never closed).
-    pub(super) span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// Each attribute, in order.
     attributes: Vec<Attribute>,
     /// Just after the last attribute, or after the tag's name: where a new one goes.
@@ -21,8 +21,8 @@ pub(super) struct StartTag {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Attribute {
     name: Range<usize>,
-    /// The value as written, without its quotes (empty for an attribute without one).
-    value: Range<usize>,
+    /// The value as written, without its quotes; `None` for an attribute written without one.
+    value: Option<Range<usize>>,
     /// The whole attribute: `name`, `name=value`, `name="value"`.
     whole: Range<usize>,
 }
@@ -35,16 +35,22 @@ impl StartTag {
             .find(|attribute| html[attribute.name.clone()].eq_ignore_ascii_case(name))
     }
 
-    /// The value of the attribute `name` as written, character references and all.
-    pub(super) fn value<'h>(&self, html: &'h str, name: &str) -> Option<&'h str> {
+    /// The value of the attribute `name` as written, character references and all (empty for
+    /// an attribute written without one, as HTML reads it).
+    pub(crate) fn value<'h>(&self, html: &'h str, name: &str) -> Option<&'h str> {
         self.attribute(html, name)
-            .map(|attribute| &html[attribute.value.clone()])
+            .map(|attribute| attribute.value.clone().map_or("", |value| &html[value]))
+    }
+
+    /// Where the value of the attribute `name` is written in `html`, if it is written with one.
+    pub(crate) fn value_span(&self, html: &str, name: &str) -> Option<Range<usize>> {
+        self.attribute(html, name)?.value.clone()
     }
 
     /// `html` (the text this tag was found in) with the tag's attribute `name` set to `value`,
     /// which must be escaped already: written quoted in place of the first attribute of that
     /// name (the one a browser keeps), or added after the last attribute.
-    pub(super) fn set_attribute(&self, html: &str, name: &str, value: &str) -> String {
+    pub(crate) fn set_attribute(&self, html: &str, name: &str, value: &str) -> String {
         let written = format!("{name}=\"{value}\"");
         match self.attribute(html, name) {
             Some(Attribute { whole, .. }) => {
@@ -59,14 +65,30 @@ impl StartTag {
     }
 }
 
+/// The start tag whose `<` is at `lt`, whatever its name, with its name's span; `None` when
+/// no tag starts there (`<` then something other than a letter).
+pub(crate) fn tag_at(html: &str, lt: usize) -> Option<(Range<usize>, StartTag)> {
+    let bytes = html.as_bytes();
+    if bytes.get(lt) != Some(&b'<') || !bytes.get(lt + 1)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let name_end = (lt + 1..bytes.len())
+        .find(|&at| !bytes[at].is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    Some((
+        lt + 1..name_end,
+        read_start_tag(html, lt, name_end - lt - 1),
+    ))
+}
+
 /// The first `<name …>` start tag in `html`.
-pub(super) fn start_tag(html: &str, name: &str) -> Option<StartTag> {
+pub(crate) fn start_tag(html: &str, name: &str) -> Option<StartTag> {
     start_tags(html, name, 0).next()
 }
 
 /// Every `<name …>` start tag in `html` from `from`, in order. The text of a `<script>` or
 /// `<style>` is passed over.
-pub(super) fn start_tags<'h>(
+pub(crate) fn start_tags<'h>(
     html: &'h str,
     name: &'h str,
     from: usize,
@@ -85,14 +107,14 @@ pub(super) fn start_tags<'h>(
 }
 
 /// Where the first `</name>` end tag in `html` starts.
-pub(super) fn end_tag_start(html: &str, name: &str) -> Option<usize> {
+pub(crate) fn end_tag_start(html: &str, name: &str) -> Option<usize> {
     find(html, name, Kind::End, 0)
 }
 
 /// The end tag that closes an element whose content is text to the parser (`<script>`,
 /// `<style>`, `<title>`): the first `</name>` at or after `from`, its span. Inside such an
 /// element nothing is a tag or a comment, so nothing is passed over.
-pub(super) fn closing_tag(html: &str, name: &str, from: usize) -> Option<Range<usize>> {
+pub(crate) fn closing_tag(html: &str, name: &str, from: usize) -> Option<Range<usize>> {
     let bytes = html.as_bytes();
     let at = (from..bytes.len())
         .find(|&at| bytes[at] == b'<' && is_tag_at(bytes, at, name, Kind::End))?;
@@ -104,7 +126,7 @@ pub(super) fn closing_tag(html: &str, name: &str, from: usize) -> Option<Range<u
 /// passes over nothing: it finds the template's own `</body>` after a page's first paint, and
 /// the first paint may hold what a trusted post's raw HTML holds (an unclosed comment or
 /// `<script>` would hide every tag after it from a search from the start).
-pub(super) fn last_end_tag_start(html: &str, name: &str) -> Option<usize> {
+pub(crate) fn last_end_tag_start(html: &str, name: &str) -> Option<usize> {
     let bytes = html.as_bytes();
     (0..bytes.len())
         .rev()
@@ -208,7 +230,7 @@ fn read_start_tag(html: &str, lt: usize, name_len: usize) -> StartTag {
             at += 1;
         }
         let name = name_start..at;
-        let mut value = at..at;
+        let mut value = None;
         let mut next = at;
         while bytes.get(next).copied().is_some_and(is_space) {
             next += 1;
@@ -222,8 +244,8 @@ fn read_start_tag(html: &str, lt: usize, name_len: usize) -> StartTag {
                 Some(&quote @ (b'"' | b'\'')) => {
                     let start = next + 1;
                     match bytes[start..].iter().position(|&byte| byte == quote) {
-                        Some(len) => (start..start + len, start + len + 1),
-                        None => (start..html.len(), html.len()),
+                        Some(len) => (Some(start..start + len), start + len + 1),
+                        None => (Some(start..html.len()), html.len()),
                     }
                 }
                 _ => {
@@ -234,7 +256,7 @@ fn read_start_tag(html: &str, lt: usize, name_len: usize) -> StartTag {
                     {
                         end += 1;
                     }
-                    (next..end, end)
+                    (Some(next..end), end)
                 }
             };
         }
