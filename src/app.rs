@@ -4,10 +4,6 @@ use folio_views::SiteView;
 use folio_views::frame::{Frame, Section};
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use crate::browser;
 use crate::components::search_box::SearchBox;
@@ -18,12 +14,12 @@ use crate::pages::not_found::NotFound;
 use crate::pages::post::PostPage;
 use crate::pages::search::SearchPage;
 use crate::pages::tags::{TagPage, TagsPage};
+use crate::router::{Page, provide_router, routes, use_location};
 use crate::site::Site;
 
 /// The whole app.
 #[component]
 pub(crate) fn App() -> impl IntoView {
-    provide_meta_context();
     browser::drop_static_head();
     // The base path and language are read once per page load and live as long as the page.
     let base: &'static str = Box::leak(browser::base_path().into_boxed_str());
@@ -31,7 +27,7 @@ pub(crate) fn App() -> impl IntoView {
     let site = Site::new(base, lang);
     provide_context(site);
     provide_context(SiteView::new(base, lang));
-    let router_base = base.trim_end_matches('/').to_owned();
+    provide_router(base);
     // A reader pointing at, focusing or touching a link to a post is about to open it: fetch it
     // now. The listeners live as long as the page.
     let intent = move |event: &web_sys::Event| {
@@ -45,22 +41,17 @@ pub(crate) fn App() -> impl IntoView {
     browser::register_service_worker(base, crate::cache::urls);
 
     view! {
-        <Title formatter=move |text: String| site_title(site, &text) />
-        <Router base=router_base>
-            <Layout site>
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/page/:page") view=Home />
-                    <Route path=path!("/posts/*slug") view=PostPage />
-                    <Route path=path!("/archive") view=ArchivePage />
-                    <Route path=path!("/archive/page/:page") view=ArchivePage />
-                    <Route path=path!("/tags") view=TagsPage />
-                    <Route path=path!("/tags/:tag") view=TagPage />
-                    <Route path=path!("/tags/:tag/page/:page") view=TagPage />
-                    <Route path=path!("/search") view=SearchPage />
-                </Routes>
-            </Layout>
-        </Router>
+        <Layout site>
+            {routes(|page| match page {
+                Page::Home => view! { <Home /> }.into_any(),
+                Page::Post => view! { <PostPage /> }.into_any(),
+                Page::Archive => view! { <ArchivePage /> }.into_any(),
+                Page::Tags => view! { <TagsPage /> }.into_any(),
+                Page::Tag => view! { <TagPage /> }.into_any(),
+                Page::Search => view! { <SearchPage /> }.into_any(),
+                Page::NotFound => view! { <NotFound /> }.into_any(),
+            })}
+        </Layout>
     }
 }
 
@@ -83,19 +74,5 @@ fn Layout(site: Site, children: Children) -> impl IntoView {
         >
             {children()}
         </Frame>
-    }
-}
-
-/// `Page · Site`, or just the site's title on the home page.
-fn site_title(site: Site, page: &str) -> String {
-    let name = site
-        .config
-        .get()
-        .map(|config| config.title.clone())
-        .unwrap_or_else(|| "Folio".to_owned());
-    if page.is_empty() {
-        name
-    } else {
-        format!("{page} · {name}")
     }
 }

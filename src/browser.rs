@@ -57,7 +57,7 @@ pub(crate) fn scroll_to_fragment() -> bool {
 }
 
 /// Removes the description and canonical tags the build wrote into the shell: from here on
-/// the app sets them per page (through `leptos_meta`), and two of each would disagree.
+/// the app sets them per page (through `crate::head`), and two of each would disagree.
 pub(crate) fn drop_static_head() {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;

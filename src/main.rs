@@ -11,8 +11,10 @@ mod cache;
 mod components;
 mod extras;
 mod fetch;
+mod head;
 mod pages;
 mod panic;
+mod router;
 mod site;
 
 fn main() {

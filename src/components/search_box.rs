@@ -7,10 +7,9 @@ use folio_core::search::page_url;
 use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use wasm_bindgen::JsCast;
 
+use crate::router::{NavigateOptions, navigate, use_location, use_query};
 use crate::site::Site;
 
 /// A search field that drives the search page.
@@ -18,8 +17,7 @@ use crate::site::Site;
 pub(crate) fn SearchBox() -> impl IntoView {
     let site = expect_context::<Site>();
     let location = use_location();
-    let params = use_query_map();
-    let navigate = use_navigate();
+    let query = use_query("q");
     let input = NodeRef::<Input>::new();
     let search_path = page_url(site.base, "");
     let on_search_page = {
@@ -33,7 +31,7 @@ pub(crate) fn SearchBox() -> impl IntoView {
         let on_search_page = on_search_page.clone();
         move || {
             if on_search_page() {
-                params.read().get("q").unwrap_or_default()
+                query.get()
             } else {
                 String::new()
             }
@@ -51,15 +49,12 @@ pub(crate) fn SearchBox() -> impl IntoView {
         navigate(
             &page_url(site.base, &query),
             NavigateOptions {
-                resolve: false,
                 replace,
                 scroll: false,
-                ..NavigateOptions::default()
             },
         );
     };
     let on_input = Callback::new({
-        let go = go.clone();
         let on_search_page = on_search_page.clone();
         move |event: ev::Event| {
             let query = event_target_value(&event);

@@ -6,10 +6,10 @@ use folio_views::archive::Archive;
 use folio_views::pagination::page_title;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::reveal::Reveal;
 use crate::components::status::loaded;
+use crate::head::Title;
 use crate::pages::not_found::NotFound;
 use crate::pages::{list_page, page_number};
 use crate::site::Site;

@@ -6,10 +6,10 @@ use folio_views::home::HomeView;
 use folio_views::pagination::page_title;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
 
 use crate::components::reveal::Reveal;
 use crate::components::status::loaded;
+use crate::head::{Description, Title};
 use crate::pages::not_found::NotFound;
 use crate::pages::{list_page, page_number};
 use crate::site::Site;
@@ -28,7 +28,7 @@ pub(crate) fn Home() -> impl IntoView {
         let description = home.site.description.clone();
         Either::Right(view! {
             <Title text=title />
-            <Meta name="description" content=description />
+            <Description content=description />
             <folio_views::home::Home home=HomeView::from(&*home) />
             <Reveal />
         })

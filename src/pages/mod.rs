@@ -12,16 +12,16 @@ use std::sync::Arc;
 use folio_core::ListPage;
 use folio_core::paths::Paged;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::fetch::LoadError;
+use crate::router::use_page_param;
 use crate::site::Site;
 
 /// The page of a list the route's `:page` names: 1 without one; `None` when it is not a
 /// positive number (a not-found, not page 1).
 pub(crate) fn page_number() -> Memo<Option<usize>> {
-    let params = use_params_map();
-    Memo::new(move |_| match params.read().get("page") {
+    let param = use_page_param();
+    Memo::new(move |_| match param.read().as_deref() {
         None => Some(1),
         Some(text) => text.parse::<usize>().ok().filter(|page| *page >= 1),
     })

@@ -1,9 +1,9 @@
 //! The page for any URL that names nothing: unknown routes, posts and tags.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::components::reveal::Reveal;
+use crate::head::Title;
 use crate::site::Site;
 
 /// A real not-found page, with a way back.

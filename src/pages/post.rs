@@ -6,13 +6,12 @@ use folio_core::paths;
 use folio_views::post::Article;
 use folio_views::toc::toc_headings;
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 
 use crate::browser;
 use crate::components::status::loaded;
 use crate::components::toc::section_being_read;
+use crate::head::{Description, Title};
+use crate::router::{NavigateOptions, navigate, use_location};
 use crate::site::{LoadedPost, Site, load_post};
 
 /// The post the address names (its path below `/posts/`, any depth).
@@ -41,13 +40,11 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     if here.as_deref() != Some(loaded.page.entry.slug.as_str()) {
         let url =
             paths::post_url(site.base, &loaded.page.entry.slug) + &location.hash.get_untracked();
-        use_navigate()(
+        navigate(
             &url,
             NavigateOptions {
                 replace: true,
-                resolve: false,
                 scroll: false,
-                ..NavigateOptions::default()
             },
         );
     }
@@ -69,7 +66,7 @@ fn PostView(loaded: Arc<LoadedPost>) -> impl IntoView {
     let active = section_being_read(&toc_headings(&rendered.headings));
     view! {
         <Title text=entry.title.clone() />
-        <Meta name="description" content=entry.summary().to_owned() />
+        <Description content=entry.summary().to_owned() />
         <Article
             page
             body=rendered.html.clone()

@@ -7,13 +7,13 @@ use folio_views::pagination::page_title;
 use folio_views::tags::{TagCloud, TagPosts};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::reveal::Reveal;
 use crate::components::status::loaded;
+use crate::head::Title;
 use crate::pages::not_found::NotFound;
 use crate::pages::{list_page, page_number};
+use crate::router::use_tag_param;
 use crate::site::Site;
 
 /// All tags, most used first, sized by use.
@@ -33,8 +33,7 @@ pub(crate) fn TagsPage() -> impl IntoView {
 #[component]
 pub(crate) fn TagPage() -> impl IntoView {
     let site = expect_context::<Site>();
-    let params = use_params_map();
-    let tag = Memo::new(move |_| params.read().get("tag").unwrap_or_default());
+    let tag = use_tag_param();
     let page = page_number();
     let load = move || {
         let (tag, page) = (tag.get(), page.get());

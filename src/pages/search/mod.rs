@@ -7,11 +7,11 @@ mod load;
 use folio_core::paths;
 use leptos::either::{Either, EitherOf5};
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::use_query_map;
 
 use crate::components::status::{LoadFailed, Loading};
 use crate::fetch::LoadError;
+use crate::head::Title;
+use crate::router::use_query;
 use crate::site::Site;
 use folio_views::byline::Byline;
 
@@ -28,8 +28,7 @@ pub(crate) fn SearchPage() -> impl IntoView {
     // preloaded both).
     crate::extras::search::preload();
     site.need_config();
-    let params = use_query_map();
-    let query = Memo::new(move |_| params.read().get("q").unwrap_or_default());
+    let query = use_query("q");
     // How many results to show, for the query it was raised for: a new query starts over.
     let shown = RwSignal::new((String::new(), PAGE));
     let limit = move || {
