@@ -66,14 +66,34 @@ where
     Fut: Future<Output = Result<T, LoadError>> + 'static,
     V: IntoView + 'static,
 {
-    shown(Box::new(move || {
+    shown(erased(load, view), false)
+}
+
+/// [`loaded`], but what is shown stays until the next load has arrived, instead of the loading
+/// indicator (a `Transition`): the search page's results while the reader types. `load` is
+/// made by [`erased`].
+pub(crate) fn loaded_in_place(load: Load) -> impl IntoView {
+    shown(load, true)
+}
+
+/// A page's load and view, typed the same for every page.
+pub(crate) fn erased<T, Fut, V>(
+    load: impl Fn() -> Fut + 'static,
+    view: impl Fn(T) -> V + Clone + 'static,
+) -> Load
+where
+    T: Clone + 'static,
+    Fut: Future<Output = Result<T, LoadError>> + 'static,
+    V: IntoView + 'static,
+{
+    Box::new(move || {
         let data = load();
         let view = view.clone();
         Box::pin(async move {
             let data = data.await?;
             Ok(Rc::new(move || view(data.clone()).into_any()) as Show)
         })
-    }))
+    })
 }
 
 /// Makes the view of what a load brought: the same data may be shown more than once, when
@@ -81,25 +101,26 @@ where
 type Show = Rc<dyn Fn() -> AnyView>;
 
 /// One load of a page's data, typed the same for every page.
-type Load = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Show, LoadError>>>>>;
+pub(crate) type Load = Box<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Show, LoadError>>>>>;
 
-/// [`loaded`], for every page: each page's data and view reach it erased into a [`Show`], so
-/// the app's wasm holds one resource, one `Suspense` and one retry instead of one per page type
-/// (for the five page types: 784 KB of wasm instead of 837, 4 KB less brotli).
-fn shown(load: Load) -> AnyView {
+/// [`loaded`] and [`loaded_in_place`], for every page: each page's data and view reach it
+/// erased into a [`Show`], so the app's wasm holds one resource, one `Suspense` and one retry
+/// instead of one per page type (for the five page types: 784 KB of wasm instead of 837, 4 KB
+/// less brotli; the search page's own, 8 KB raw).
+fn shown(load: Load, in_place: bool) -> AnyView {
     let resource = LocalResource::new(load);
     let retry = Callback::new(move |()| resource.refetch());
-    view! {
-        <Suspense fallback=Loading>
-            {move || {
-                Suspend::new(async move {
-                    match resource.await {
-                        Ok(show) => Either::Left(show()),
-                        Err(error) => Either::Right(view! { <LoadFailed error retry /> }),
-                    }
-                })
-            }}
-        </Suspense>
+    let body = move || {
+        Suspend::new(async move {
+            match resource.await {
+                Ok(show) => Either::Left(show()),
+                Err(error) => Either::Right(view! { <LoadFailed error retry /> }),
+            }
+        })
+    };
+    if in_place {
+        view! { <Transition fallback=Loading>{body}</Transition> }.into_any()
+    } else {
+        view! { <Suspense fallback=Loading>{body}</Suspense> }.into_any()
     }
-    .into_any()
 }

@@ -5,10 +5,10 @@
 mod load;
 
 use folio_core::paths;
-use leptos::either::{Either, EitherOf5};
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
-use crate::components::status::{LoadFailed, Loading};
+use crate::components::status::{erased, loaded_in_place};
 use crate::fetch::LoadError;
 use crate::head::Title;
 use crate::router::use_query;
@@ -39,8 +39,6 @@ pub(crate) fn SearchPage() -> impl IntoView {
             PAGE
         }
     };
-    let results = LocalResource::new(move || load::search(site, query.get(), limit()));
-    let retry = Callback::new(move |()| results.refetch());
     let more = move |_| {
         let next = limit() + PAGE;
         shown.set((query.get_untracked(), next));
@@ -53,54 +51,61 @@ pub(crate) fn SearchPage() -> impl IntoView {
             format!("{query} · {}", text.search)
         }
     };
+    // A site without a search index (`NotFound`) says so in place of results; other failures
+    // offer to try again, as every page's do.
+    let load = move || {
+        let search = load::search(site, query.get(), limit());
+        async move {
+            match search.await {
+                Err(LoadError::NotFound) => Ok(None),
+                found => found.map(Some),
+            }
+        }
+    };
+    let results = move |found: Option<load::Found>| {
+        let Some(found) = found else {
+            return EitherOf4::A(view! { <p class="notice">{text.search_unavailable}</p> });
+        };
+        if found.query.is_empty() {
+            return EitherOf4::B(view! { <p class="search-hint">{text.search_hint}</p> });
+        }
+        if found.total == 0 {
+            let none = (text.search_none)(found.query.trim());
+            return EitherOf4::C(view! { <p class="search-empty" role="status">{none}</p> });
+        }
+        let more_button = (found.total > found.items.len()).then(|| {
+            view! {
+                <button type="button" class="button search-more" on:click=more>
+                    {text.search_more}
+                </button>
+            }
+        });
+        let items = found
+            .items
+            .into_iter()
+            .map(|item| {
+                let href = paths::post_url(site.base, &item.entry.slug);
+                view! {
+                    <li class="search-result">
+                        <h2 class="post-card-title">
+                            <a href=href>{marked(item.title)}</a>
+                        </h2>
+                        <Byline entry=item.entry />
+                        <p class="search-snippet">{marked(item.snippet)}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        EitherOf4::D(view! {
+            <p class="page-subtitle" role="status">{(text.search_count)(found.total)}</p>
+            <ol class="search-results">{items}</ol>
+            {more_button}
+        })
+    };
     view! {
         <Title text=page_title />
         <h1 class="page-title">{text.search}</h1>
-        <Transition fallback=Loading>
-            {move || Suspend::new(async move {
-                let outcome = results.await;
-                let found = match outcome {
-                    Ok(found) => found,
-                    Err(LoadError::NotFound) => {
-                        return EitherOf5::A(view! { <p class="notice">{text.search_unavailable}</p> });
-                    }
-                    Err(error) => return EitherOf5::B(view! { <LoadFailed error retry /> }),
-                };
-                if found.query.is_empty() {
-                    return EitherOf5::C(view! { <p class="search-hint">{text.search_hint}</p> });
-                }
-                if found.total == 0 {
-                    let none = (text.search_none)(found.query.trim());
-                    return EitherOf5::D(view! { <p class="search-empty" role="status">{none}</p> });
-                }
-                let more_button = (found.total > found.items.len()).then(|| view! {
-                    <button type="button" class="button search-more" on:click=more>
-                        {text.search_more}
-                    </button>
-                });
-                let items = found
-                    .items
-                    .into_iter()
-                    .map(|item| {
-                        let href = paths::post_url(site.base, &item.entry.slug);
-                        view! {
-                            <li class="search-result">
-                                <h2 class="post-card-title">
-                                    <a href=href>{marked(item.title)}</a>
-                                </h2>
-                                <Byline entry=item.entry />
-                                <p class="search-snippet">{marked(item.snippet)}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                EitherOf5::E(view! {
-                    <p class="page-subtitle" role="status">{(text.search_count)(found.total)}</p>
-                    <ol class="search-results">{items}</ol>
-                    {more_button}
-                })
-            })}
-        </Transition>
+        {loaded_in_place(erased(load, results))}
     }
 }
 
