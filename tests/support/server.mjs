@@ -109,7 +109,9 @@ const server = createServer(async (req, res) => {
     res.writeHead(405).end();
     return;
   }
-  const url = new URL(req.url, 'http://localhost');
+  // The request target is a path: `//x` is the path `//x`, not a host called x (which would
+  // throw for `//` and crash the server).
+  const url = new URL(`http://localhost${req.url.startsWith('/') ? '' : '/'}${req.url}`);
   if (failFirst.delete(url.pathname)) {
     res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');
     return;
