@@ -3,6 +3,9 @@
 use folio_core::{PostEntry, paths, tag_slug};
 use leptos::prelude::*;
 
+use crate::SiteView;
+use crate::markup::Markup;
+
 /// Date, update date, optional author, reading time and tag links of a post.
 #[component]
 pub fn Byline(
@@ -11,47 +14,56 @@ pub fn Byline(
     #[prop(optional)]
     with_author: bool,
 ) -> impl IntoView {
-    let site = crate::site();
-    let date = entry.date.map(|date| {
-        view! { <time datetime=date.to_string()>{date.format_long(site.lang)}</time> }
-    });
-    let updated = entry
-        .updated
-        .filter(|updated| Some(*updated) != entry.date)
-        .map(|updated| {
-            view! {
-                <span class="updated">
-                    {site.text.updated} " "
-                    <time datetime=updated.to_string()>{updated.format_long(site.lang)}</time>
-                </span>
-            }
-        });
-    let author = entry
-        .author
-        .clone()
-        .filter(|_| with_author)
-        .map(|author| view! { <span class="author">{author}</span> });
-    let minutes = (site.text.minutes_read)(entry.reading_minutes);
-    let tags = (!entry.tags.is_empty()).then(|| {
-        let links = entry
-            .tags
-            .iter()
-            .map(|tag| {
-                let href = paths::tag_url(site.base, &tag_slug(tag));
-                view! { <li><a href=href>{format!("#{tag}")}</a></li> }
-            })
-            .collect_view();
-        view! { <ul class="tags" aria-label=site.text.tags>{links}</ul> }
-    });
-    view! {
-        <div class="byline">
-            <p class="byline-facts">
-                {date}
-                {updated}
-                {author}
-                <span class="reading-time">{minutes}</span>
-            </p>
-            {tags}
-        </div>
+    let mut html = Markup::default();
+    write_facts(&mut html, crate::site(), &entry, with_author);
+    view! { <div class="byline" inner_html=html.finish()></div> }
+}
+
+/// The byline, `<div class="byline">` and all.
+pub(crate) fn write_byline(html: &mut Markup, site: SiteView, entry: &PostEntry) {
+    html.open("div", &[("class", "byline")]);
+    write_facts(html, site, entry, false);
+    html.close("div");
+}
+
+/// What is inside the byline's `<div>`.
+fn write_facts(html: &mut Markup, site: SiteView, entry: &PostEntry, with_author: bool) {
+    html.open("p", &[("class", "byline-facts")]);
+    if let Some(date) = entry.date {
+        html.element(
+            "time",
+            &[("datetime", &date.to_string())],
+            &date.format_long(site.lang),
+        );
+    }
+    if let Some(updated) = entry.updated.filter(|updated| Some(*updated) != entry.date) {
+        html.open("span", &[("class", "updated")])
+            .text(site.text.updated)
+            .text(" ")
+            .element(
+                "time",
+                &[("datetime", &updated.to_string())],
+                &updated.format_long(site.lang),
+            )
+            .close("span");
+    }
+    if let Some(author) = entry.author.as_deref().filter(|_| with_author) {
+        html.element("span", &[("class", "author")], author);
+    }
+    html.element(
+        "span",
+        &[("class", "reading-time")],
+        &(site.text.minutes_read)(entry.reading_minutes),
+    )
+    .close("p");
+    if !entry.tags.is_empty() {
+        html.open("ul", &[("class", "tags"), ("aria-label", site.text.tags)]);
+        for tag in &entry.tags {
+            let href = paths::tag_url(site.base, &tag_slug(tag));
+            html.open("li", &[])
+                .element("a", &[("href", &href)], &format!("#{tag}"))
+                .close("li");
+        }
+        html.close("ul");
     }
 }

@@ -5,7 +5,9 @@ use folio_core::ListPage;
 use folio_core::paths::Paged;
 use leptos::prelude::*;
 
-use crate::post_list::PostList;
+use crate::markup::Markup;
+use crate::pagination::write_pagination;
+use crate::post_list::write_post_list;
 
 /// What a home page shows, from its own file ([`ListPage`]).
 #[derive(Debug, Clone)]
@@ -39,22 +41,20 @@ impl From<&ListPage> for HomeView {
 pub fn Home(home: HomeView) -> impl IntoView {
     let site = crate::site();
     let text = site.text;
-    let HomeView {
-        page,
-        pages,
-        total_posts,
-        description,
-        posts,
-    } = home;
-    let intro = (page == 1 && !description.is_empty())
-        .then(|| view! { <p class="home-intro">{description}</p> });
-    let empty = (total_posts == 0).then(|| view! { <p class="empty">{text.no_posts}</p> });
-    let pagination = crate::pagination::pagination(Paged::Home, page, pages);
-    view! {
-        <h1 class="visually-hidden">{text.posts}</h1>
-        {intro}
-        {empty}
-        <PostList posts />
-        {pagination}
+    let mut html = Markup::default();
+    html.element("h1", &[("class", "visually-hidden")], text.posts);
+    if home.page == 1 && !home.description.is_empty() {
+        html.element("p", &[("class", "home-intro")], &home.description);
     }
+    if home.total_posts == 0 {
+        html.element("p", &[("class", "empty")], text.no_posts);
+    }
+    write_post_list(&mut html, site, &home.posts);
+    write_pagination(&mut html, site, Paged::Home, home.page, home.pages);
+    listing(html)
+}
+
+/// A list page's markup as the content of one element.
+pub(crate) fn listing(html: Markup) -> impl IntoView {
+    view! { <div class="listing" inner_html=html.finish()></div> }
 }

@@ -2,36 +2,49 @@
 
 use folio_core::i18n::Strings;
 use folio_core::paths::Paged;
-use leptos::prelude::*;
+
+use crate::SiteView;
+use crate::markup::Markup;
 
 /// "← Newer posts · Page 2 of 5 · Older posts →" for page `page` of `pages` of `list`; nothing
 /// when the list fits on one page.
-pub fn pagination(list: Paged<'_>, page: usize, pages: usize) -> Option<impl IntoView + use<>> {
-    let site = crate::site();
+pub(crate) fn write_pagination(
+    html: &mut Markup,
+    site: SiteView,
+    list: Paged<'_>,
+    page: usize,
+    pages: usize,
+) {
+    if pages <= 1 {
+        return;
+    }
     let text = site.text;
-    let newer = (page > 1).then(|| {
-        view! {
-            <a href=list.page_href(site.base, page - 1) class="newer" rel="prev">
-                {text.newer_posts}
-            </a>
-        }
-    });
-    let older = (page < pages).then(|| {
-        view! {
-            <a href=list.page_href(site.base, page + 1) class="older" rel="next">
-                {text.older_posts}
-            </a>
-        }
-    });
-    (pages > 1).then(|| {
-        view! {
-            <nav class="pagination" aria-label=text.pages_nav>
-                {newer}
-                <span class="page-number">{(text.page_of)(page, pages)}</span>
-                {older}
-            </nav>
-        }
-    })
+    html.open(
+        "nav",
+        &[("class", "pagination"), ("aria-label", text.pages_nav)],
+    );
+    if page > 1 {
+        let href = list.page_href(site.base, page - 1);
+        html.element(
+            "a",
+            &[("href", &href), ("rel", "prev"), ("class", "newer")],
+            text.newer_posts,
+        );
+    }
+    html.element(
+        "span",
+        &[("class", "page-number")],
+        &(text.page_of)(page, pages),
+    );
+    if page < pages {
+        let href = list.page_href(site.base, page + 1);
+        html.element(
+            "a",
+            &[("href", &href), ("rel", "next"), ("class", "older")],
+            text.older_posts,
+        );
+    }
+    html.close("nav");
 }
 
 /// The title of page `page` of a list called `name` (`None` for the home page): `#rust`,

@@ -1,34 +1,26 @@
 //! A list of posts as cards: title, byline and summary.
 
 use folio_core::{PostEntry, paths};
-use leptos::prelude::*;
 
-use crate::byline::Byline;
+use crate::SiteView;
+use crate::byline::write_byline;
+use crate::markup::Markup;
 
 /// Posts as an ordered list of cards, in the order given.
-#[component]
-pub fn PostList(posts: Vec<PostEntry>) -> impl IntoView {
-    let site = crate::site();
-    let cards = posts
-        .into_iter()
-        .map(|entry| {
-            let href = paths::post_url(site.base, &entry.slug);
-            let summary = entry.summary().to_owned();
-            let title = entry.title.clone();
-            let draft = entry
-                .draft
-                .then(|| view! { <span class="badge">{site.text.draft}</span> });
-            view! {
-                <li class="post-card">
-                    <h2 class="post-card-title">
-                        <a href=href>{title}</a>
-                        {draft}
-                    </h2>
-                    <Byline entry=entry />
-                    <p class="post-card-summary">{summary}</p>
-                </li>
-            }
-        })
-        .collect_view();
-    view! { <ol class="post-list">{cards}</ol> }
+pub(crate) fn write_post_list(html: &mut Markup, site: SiteView, posts: &[PostEntry]) {
+    html.open("ol", &[("class", "post-list")]);
+    for entry in posts {
+        let href = paths::post_url(site.base, &entry.slug);
+        html.open("li", &[("class", "post-card")])
+            .open("h2", &[("class", "post-card-title")])
+            .element("a", &[("href", &href)], &entry.title);
+        if entry.draft {
+            html.element("span", &[("class", "badge")], site.text.draft);
+        }
+        html.close("h2");
+        write_byline(html, site, entry);
+        html.element("p", &[("class", "post-card-summary")], entry.summary())
+            .close("li");
+    }
+    html.close("ol");
 }
