@@ -1,34 +1,25 @@
 //! The line under a post's title: date, update, author, reading time and tags.
 
 use folio_core::{PostEntry, paths, tag_slug};
-use leptos::prelude::*;
 
 use crate::SiteView;
 use crate::markup::Markup;
 
-/// Date, update date, optional author, reading time and tag links of a post.
-#[component]
-pub fn Byline(
-    entry: PostEntry,
-    /// Show the author (on the post page; lists leave it out).
-    #[prop(optional)]
+/// The byline of a post in a list, `<div class="byline">` and all.
+pub fn write_byline(html: &mut Markup, site: SiteView, entry: &PostEntry) {
+    write_byline_of(html, site, entry, false);
+}
+
+/// The byline: date, update date, reading time and tag links, and the author when
+/// `with_author` (on the post's own page).
+pub(crate) fn write_byline_of(
+    html: &mut Markup,
+    site: SiteView,
+    entry: &PostEntry,
     with_author: bool,
-) -> impl IntoView {
-    let mut html = Markup::default();
-    write_facts(&mut html, crate::site(), &entry, with_author);
-    view! { <div class="byline" inner_html=html.finish()></div> }
-}
-
-/// The byline, `<div class="byline">` and all.
-pub(crate) fn write_byline(html: &mut Markup, site: SiteView, entry: &PostEntry) {
-    html.open("div", &[("class", "byline")]);
-    write_facts(html, site, entry, false);
-    html.close("div");
-}
-
-/// What is inside the byline's `<div>`.
-fn write_facts(html: &mut Markup, site: SiteView, entry: &PostEntry, with_author: bool) {
-    html.open("p", &[("class", "byline-facts")]);
+) {
+    html.open("div", &[("class", "byline")])
+        .open("p", &[("class", "byline-facts")]);
     if let Some(date) = entry.date {
         html.element(
             "time",
@@ -66,4 +57,5 @@ fn write_facts(html: &mut Markup, site: SiteView, entry: &PostEntry, with_author
         }
         html.close("ul");
     }
+    html.close("div");
 }

@@ -14,7 +14,7 @@ pub mod archive;
 pub mod byline;
 pub mod frame;
 pub mod home;
-mod markup;
+pub mod markup;
 pub mod not_found;
 pub mod pagination;
 pub mod post;

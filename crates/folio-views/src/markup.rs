@@ -12,11 +12,11 @@ use folio_core::html::escape_into;
 
 /// HTML written in document order; every text and attribute value is escaped on the way in.
 #[derive(Debug, Default)]
-pub(crate) struct Markup(String);
+pub struct Markup(String);
 
 impl Markup {
     /// `<tag name="value" …>`.
-    pub(crate) fn open(&mut self, tag: &str, attributes: &[(&str, &str)]) -> &mut Self {
+    pub fn open(&mut self, tag: &str, attributes: &[(&str, &str)]) -> &mut Self {
         self.0.push('<');
         self.0.push_str(tag);
         for (name, value) in attributes {
@@ -31,7 +31,7 @@ impl Markup {
     }
 
     /// `</tag>`.
-    pub(crate) fn close(&mut self, tag: &str) -> &mut Self {
+    pub fn close(&mut self, tag: &str) -> &mut Self {
         self.0.push_str("</");
         self.0.push_str(tag);
         self.0.push('>');
@@ -39,22 +39,17 @@ impl Markup {
     }
 
     /// Text, escaped.
-    pub(crate) fn text(&mut self, text: &str) -> &mut Self {
+    pub fn text(&mut self, text: &str) -> &mut Self {
         escape_into(&mut self.0, text);
         self
     }
 
     /// `<tag …>text</tag>`.
-    pub(crate) fn element(
-        &mut self,
-        tag: &str,
-        attributes: &[(&str, &str)],
-        text: &str,
-    ) -> &mut Self {
+    pub fn element(&mut self, tag: &str, attributes: &[(&str, &str)], text: &str) -> &mut Self {
         self.open(tag, attributes).text(text).close(tag)
     }
 
-    pub(crate) fn finish(self) -> String {
+    pub fn finish(self) -> String {
         self.0
     }
 }

@@ -6,7 +6,9 @@ use leptos::ev;
 use leptos::html::Div;
 use leptos::prelude::*;
 
-use crate::byline::Byline;
+use crate::SiteView;
+use crate::byline::write_byline_of;
+use crate::markup::Markup;
 use crate::toc::{Toc, toc_headings};
 
 /// What a post's page shows around its body, from the manifest.
@@ -79,15 +81,31 @@ pub fn Article(
     } = page;
     let notice = (!entry.problems.is_empty())
         .then(|| view! { <ProblemsNotice problems=entry.problems.clone() /> });
-    let edit = edit.map(|href| {
-        view! { <a class="edit-link" href=href rel="noopener noreferrer">{text.edit_page}</a> }
-    });
+    let mut header = Markup::default();
+    header.element("h1", &[("class", "post-title")], &entry.title);
+    write_byline_of(&mut header, site, &entry, true);
+    let mut footer = Markup::default();
+    write_neighbours(&mut footer, site, newer.as_ref(), older.as_ref());
+    footer.open("p", &[("class", "post-footer-links")]).element(
+        "a",
+        &[("href", site.base)],
+        text.all_posts,
+    );
+    if let Some(href) = &edit {
+        footer.element(
+            "a",
+            &[
+                ("class", "edit-link"),
+                ("href", href),
+                ("rel", "noopener noreferrer"),
+            ],
+            text.edit_page,
+        );
+    }
+    footer.close("p");
     view! {
         <article class="post" lang=entry.lang.clone()>
-            <header class="post-header">
-                <h1 class="post-title">{entry.title.clone()}</h1>
-                <Byline entry=entry.clone() with_author=true />
-            </header>
+            <header class="post-header" inner_html=header.finish()></header>
             {notice}
             <Toc headings=toc_headings(&headings) active open=toc_open />
             <div
@@ -100,60 +118,63 @@ pub fn Article(
                     }
                 }
             ></div>
-            <footer class="post-footer">
-                <Neighbours newer older />
-                <p class="post-footer-links">
-                    <a href=site.base>{text.all_posts}</a>
-                    {edit}
-                </p>
-            </footer>
+            <footer class="post-footer" inner_html=footer.finish()></footer>
         </article>
     }
 }
 
-/// Links to the next newer and next older post.
-#[component]
-fn Neighbours(newer: Option<PostEntry>, older: Option<PostEntry>) -> impl IntoView {
-    let site = crate::site();
+/// Links to the next newer and next older post, if there are any.
+fn write_neighbours(
+    html: &mut Markup,
+    site: SiteView,
+    newer: Option<&PostEntry>,
+    older: Option<&PostEntry>,
+) {
     if newer.is_none() && older.is_none() {
-        return ().into_any();
+        return;
     }
-    let link = |post: Option<PostEntry>, class: &'static str, label: &'static str| {
-        post.map(|post| {
-            view! {
-                <a href=paths::post_url(site.base, &post.slug) class=class>
-                    <span class="post-nav-label">{label}</span>
-                    <span class="post-nav-title">{post.title}</span>
-                </a>
-            }
-        })
-    };
-    view! {
-        <nav class="post-nav" aria-label=site.text.post_nav>
-            {link(newer, "newer", site.text.newer_post)}
-            {link(older, "older", site.text.older_post)}
-        </nav>
+    html.open(
+        "nav",
+        &[("class", "post-nav"), ("aria-label", site.text.post_nav)],
+    );
+    for (post, class, label) in [
+        (newer, "newer", site.text.newer_post),
+        (older, "older", site.text.older_post),
+    ] {
+        if let Some(post) = post {
+            let href = paths::post_url(site.base, &post.slug);
+            html.open("a", &[("href", &href), ("class", class)])
+                .element("span", &[("class", "post-nav-label")], label)
+                .element("span", &[("class", "post-nav-title")], &post.title)
+                .close("a");
+        }
     }
-    .into_any()
+    html.close("nav");
 }
 
 /// What is wrong with a post's source, listed for its writer.
 #[component]
 pub fn ProblemsNotice(problems: Vec<Problem>) -> impl IntoView {
     let site = crate::site();
-    let items = problems
-        .iter()
-        .map(|problem| {
-            view! { <li>{(site.text.problem_line)(problem.line)}{problem.message.clone()}</li> }
-        })
-        .collect_view();
+    let mut html = Markup::default();
+    html.open("p", &[])
+        .element("strong", &[], site.text.problems_title)
+        .text(site.text.problems_body)
+        .close("p")
+        .open("ul", &[]);
+    for problem in &problems {
+        html.open("li", &[])
+            .text(&(site.text.problem_line)(problem.line))
+            .text(&problem.message)
+            .close("li");
+    }
+    html.close("ul");
     view! {
-        <aside class=Problem::notice_class(&problems) role="note" aria-label=site.text.problems_title>
-            <p>
-                <strong>{site.text.problems_title}</strong>
-                {site.text.problems_body}
-            </p>
-            <ul>{items}</ul>
-        </aside>
+        <aside
+            class=Problem::notice_class(&problems)
+            role="note"
+            aria-label=site.text.problems_title
+            inner_html=html.finish()
+        ></aside>
     }
 }

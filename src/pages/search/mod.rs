@@ -5,7 +5,7 @@
 mod load;
 
 use folio_core::paths;
-use leptos::either::{Either, EitherOf4};
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use crate::components::status::{erased, loaded_in_place};
@@ -13,7 +13,9 @@ use crate::fetch::LoadError;
 use crate::head::Title;
 use crate::router::use_query;
 use crate::site::Site;
-use folio_views::byline::Byline;
+use folio_views::SiteView;
+use folio_views::byline::write_byline;
+use folio_views::markup::Markup;
 
 /// Results shown at first, and added by each "more results".
 const PAGE: usize = 10;
@@ -62,6 +64,7 @@ pub(crate) fn SearchPage() -> impl IntoView {
             }
         }
     };
+    let site_view = expect_context::<SiteView>();
     let results = move |found: Option<load::Found>| {
         let Some(found) = found else {
             return EitherOf4::A(view! { <p class="notice">{text.search_unavailable}</p> });
@@ -80,25 +83,23 @@ pub(crate) fn SearchPage() -> impl IntoView {
                 </button>
             }
         });
-        let items = found
-            .items
-            .into_iter()
-            .map(|item| {
-                let href = paths::post_url(site.base, &item.entry.slug);
-                view! {
-                    <li class="search-result">
-                        <h2 class="post-card-title">
-                            <a href=href>{marked(item.title)}</a>
-                        </h2>
-                        <Byline entry=item.entry />
-                        <p class="search-snippet">{marked(item.snippet)}</p>
-                    </li>
-                }
-            })
-            .collect_view();
+        let mut items = Markup::default();
+        for item in &found.items {
+            let href = paths::post_url(site.base, &item.entry.slug);
+            items
+                .open("li", &[("class", "search-result")])
+                .open("h2", &[("class", "post-card-title")])
+                .open("a", &[("href", &href)]);
+            write_marked(&mut items, &item.title);
+            items.close("a").close("h2");
+            write_byline(&mut items, site_view, &item.entry);
+            items.open("p", &[("class", "search-snippet")]);
+            write_marked(&mut items, &item.snippet);
+            items.close("p").close("li");
+        }
         EitherOf4::D(view! {
             <p class="page-subtitle" role="status">{(text.search_count)(found.total)}</p>
-            <ol class="search-results">{items}</ol>
+            <ol class="search-results" inner_html=items.finish()></ol>
             {more_button}
         })
     };
@@ -110,15 +111,12 @@ pub(crate) fn SearchPage() -> impl IntoView {
 }
 
 /// Text with the matched parts in `<mark>`.
-fn marked(parts: Vec<load::Part>) -> impl IntoView {
-    parts
-        .into_iter()
-        .map(|(text, mark)| {
-            if mark {
-                Either::Left(view! { <mark>{text}</mark> })
-            } else {
-                Either::Right(text)
-            }
-        })
-        .collect_view()
+fn write_marked(html: &mut Markup, parts: &[load::Part]) {
+    for (text, mark) in parts {
+        if *mark {
+            html.element("mark", &[], text);
+        } else {
+            html.text(text);
+        }
+    }
 }
