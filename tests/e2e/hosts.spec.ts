@@ -2,9 +2,29 @@
 // mode models). On every one the home page, a post and a heading load from a hard link with 200;
 // what hosts do differently (a URL without its trailing slash, a page that does not exist) is
 // checked against what that host really does.
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { hosts } from '../playwright.config';
 import { collectErrors, settled } from './helpers';
+
+/**
+ * Holds the app's wasm back 1.5 s, as on a slow link, and records when each post's own file and
+ * Markdown is asked for: what 404.html preloads from the address (shell/address_preload.rs) is
+ * asked for long before the app could ask.
+ */
+async function watchPostFiles(page: Page) {
+  let sent = Infinity;
+  await page.route('**/*_bg.wasm', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    sent = Date.now();
+    await route.continue();
+  });
+  const asked: { path: string; at: number }[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (/(\/post\.json|\.md)$/.test(path)) asked.push({ path, at: Date.now() });
+  });
+  return { asked, wasmSent: () => sent };
+}
 
 const POST = 'posts/2025/notes-on-static-hosting';
 const TITLE = 'Notes on static hosting';
@@ -74,6 +94,7 @@ for (const host of all) {
     });
 
     test(`a post URL without its trailing slash: ${host.slashless}`, async ({ page }) => {
+      const { asked, wasmSent } = await watchPostFiles(page);
       const response = await page.goto(`${host.url}/${POST}`);
       if (host.slashless === 'redirect') {
         expect(response?.request().redirectedFrom()?.url()).toBe(`${host.url}/${POST}`);
@@ -88,7 +109,26 @@ for (const host of all) {
         expect(response?.status()).toBe(404);
       }
       await expect(page.locator('h1.post-title')).toHaveText(TITLE);
+      const base = new URL(host.url).pathname.replace(/\/$/, '');
+      const files = [`${base}/${POST}.md`, `${base}/${POST}/post.json`];
+      // Each once: the app's requests took the preloaded responses, or the shell's.
+      expect(asked.map((a) => a.path).sort()).toEqual(files);
+      if (host.slashless === '404') {
+        for (const { path, at } of asked) expect(at, path).toBeLessThan(wasmSent());
+      }
     });
+
+    if (host.slashless === '404') {
+      test('a Chinese post reached through 404.html has its files preloaded from the address', async ({ page }) => {
+        const { asked, wasmSent } = await watchPostFiles(page);
+        const post = `posts/${encodeURIComponent('你好 世界')}`;
+        expect((await page.goto(`${host.url}/${post}`))?.status()).toBe(404);
+        await expect(page.locator('h1.post-title')).toContainText('你好');
+        const base = new URL(host.url).pathname.replace(/\/$/, '');
+        expect(asked.map((a) => a.path).sort()).toEqual([`${base}/${post}.md`, `${base}/${post}/post.json`]);
+        for (const { path, at } of asked) expect(at, path).toBeLessThan(wasmSent());
+      });
+    }
 
     test('a page that does not exist answers 404', async ({ page }) => {
       const response = await page.goto(`${host.url}/posts/no-such-post/`);

@@ -16,10 +16,13 @@ pub(crate) const START: &str = "<!-- folio:csp -->";
 pub(crate) const END: &str = "<!-- /folio:csp -->";
 
 /// The policy for a page built from `template`: the app's own origin, WebAssembly, and the
-/// inline scripts `template` holds, by hash.
-pub(crate) fn policy(template: &str) -> String {
+/// inline scripts `template` holds and the build adds (`more`, as written), by hash.
+pub(crate) fn policy(template: &str, more: &[&str]) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
-    for script in inline_scripts(template) {
+    for script in inline_scripts(template)
+        .into_iter()
+        .chain(more.iter().copied())
+    {
         script_src.push_str(" 'sha256-");
         script_src.push_str(&sha256_base64(&normalize_newlines(script)));
         script_src.push('\'');
@@ -124,7 +127,7 @@ mod tests {
 
     #[test]
     fn the_policy_allows_the_app_and_nothing_inline_but_the_loader() {
-        let policy = policy(TRUNK_SHELL);
+        let policy = policy(TRUNK_SHELL, &[]);
         let script_src = policy
             .split("; ")
             .find(|directive| directive.starts_with("script-src"))

@@ -27,6 +27,9 @@ pub(crate) struct PageHead {
     /// The script of a module the page loads as soon as the app starts (the search page's
     /// search module), below the site's root: the shell preloads it and its wasm.
     pub(crate) module: Option<String>,
+    /// `404.html` only: preload the post the address names, read as the page starts (see
+    /// `address_preload`).
+    pub(crate) post_from_address: bool,
 }
 
 /// What a post adds to its head.
@@ -223,6 +226,7 @@ mod tests {
             source: None,
             data: None,
             module: None,
+            post_from_address: false,
         }
     }
 
@@ -277,6 +281,7 @@ mod tests {
             source: None,
             data: None,
             module: None,
+            post_from_address: false,
         };
         let tags = head.tags(&site(), "/blog/");
         assert!(tags.contains("<meta property=\"og:type\" content=\"website\">"));

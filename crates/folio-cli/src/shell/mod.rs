@@ -6,6 +6,7 @@
 //! [`head`]) and its first paint (the page's markup: [`page`]), which the app replaces when it
 //! has rendered the same page from the raw Markdown.
 
+mod address_preload;
 mod app_tags;
 mod head;
 mod page;
@@ -108,7 +109,9 @@ impl<'a> Shells<'a> {
         let app = app_tags::take(&strip_previous(&template));
         let template = app.in_head();
         Ok(Self {
-            csp: options.csp.then(|| csp::policy(&template)),
+            csp: options
+                .csp
+                .then(|| csp::policy(&template, &[address_preload::SCRIPT])),
             service_worker: options.service_worker,
             out,
             base,
@@ -149,6 +152,7 @@ impl<'a> Shells<'a> {
         }
         let not_found = PageHead {
             data: None,
+            post_from_address: true,
             ..page(Some(text.not_found_title.to_owned()), "")
         };
         self.write(&self.out.join("404.html"), &not_found, None)?;
@@ -280,6 +284,7 @@ impl<'a> Shells<'a> {
                 lang: entry.lang.clone(),
             }),
             module: None,
+            post_from_address: false,
         };
         let page = self.pages.post(index, body);
         let folder = self.out.join("posts").join(&entry.slug);
@@ -338,6 +343,11 @@ impl<'a> Shells<'a> {
                 "<link rel=\"preload\" href=\"{}\" as=\"fetch\" crossorigin=\"anonymous\">",
                 escape(url)
             ));
+        }
+        if head.post_from_address {
+            preloads.push_str("<script>");
+            preloads.push_str(address_preload::SCRIPT);
+            preloads.push_str("</script>");
         }
         if let Some(module) = &head.module {
             let js = format!("{}{module}", self.base);
