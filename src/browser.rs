@@ -79,9 +79,8 @@ pub(crate) fn drop_static_head() {
 /// Click handler for rendered post bodies (their HTML comes from the renderer, so behaviour is
 /// attached by delegation rather than per element):
 /// - a code block's copy button copies the code;
-/// - an image opens full size in a lightbox;
-/// - links to files (an image, a PDF, the raw `.md`) are real page loads, not routes, so the
-///   router must not take them over.
+/// - an image opens full size in a lightbox, unless it is inside a link (links are the
+///   router's, which leaves links to files, an image, a PDF, the raw `.md`, to the browser).
 pub(crate) fn on_post_body_click(event: web_sys::MouseEvent, text: &'static Strings) {
     let Some(target) = event
         .target()
@@ -93,13 +92,7 @@ pub(crate) fn on_post_body_click(event: web_sys::MouseEvent, text: &'static Stri
         copy_code(&button, text);
         return;
     }
-    if let Some(anchor) =
-        closest(&target, "a[href]").and_then(|element| element.dyn_into::<HtmlAnchorElement>().ok())
-    {
-        let path = anchor.pathname();
-        if path.rsplit('/').next().unwrap_or_default().contains('.') {
-            event.stop_propagation();
-        }
+    if closest(&target, "a[href]").is_some() {
         return;
     }
     if let Ok(image) = target.dyn_into::<HtmlImageElement>()

@@ -12,6 +12,10 @@
 //!   `download` or `rel=external`, no modifier key, not already handled) does not load a page: the
 //!   address is pushed, the page changes, and the window scrolls to the fragment's element or to
 //!   the top;
+//! - a link to a file (its last segment has a dot: `feed.xml`, a post's `.md`) is a real load,
+//!   and so is a link to a fragment of this very page, which the browser follows itself (it
+//!   scrolls, moves the focus there, as a skip link needs, and sets `:target`); `hashchange`
+//!   tells the router;
 //! - Back and Forward (`popstate`) change the page to the address;
 //! - a page stays mounted while its own parameters change (post to post, page 2 to page 3 of a
 //!   list, one query to the next): it reads them reactively, and its loads start over.
@@ -204,6 +208,7 @@ pub(crate) fn provide_router(base: &'static str) {
     provide_context(router);
     let _ = window_event_listener(ev::click, move |event| on_click(router, &event));
     let _ = window_event_listener(ev::popstate, move |_| url.set(Url::current()));
+    let _ = window_event_listener(ev::hashchange, move |_| url.set(Url::current()));
 }
 
 fn router() -> Router {
@@ -238,7 +243,13 @@ fn on_click(router: Router, event: &MouseEvent) {
     let Some(url) = Url::parse(&anchor.href()) else {
         return;
     };
-    if !within(router.base, &url.pathname) {
+    if !within(router.base, &url.pathname) || is_file(&url.pathname) {
+        return;
+    }
+    let same_page = router
+        .url
+        .with_untracked(|current| current.pathname == url.pathname && current.search == url.search);
+    if same_page && !url.hash.is_empty() {
         return;
     }
     event.prevent_default();
@@ -250,6 +261,14 @@ fn within(base: &str, pathname: &str) -> bool {
     pathname
         .strip_prefix(base)
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+}
+
+/// Whether `pathname` names a file rather than a page: its last segment has a dot.
+fn is_file(pathname: &str) -> bool {
+    pathname
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
 }
 
 /// How [`navigate`] changes the address.
@@ -397,5 +416,13 @@ mod tests {
         assert!(within("/blog", "/blog/tags/"));
         assert!(!within("/blog", "/blogger/"));
         assert!(within("", "/anything/"));
+    }
+
+    #[test]
+    fn files_are_not_pages() {
+        assert!(is_file("/feed.xml"));
+        assert!(is_file("/blog/posts/a.md"));
+        assert!(!is_file("/posts/v1.2-release/"));
+        assert!(!is_file("/tags/"));
     }
 }

@@ -90,11 +90,42 @@ test('links the router leaves to the browser: other sites, downloads, rel=extern
   await settled(page);
   expect(await documentIsMarked(page)).toBe(false);
 
+  // A file of the site (the feed), linked from a page as a site's navigation may: the browser
+  // loads the file itself.
+  await page.goto(`${site}/`);
+  await settled(page);
+  await markDocument(page);
+  await add(`${site}/feed.xml`, 'the feed');
+  await page.getByRole('link', { name: 'the feed' }).click();
+  await expect(page).toHaveURL(`${site}/feed.xml`);
+  expect(await documentIsMarked(page)).toBe(false);
+
   // The same address as a plain link: the router shows it.
+  await page.goto(`${site}/`);
+  await settled(page);
   await markDocument(page);
   await add(`${site}/tags/`, 'plain tags');
   await page.getByRole('link', { name: 'plain tags' }).click();
   await expect(page).toHaveURL(`${site}/tags/`);
   await expect(page).toHaveTitle(/^Tags · /);
+  expect(await documentIsMarked(page)).toBe(true);
+});
+
+test('the skip link moves the focus to the page, as a fragment link does without an app', async ({ page }) => {
+  const site = sites.root;
+  await page.goto(`${site}/posts/welcome-to-folio/`);
+  await settled(page);
+  await markDocument(page);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.skip-link')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).toHaveURL(`${site}/posts/welcome-to-folio/#folio-content`);
+  // The router heard of it: going to another page and back still works.
+  await page.locator('.post-footer-links a').first().click();
+  await expect(page.locator('.post-card').first()).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(`${site}/posts/welcome-to-folio/#folio-content`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Welcome to Folio' })).toBeVisible();
   expect(await documentIsMarked(page)).toBe(true);
 });
