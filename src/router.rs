@@ -89,6 +89,8 @@ pub(crate) struct Location {
 struct Router {
     url: RwSignal<Url>,
     location: Location,
+    /// The route of the address, matched once for every page and hook that reads it.
+    route: Memo<Route>,
     /// The base path without its last slash: `` or `/blog`.
     base: &'static str,
 }
@@ -200,10 +202,13 @@ pub(crate) fn provide_router(base: &'static str) {
         search: Memo::new(move |_| url.with(|url| url.search.clone())),
         hash: Memo::new(move |_| url.with(|url| url.hash.clone())),
     };
+    let base = base.trim_end_matches('/');
+    let pathname = location.pathname;
     let router = Router {
         url,
         location,
-        base: base.trim_end_matches('/'),
+        route: Memo::new(move |_| Route::of(&pathname.read(), base)),
+        base,
     };
     provide_context(router);
     let _ = window_event_listener(ev::click, move |event| on_click(router, &event));
@@ -329,10 +334,8 @@ pub(crate) fn use_location() -> Location {
 }
 
 /// The route of the address.
-pub(crate) fn use_route() -> Memo<Route> {
-    let router = router();
-    let pathname = router.location.pathname;
-    Memo::new(move |_| Route::of(&pathname.read(), router.base))
+fn use_route() -> Memo<Route> {
+    router().route
 }
 
 /// The route's `:page` parameter (`None` without one).
