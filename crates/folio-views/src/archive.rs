@@ -3,8 +3,7 @@
 use folio_core::{ListPage, ids, paths};
 use leptos::prelude::*;
 
-use crate::home::listing;
-use crate::markup::Markup;
+use crate::markup::{Markup, listing};
 use crate::pagination::write_pagination;
 
 /// One page of the archive ([`ListPage::by_year`] groups its posts).

@@ -5,19 +5,9 @@ use folio_core::{PostEntry, paths, tag_slug};
 use crate::SiteView;
 use crate::markup::Markup;
 
-/// The byline of a post in a list, `<div class="byline">` and all.
-pub fn write_byline(html: &mut Markup, site: SiteView, entry: &PostEntry) {
-    write_byline_of(html, site, entry, false);
-}
-
-/// The byline: date, update date, reading time and tag links, and the author when
-/// `with_author` (on the post's own page).
-pub(crate) fn write_byline_of(
-    html: &mut Markup,
-    site: SiteView,
-    entry: &PostEntry,
-    with_author: bool,
-) {
+/// The byline, `<div class="byline">` and all: date, update date, reading time and tag links,
+/// and the author when `with_author` (on the post's own page; lists leave it out).
+pub fn write_byline(html: &mut Markup, site: SiteView, entry: &PostEntry, with_author: bool) {
     html.open("div", &[("class", "byline")])
         .open("p", &[("class", "byline-facts")]);
     if let Some(date) = entry.date {

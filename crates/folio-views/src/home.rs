@@ -5,7 +5,7 @@ use folio_core::ListPage;
 use folio_core::paths::Paged;
 use leptos::prelude::*;
 
-use crate::markup::Markup;
+use crate::markup::{Markup, listing};
 use crate::pagination::write_pagination;
 use crate::post_list::write_post_list;
 
@@ -52,9 +52,4 @@ pub fn Home(home: HomeView) -> impl IntoView {
     write_post_list(&mut html, site, &home.posts);
     write_pagination(&mut html, site, Paged::Home, home.page, home.pages);
     listing(html)
-}
-
-/// A list page's markup as the content of one element.
-pub(crate) fn listing(html: Markup) -> impl IntoView {
-    view! { <div class="listing" inner_html=html.finish()></div> }
 }

@@ -9,6 +9,7 @@
 //! first paint and the app's page are the same markup.
 
 use folio_core::html::escape_into;
+use leptos::prelude::*;
 
 /// HTML written in document order; every text and attribute value is escaped on the way in.
 #[derive(Debug, Default)]
@@ -52,6 +53,11 @@ impl Markup {
     pub fn finish(self) -> String {
         self.0
     }
+}
+
+/// A list page's markup as the content of one element, `div.listing`.
+pub(crate) fn listing(html: Markup) -> impl IntoView {
+    view! { <div class="listing" inner_html=html.finish()></div> }
 }
 
 #[cfg(test)]

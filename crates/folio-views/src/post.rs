@@ -7,7 +7,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::SiteView;
-use crate::byline::write_byline_of;
+use crate::byline::write_byline;
 use crate::markup::Markup;
 use crate::toc::{Toc, toc_headings};
 
@@ -83,7 +83,7 @@ pub fn Article(
         .then(|| view! { <ProblemsNotice problems=entry.problems.clone() /> });
     let mut header = Markup::default();
     header.element("h1", &[("class", "post-title")], &entry.title);
-    write_byline_of(&mut header, site, &entry, true);
+    write_byline(&mut header, site, &entry, true);
     let mut footer = Markup::default();
     write_neighbours(&mut footer, site, newer.as_ref(), older.as_ref());
     footer.open("p", &[("class", "post-footer-links")]).element(

@@ -18,7 +18,7 @@ pub(crate) fn write_post_list(html: &mut Markup, site: SiteView, posts: &[PostEn
             html.element("span", &[("class", "badge")], site.text.draft);
         }
         html.close("h2");
-        write_byline(html, site, entry);
+        write_byline(html, site, entry, false);
         html.element("p", &[("class", "post-card-summary")], entry.summary())
             .close("li");
     }

@@ -3,8 +3,7 @@
 use folio_core::{ListPage, TagCount, paths};
 use leptos::prelude::*;
 
-use crate::home::listing;
-use crate::markup::Markup;
+use crate::markup::{Markup, listing};
 use crate::pagination::write_pagination;
 use crate::post_list::write_post_list;
 

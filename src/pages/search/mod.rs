@@ -92,7 +92,7 @@ pub(crate) fn SearchPage() -> impl IntoView {
                 .open("a", &[("href", &href)]);
             write_marked(&mut items, &item.title);
             items.close("a").close("h2");
-            write_byline(&mut items, site_view, &item.entry);
+            write_byline(&mut items, site_view, &item.entry, false);
             items.open("p", &[("class", "search-snippet")]);
             write_marked(&mut items, &item.snippet);
             items.close("p").close("li");
