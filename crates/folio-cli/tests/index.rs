@@ -224,6 +224,22 @@ fn shells_from_template<const N: usize>(
     (dir, runs.swap_remove(0))
 }
 
+/// Asserts that each of `needles` is in `text`, the first of each after the first of the one
+/// before.
+fn assert_in_order(path: &str, text: &str, needles: &[&str]) {
+    let at: Vec<usize> = needles
+        .iter()
+        .map(|needle| {
+            text.find(needle)
+                .unwrap_or_else(|| panic!("{path}: no {needle} in {text}"))
+        })
+        .collect();
+    assert!(
+        at.windows(2).all(|pair| pair[0] < pair[1]),
+        "{path}: {needles:?} at {at:?}: {text}"
+    );
+}
+
 #[test]
 fn a_shell_with_a_first_paint_starts_the_app_after_its_content_and_runs_twice_alike() {
     // What Trunk writes: the module script and the preloads of the app in the head.
@@ -262,17 +278,16 @@ fn a_shell_with_a_first_paint_starts_the_app_after_its_content_and_runs_twice_al
             !head.contains(module) && !head.contains("preload"),
             "{path}: {head}"
         );
-        let content = body
-            .find("</main>")
-            .unwrap_or_else(|| panic!("{path}: {body}"));
-        let data = body
-            .find("rel=\"preload\" href=\"/posts/")
-            .unwrap_or_else(|| panic!("{path}"));
-        let app = body.find(module).unwrap_or_else(|| panic!("{path}"));
-        let wasm = body
-            .find("app-1_bg.wasm")
-            .unwrap_or_else(|| panic!("{path}"));
-        assert!(content < data && data < app && app < wasm, "{path}: {body}");
+        assert_in_order(
+            path,
+            body,
+            &[
+                "</main>",
+                "rel=\"preload\" href=\"/posts/",
+                module,
+                "app-1_bg.wasm",
+            ],
+        );
         assert_eq!(html.matches(module).count(), 1, "{path}");
     }
 }
@@ -323,16 +338,11 @@ fn a_template_written_the_way_a_minifier_writes_html_gives_the_same_shells() {
                 !head.contains("<script type=module>") && !head.contains("modulepreload"),
                 "{path}: {head}"
             );
-            let content = body
-                .find("folio:body -->")
-                .unwrap_or_else(|| panic!("{path}"));
-            let app = body
-                .find("<script type=module>")
-                .unwrap_or_else(|| panic!("{path}"));
-            let wasm = body
-                .find("'/app-1_bg.wasm'")
-                .unwrap_or_else(|| panic!("{path}"));
-            assert!(content < app && app < wasm, "{path}: {body}");
+            assert_in_order(
+                path,
+                body,
+                &["folio:body -->", "<script type=module>", "'/app-1_bg.wasm'"],
+            );
         }
     }
     // The offline worker keeps the app's files, found in the unquoted links.
