@@ -5,9 +5,13 @@
 //   static      a plain HTML page: Folio's own shell for the post with the app's scripts taken
 //               out, so the same markup and CSS and nothing else: the limit for any blog;
 //   shell       Folio's per-post shell (posts/<slug>/), whose first paint is the article;
-//   runtime     Folio with no shell content: the post's URL without its trailing slash, which no
-//               file answers, so the host answers with 404.html, the bare app shell, and the app
-//               fetches the index and the Markdown and renders it (as on S3 behind CloudFront);
+//   fallback    the post's URL without its trailing slash, which no file answers, so the host
+//               answers with 404.html, the bare app shell (as S3 behind CloudFront does): its
+//               script fetches the post's shell by file name and paints it, then the app takes
+//               over;
+//   runtime     the same, on a copy of the site without the post's shell (as for a post the build
+//               never saw): nothing to paint, the app fetches the post's file and the Markdown
+//               and renders it;
 //   docsify     Docsify 5 (bench/docsify/index.html) rendering the same Markdown file.
 // Every page is served by bench/serve.mjs (compressed, like a real host) from its own folder.
 import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +39,15 @@ function writeStatic(slug) {
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '');
   if (page.includes('.wasm') || page.includes('type="module"')) throw new Error('the static page still loads the app');
   writeFileSync(join(dir, 'posts', slug, 'index.html'), page);
+  return dir;
+}
+
+/** The site without the post's shell: 404.html has nothing to paint, the app renders alone. */
+function writeAppOnly(slug) {
+  const dir = join(WORK, 'app-only');
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(SITE, dir, { recursive: true });
+  rmSync(join(dir, 'posts', slug, 'index.html'));
   return dir;
 }
 
@@ -75,12 +88,14 @@ async function main() {
   const servers = {
     folio: await serve(SITE),
     static: await serve(writeStatic(slug)),
+    appOnly: await serve(writeAppOnly(slug)),
     docsify: await serve(writeDocsify(slug, join(WORK, 'inputs', 'post.md'))),
   };
   const pages = {
     static: `${servers.static.url}${path}/`,
     shell: `${servers.folio.url}${path}/`,
-    runtime: `${servers.folio.url}${path}`,
+    fallback: `${servers.folio.url}${path}`,
+    runtime: `${servers.appOnly.url}${path}`,
     docsify: `${servers.docsify.url}/#/${encodeURIComponent(slug)}`,
   };
   const { browser, version } = await launch();

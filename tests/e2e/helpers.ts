@@ -46,3 +46,10 @@ export async function watchCsp(page: Page) {
 export async function cspViolations(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
+
+/** Refuses every post's page asked for by its file name (`posts/<path>/index.html`), which is
+ * how 404.html asks for it: 404.html then has no first paint to show, and the app renders the
+ * post alone, as it does a post the build never saw. */
+export async function withoutPostPages(page: Page) {
+  await page.route('**/posts/**/index.html', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+}

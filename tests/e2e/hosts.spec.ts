@@ -8,8 +8,9 @@ import { collectErrors, settled } from './helpers';
 
 /**
  * Holds the app's wasm back 1.5 s, as on a slow link, and records when each post's own file and
- * Markdown is asked for: what 404.html preloads from the address (shell/address_preload.rs) is
- * asked for long before the app could ask.
+ * Markdown is asked for: what 404.html preloads from the address (shell/address_post.rs) is
+ * asked for long before the app could ask, and the post's own page, which it fetches by file
+ * name, is painted before the app could paint.
  */
 async function watchPostFiles(page: Page) {
   let sent = Infinity;
@@ -108,6 +109,14 @@ for (const host of all) {
         // the post, crawlers a 404 (the canonical URL, with the slash, is a 200).
         expect(response?.status()).toBe(404);
       }
+      if (host.slashless === '404') {
+        // 404.html shows the post's own page (the build's render) while the wasm is held back.
+        await expect(page.locator('#folio-prerender h1.post-title')).toHaveText(TITLE);
+        expect(wasmSent()).toBe(Infinity);
+        await expect(page).toHaveTitle(new RegExp(`^${TITLE} · `));
+      }
+      // The app's own page, in place of any first paint.
+      await expect(page.locator('#folio-prerender')).toHaveCount(0);
       await expect(page.locator('h1.post-title')).toHaveText(TITLE);
       const base = new URL(host.url).pathname.replace(/\/$/, '');
       const files = [`${base}/${POST}.md`, `${base}/${POST}/post.json`];
@@ -123,10 +132,44 @@ for (const host of all) {
         const { asked, wasmSent } = await watchPostFiles(page);
         const post = `posts/${encodeURIComponent('你好 世界')}`;
         expect((await page.goto(`${host.url}/${post}`))?.status()).toBe(404);
+        await expect(page.locator('#folio-prerender h1.post-title')).toContainText('你好');
+        expect(wasmSent()).toBe(Infinity);
+        await expect(page.locator('#folio-prerender')).toHaveCount(0);
         await expect(page.locator('h1.post-title')).toContainText('你好');
         const base = new URL(host.url).pathname.replace(/\/$/, '');
         expect(asked.map((a) => a.path).sort()).toEqual([`${base}/${post}.md`, `${base}/${post}/post.json`]);
         for (const { path, at } of asked) expect(at, path).toBeLessThan(wasmSent());
+      });
+    }
+
+    if (host.slashless === '404') {
+      test("a heading's link reached through 404.html is in view before the app arrives", async ({ page }) => {
+        const { wasmSent } = await watchPostFiles(page);
+        await page.setViewportSize({ width: 1000, height: 600 });
+        await page.goto(`${host.url}/${POST}#${HEADING}`);
+        await expect(page.locator(`#folio-prerender #${HEADING}`)).toBeInViewport();
+        expect(wasmSent()).toBe(Infinity);
+        // The app takes over where the reader is.
+        await expect(page.locator('#folio-prerender')).toHaveCount(0);
+        await expect(page.locator(`#${HEADING}`)).toBeInViewport();
+      });
+
+      test("404.html shows no page that is not the post's own", async ({ page }) => {
+        // A host may answer a missing file with its home page and a 200 (CloudFront's error
+        // responses): here, the post's page asked for by file name.
+        const home = await (await page.request.get(`${host.url}/`)).text();
+        const shell = `**/posts/welcome-to-folio/index.html`;
+        await page.route(shell, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: home }));
+        const { wasmSent } = await watchPostFiles(page);
+        const answered = page.waitForResponse((response) => response.url().endsWith('/posts/welcome-to-folio/index.html'));
+        await page.goto(`${host.url}/posts/welcome-to-folio`);
+        await (await answered).finished();
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
+        // Counted once, not waited for: the app, once it arrives, would take any first paint away.
+        expect(await page.locator('#folio-prerender, .post-card').count()).toBe(0);
+        expect(wasmSent()).toBe(Infinity);
+        // The app renders the post.
+        await expect(page.locator('h1.post-title')).toHaveText('Welcome to Folio');
       });
     }
 

@@ -20,7 +20,7 @@ function unexpected(urls: string[], origin: string): string[] {
   return urls.filter((url) => {
     if (!url.startsWith(`${origin}/`)) return true;
     const path = new URL(url).pathname;
-    return path.endsWith('.md') || path.endsWith('.markdown') || /evil|etc|secret/i.test(path.replace(/^\/posts\/[^/]*\/?(post\.json)?$/, ''));
+    return path.endsWith('.md') || path.endsWith('.markdown') || /evil|etc|secret/i.test(path.replace(/^\/posts\/[^/]*\/?(post\.json|index\.html)?$/, ''));
   });
 }
 

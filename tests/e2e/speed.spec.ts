@@ -2,7 +2,7 @@
 // intent, and offline reading from the service worker's cache.
 import { expect, test } from '@playwright/test';
 import { hosts, sites } from '../playwright.config';
-import { settled } from './helpers';
+import { settled, withoutPostPages } from './helpers';
 
 const site = sites.root;
 
@@ -194,8 +194,9 @@ test('math, highlighting and emoji each come as a module of their own, only when
   await page.waitForLoadState('networkidle');
   expect(extras()).toEqual(new Set(['code/folio_extras.js', 'code/folio_extras_bg.wasm']));
   requests.length = 0;
-  // A post with all three, rendered by the app alone (a host that answers a slashless address
-  // with 404.html: no first paint to fall back on): the three modules arrive, and the post has them.
+  // A post with all three, rendered by the app alone (404.html, without the post's page to
+  // show first): the three modules arrive, and the post has them.
+  await withoutPostPages(page);
   await page.goto(`${hosts.slashless404}/posts/welcome-to-folio`);
   await expect(page.locator('.post-body math[display="block"] mfrac')).toHaveCount(1);
   await expect(page.locator('.post-body pre[data-lang="rust"] .tok-kw').first()).toHaveText('fn');
@@ -218,7 +219,9 @@ test.describe(() => {
     });
     let refuse = true;
     await page.route(/\/extras-math-[0-9a-f]{16}\//, (route) => (refuse ? route.abort() : route.continue()));
-    // Rendered by the app alone (404.html), so no first paint stands in for it.
+    // Rendered by the app alone (404.html, without the post's page), so no first paint stands
+    // in for it.
+    await withoutPostPages(page);
     await page.goto(`${hosts.slashless404}/posts/welcome-to-folio`);
     await expect(page.locator('.post-body pre[data-lang="rust"] .tok-kw').first()).toHaveText('fn');
     await expect(page.locator('.post-body')).toContainText('Shortcodes such as 🎉 become emoji');

@@ -120,7 +120,7 @@ fn csp_goes_into_every_shell_only_when_asked_and_once_on_a_rerun() {
     assert!(output.status.success());
     let again = fs::read_to_string(out.join("posts/a/index.html")).unwrap();
     assert_eq!(again.matches("Content-Security-Policy").count(), 1);
-    // The loader's and 404.html's address script's (`shell/address_preload.rs`).
+    // The loader's and 404.html's address script's (`shell/address_post.rs`).
     assert_eq!(again.matches("'sha256-").count(), 2, "{again}");
 }
 

@@ -27,8 +27,8 @@ pub(crate) struct PageHead {
     /// The script of a module the page loads as soon as the app starts (the search page's
     /// search module), below the site's root: the shell preloads it and its wasm.
     pub(crate) module: Option<String>,
-    /// `404.html` only: preload the post the address names, read as the page starts (see
-    /// `address_preload`).
+    /// `404.html` only: preload the post the address names, read as the page starts, and show
+    /// its shell's first paint (see `address_post`).
     pub(crate) post_from_address: bool,
 }
 

@@ -6,7 +6,7 @@
 //! [`head`]) and its first paint (the page's markup: [`page`]), which the app replaces when it
 //! has rendered the same page from the raw Markdown.
 
-mod address_preload;
+mod address_post;
 mod app_tags;
 mod head;
 mod page;
@@ -111,7 +111,7 @@ impl<'a> Shells<'a> {
         Ok(Self {
             csp: options
                 .csp
-                .then(|| csp::policy(&template, &[address_preload::SCRIPT])),
+                .then(|| csp::policy(&template, &[address_post::SCRIPT])),
             service_worker: options.service_worker,
             out,
             base,
@@ -346,7 +346,7 @@ impl<'a> Shells<'a> {
         }
         if head.post_from_address {
             preloads.push_str("<script>");
-            preloads.push_str(address_preload::SCRIPT);
+            preloads.push_str(address_post::SCRIPT);
             preloads.push_str("</script>");
         }
         if let Some(module) = &head.module {
