@@ -120,7 +120,24 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Blocks<'a, '_, I> {
         if let Some(table) = self.table.take() {
             return Some(table);
         }
-        let (event, range) = self.inner.next()?;
+        let item = self.inner.next();
+        if let Some((event, _)) = &item
+            && !matches!(
+                event,
+                Event::Start(
+                    Tag::Table(_)
+                        | Tag::TableHead
+                        | Tag::TableRow
+                        | Tag::TableCell
+                        | Tag::BlockQuote(_)
+                ) | Event::End(
+                    TagEnd::Table | TagEnd::TableHead | TagEnd::TableCell | TagEnd::BlockQuote(_)
+                ) | Event::Rule
+            )
+        {
+            return item;
+        }
+        let (event, range) = item?;
         let event = match event {
             Event::Start(Tag::Table(alignments)) => {
                 // The writer needs the table start itself (it tells header from body cells).

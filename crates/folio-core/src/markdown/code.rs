@@ -124,7 +124,16 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for CodeAndMath<'a, '_, I> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let (event, range) = self.inner.next()?;
+        let item = self.inner.next();
+        if let Some((event, _)) = &item
+            && !matches!(
+                event,
+                Event::Start(Tag::CodeBlock(_)) | Event::InlineMath(_) | Event::DisplayMath(_)
+            )
+        {
+            return item;
+        }
+        let (event, range) = item?;
         let kind = match event {
             Event::Start(Tag::CodeBlock(kind)) if self.extras => kind,
             Event::InlineMath(tex) => {

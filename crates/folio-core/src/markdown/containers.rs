@@ -401,7 +401,19 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Containers<'a, '_, '_, I>
             let Some(marks) = self.marks else {
                 return self.inner.next();
             };
-            let Some((event, range)) = self.inner.next() else {
+            let item = self.inner.next();
+            if let Some((event, range)) = &item {
+                let untouched = match event {
+                    Event::Rule | Event::Start(_) | Event::End(_) => false,
+                    Event::Text(_) | Event::Html(_) => !marks.overlaps(range),
+                    _ => true,
+                };
+                if untouched {
+                    self.last_end = range.end;
+                    return item;
+                }
+            }
+            let Some((event, range)) = item else {
                 let open = self.open.pop()?;
                 if let Mark::Open(container) = &marks.marks[open.mark].1 {
                     self.report.warning(

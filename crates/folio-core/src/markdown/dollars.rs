@@ -108,10 +108,11 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Restore<I> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let (event, range) = self.inner.next()?;
+        let item = self.inner.next();
         if !self.active {
-            return Some((event, range));
+            return item;
         }
+        let (event, range) = item?;
         let event = match event {
             Event::Text(text) => Event::Text(restore(text)),
             Event::Code(text) => Event::Code(restore(text)),

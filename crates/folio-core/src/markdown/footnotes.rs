@@ -229,7 +229,16 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Footnotes<'a, '_, I> {
             if let Some(ready) = self.ready.pop_front() {
                 return Some(ready);
             }
-            let Some((event, range)) = self.inner.next() else {
+            let item = self.inner.next();
+            if let Some((event, _)) = &item
+                && !matches!(
+                    event,
+                    Event::FootnoteReference(_) | Event::Start(Tag::FootnoteDefinition(_))
+                )
+            {
+                return item;
+            }
+            let Some((event, range)) = item else {
                 if self.finished {
                     return None;
                 }

@@ -218,7 +218,14 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Headings<'a, '_, '_, I> {
             if let Some(ready) = self.ready.pop_front() {
                 return Some(ready);
             }
-            let (event, range) = self.inner.next()?;
+            let item = self.inner.next();
+            if self.started
+                && let Some((event, _)) = &item
+                && !matches!(event, Event::Start(Tag::Heading { .. }))
+            {
+                return item;
+            }
+            let (event, range) = item?;
             let first_block = !self.started;
             // An HTML block that shows nothing (a comment, a Vue `<script setup>`, both taken out
             // by now) does not stand before the title.

@@ -175,7 +175,13 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Images<'a, '_, I> {
         if let Some(ready) = self.ready.pop_front() {
             return Some(ready);
         }
-        match self.pull()? {
+        let item = self.pull();
+        if let Some((event, _)) = &item
+            && !matches!(event, Event::Start(Tag::Image { .. } | Tag::Paragraph))
+        {
+            return item;
+        }
+        match item? {
             (
                 Event::Start(Tag::Image {
                     dest_url, title, ..

@@ -87,7 +87,16 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Links<'a, '_, I> {
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         loop {
-            let (event, range) = self.inner.next()?;
+            let item = self.inner.next();
+            if let Some((event, _)) = &item
+                && !matches!(
+                    event,
+                    Event::Start(Tag::Link { .. }) | Event::End(TagEnd::Link)
+                )
+            {
+                return item;
+            }
+            let (event, range) = item?;
             match event {
                 Event::Start(Tag::Link {
                     link_type,

@@ -64,7 +64,19 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for RawHtml<'a, '_, I> {
             return self.trusted();
         };
         loop {
-            let Some((event, range)) = self.inner.next() else {
+            let item = self.inner.next();
+            // Text and the like, outside an element whose content goes: as it came.
+            if let Some((event, range)) = &item
+                && !matches!(
+                    event,
+                    Event::Html(_) | Event::InlineHtml(_) | Event::Start(_) | Event::End(_)
+                )
+                && !sanitizer.is_swallowing()
+            {
+                self.last_end = range.end;
+                return item;
+            }
+            let Some((event, range)) = item else {
                 if self.finished {
                     return None;
                 }
@@ -143,7 +155,13 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> RawHtml<'a, '_, I> {
     /// The next event when the site trusts its HTML: as it comes, but for Vue blocks.
     fn trusted(&mut self) -> Option<Spanned<'a>> {
         loop {
-            let (event, range) = self.inner.next()?;
+            let item = self.inner.next();
+            if let Some((event, _)) = &item
+                && !matches!(event, Event::Html(_) | Event::End(TagEnd::HtmlBlock))
+            {
+                return item;
+            }
+            let (event, range) = item?;
             match event {
                 Event::Html(_) if self.in_vue_block => {}
                 Event::Html(html) => match vue_block(&html) {

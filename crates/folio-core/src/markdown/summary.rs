@@ -132,10 +132,12 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for Summarize<'_, I> {
 
     #[inline]
     fn next(&mut self) -> Option<Self::Item> {
-        let item = self.inner.next()?;
-        if self.on {
-            self.watch(&item.0);
+        let item = self.inner.next();
+        if self.on
+            && let Some((event, _)) = &item
+        {
+            self.watch(event);
         }
-        Some(item)
+        item
     }
 }

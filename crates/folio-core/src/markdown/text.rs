@@ -261,13 +261,15 @@ impl<'a, I: Iterator<Item = Spanned<'a>>> Iterator for TextExtras<'a, '_, I> {
             if let Some(ready) = self.ready.pop_front() {
                 return Some(ready);
             }
-            let (event, range) = self.pull()?;
+            let item = self.pull();
             if !self.extras {
-                return Some((event, range));
+                return item;
             }
-            let Event::Text(text) = event else {
-                self.watch(&event, &range);
-                return Some((event, range));
+            let Some((Event::Text(text), range)) = item else {
+                if let Some((event, range)) = &item {
+                    self.watch(event, range);
+                }
+                return item;
             };
             if self.code > 0 {
                 return Some((Event::Text(text), range));
