@@ -148,9 +148,16 @@ CLI_BUILD := cargo build --quiet --profile cli --locked -p folio-cli
 
 TRUNK_BUILD = $(WASM_RELEASE) trunk build --release --public-url '$(PUBLIC_URL)' --dist '$(DIST)' $(if $(FEATURES),--features '$(FEATURES)')
 
+# A shell ignores Ctrl-C in what it started in the background: the CLI's build went on after
+# `make build` or `make serve` was stopped, holding Cargo's lock. It runs in a session of its own
+# (`setsid`) and is stopped with the recipe, rustc processes and all, if it is still running
+# (its process id still names a cargo).
+CLI_IN_BACKGROUND = $$(command -v setsid) $(CLI_BUILD) & cli=$$!; \
+  trap 'grep -qs cargo /proc/$$cli/cmdline && kill -TERM -$$cli' INT TERM
+
 build: tools
 	@echo "$(TRUNK_BUILD)"
-	@$(CLI_BUILD) & cli=$$!; \
+	@$(CLI_IN_BACKGROUND); \
 	  status=0; $(TRUNK_BUILD) || status=$$?; \
 	  wait $$cli || true; exit $$status
 
@@ -162,9 +169,11 @@ WATCH := index.html Trunk.toml Cargo.toml Cargo.lock src style \
   crates/folio-extras \
   $(FOLIO_CONTENT)
 
+TRUNK_SERVE = trunk serve --public-url '$(PUBLIC_URL)' --port '$(PORT)' $(foreach path,$(WATCH),--watch '$(path)')
+
 serve: tools
-	@$(CLI_BUILD) &
-	trunk serve --public-url '$(PUBLIC_URL)' --port '$(PORT)' $(foreach path,$(WATCH),--watch '$(path)')
+	@echo "$(TRUNK_SERVE)"
+	@$(CLI_IN_BACKGROUND); $(TRUNK_SERVE)
 
 check:
 	cargo run --quiet --profile cli -p folio-cli -- check '$(CONTENT)'
