@@ -292,17 +292,16 @@ pub(crate) fn reveal_app() -> bool {
     true
 }
 
+/// The link (`a[href]`) an event happened on or inside.
+pub(crate) fn link_of(event: &web_sys::Event) -> Option<HtmlAnchorElement> {
+    let target = event.target()?.dyn_into::<Element>().ok()?;
+    closest(&target, "a[href]")?.dyn_into().ok()
+}
+
 /// The path of the same-origin link an event happened on (the reader points at, focuses or
 /// touches it), for prefetching.
 pub(crate) fn link_path(event: &web_sys::Event) -> Option<String> {
-    let anchor = event
-        .target()?
-        .dyn_into::<Element>()
-        .ok()?
-        .closest("a[href]")
-        .ok()??
-        .dyn_into::<HtmlAnchorElement>()
-        .ok()?;
+    let anchor = link_of(event)?;
     let window = web_sys::window()?;
     (anchor.origin() == window.location().origin().ok()?).then(|| anchor.pathname())
 }

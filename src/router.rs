@@ -22,8 +22,7 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlAnchorElement, MouseEvent};
+use web_sys::MouseEvent;
 
 use crate::browser;
 
@@ -124,12 +123,9 @@ impl Route {
     /// The route for `pathname` (percent-encoded, with the base path) on a site at `base`.
     /// A trailing slash and empty segments do not matter; a tag is percent-decoded.
     pub(crate) fn of(pathname: &str, base: &str) -> Self {
-        let Some(rest) = pathname.strip_prefix(base) else {
+        let Some(rest) = below(base, pathname) else {
             return Self::NotFound;
         };
-        if !rest.is_empty() && !rest.starts_with('/') {
-            return Self::NotFound;
-        }
         let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
         let number = |segment: &str| Some(decode(segment));
         match segments.as_slice() {
@@ -231,12 +227,7 @@ fn on_click(router: Router, event: &MouseEvent) {
     {
         return;
     }
-    let Some(anchor) = event
-        .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("a[href]").ok().flatten())
-        .and_then(|element| element.dyn_into::<HtmlAnchorElement>().ok())
-    else {
+    let Some(anchor) = browser::link_of(event) else {
         return;
     };
     let external = anchor
@@ -248,7 +239,7 @@ fn on_click(router: Router, event: &MouseEvent) {
     let Some(url) = Url::parse(&anchor.href()) else {
         return;
     };
-    if !within(router.base, &url.pathname) || is_file(&url.pathname) {
+    if below(router.base, &url.pathname).is_none() || folio_core::paths::names_file(&url.pathname) {
         return;
     }
     let same_page = router
@@ -261,19 +252,12 @@ fn on_click(router: Router, event: &MouseEvent) {
     go(router, url, NavigateOptions::default());
 }
 
-/// Whether `pathname` is a page of the site at `base` (without its last slash).
-fn within(base: &str, pathname: &str) -> bool {
+/// The rest of `pathname` below the site's `base` (without its last slash), or `None` when
+/// `pathname` is not a page of the site.
+fn below<'p>(base: &str, pathname: &'p str) -> Option<&'p str> {
     pathname
         .strip_prefix(base)
-        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-}
-
-/// Whether `pathname` names a file rather than a page: its last segment has a dot.
-fn is_file(pathname: &str) -> bool {
-    pathname
-        .rsplit('/')
-        .next()
-        .is_some_and(|last| last.contains('.'))
+        .filter(|rest| rest.is_empty() || rest.starts_with('/'))
 }
 
 /// How [`navigate`] changes the address.
@@ -416,16 +400,8 @@ mod tests {
         assert_eq!(Route::of("/blog/posts/a/", "/blog"), Route::Post);
         assert_eq!(Route::of("/blogger/", "/blog"), Route::NotFound);
         assert_eq!(Route::of("/posts/a/", "/blog"), Route::NotFound);
-        assert!(within("/blog", "/blog/tags/"));
-        assert!(!within("/blog", "/blogger/"));
-        assert!(within("", "/anything/"));
-    }
-
-    #[test]
-    fn files_are_not_pages() {
-        assert!(is_file("/feed.xml"));
-        assert!(is_file("/blog/posts/a.md"));
-        assert!(!is_file("/posts/v1.2-release/"));
-        assert!(!is_file("/tags/"));
+        assert!(below("/blog", "/blog/tags/").is_some());
+        assert!(below("/blog", "/blogger/").is_none());
+        assert!(below("", "/anything/").is_some());
     }
 }

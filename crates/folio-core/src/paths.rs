@@ -56,6 +56,24 @@ pub fn decode_segment(segment: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// Whether a path names a file rather than a page: its last segment has a dot (`feed.xml`,
+/// `posts/a.md`, `2019/a.html`). The build writes such an address as that file, not as a
+/// folder with its `index.html`, and the app's router leaves links to it to the browser.
+///
+/// ```
+/// use folio_core::paths::names_file;
+/// assert!(names_file("/feed.xml"));
+/// assert!(names_file("2019/a.html"));
+/// assert!(names_file("/blog/posts/a.md"));
+/// assert!(!names_file("/posts/v1.2-release/"));
+/// assert!(!names_file("/tags/"));
+/// ```
+pub fn names_file(path: &str) -> bool {
+    path.rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'))
+}
+
 /// Why a slug cannot be used as a URL segment and folder name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SlugError {

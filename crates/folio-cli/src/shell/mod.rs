@@ -196,11 +196,7 @@ impl<'a> Shells<'a> {
         for redirect in &self.site.redirects {
             let to = paths::post_url(self.base, &redirect.to);
             // `2019/a.html` is a file; any other address is a folder with its index.
-            let named_file = redirect
-                .from
-                .rsplit('/')
-                .next()
-                .is_some_and(|last| last.contains('.'));
+            let named_file = paths::names_file(&redirect.from);
             let path = if named_file {
                 self.out.join(&redirect.from)
             } else {
