@@ -1,6 +1,7 @@
 //! The document's title and description, set by the page being shown (what `leptos_meta` did
 //! for Folio, without its head manager: see `router`).
 
+use folio_views::frame::document_title;
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
 use send_wrapper::SendWrapper;
@@ -15,18 +16,15 @@ pub(crate) fn Title(#[prop(into)] text: TextProp) -> impl IntoView {
     Effect::new(move |_| document().set_title(&site_title(site, &text.get())));
 }
 
-/// `Page · Site`, or just the site's title on the home page.
+/// `Page · Site`, or just the site's title on the home page ("Folio" until the site's
+/// configuration has arrived).
 fn site_title(site: Site, page: &str) -> String {
-    let name = site
-        .config
-        .get()
-        .map(|config| config.title.clone())
-        .unwrap_or_else(|| "Folio".to_owned());
-    if page.is_empty() {
-        name
-    } else {
-        format!("{page} · {name}")
-    }
+    site.config.with(|config| {
+        let name = config
+            .as_ref()
+            .map_or("Folio", |config| config.title.as_str());
+        document_title(page, name)
+    })
 }
 
 /// A `<meta name="description">` in the document's head while the page is shown.

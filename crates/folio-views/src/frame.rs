@@ -44,6 +44,23 @@ impl Section {
     }
 }
 
+/// The document's title: `Page · Site`, or the site's title alone for a page without a title of
+/// its own (the home page). The shells and the app write it alike, so a tab's title does not
+/// change when the app takes over.
+///
+/// ```
+/// use folio_views::frame::document_title;
+/// assert_eq!(document_title("情人节", "Notes"), "情人节 · Notes");
+/// assert_eq!(document_title("", "Notes"), "Notes");
+/// ```
+pub fn document_title(page: &str, site: &str) -> String {
+    if page.is_empty() {
+        site.to_owned()
+    } else {
+        format!("{page} · {site}")
+    }
+}
+
 /// What the header's configured links are: the site's `nav`, known once the site's
 /// configuration arrived.
 pub type NavLinks = Vec<NavLink>;

@@ -48,10 +48,7 @@ pub(crate) struct Article {
 impl PageHead {
     /// `Page · Site`, or the site's title alone on the home page.
     pub(crate) fn full_title(&self, site: &SiteConfig) -> String {
-        match &self.title {
-            Some(title) => format!("{title} · {}", site.title),
-            None => site.title.clone(),
-        }
+        folio_views::frame::document_title(self.title.as_deref().unwrap_or_default(), &site.title)
     }
 
     /// The tags that go after `<title>`. `base` is the site's path (`/blog/`).
