@@ -277,12 +277,20 @@ bench-time:
 	  else echo "NOTE: peak memory is not measured without /usr/bin/time (sudo apt-get install -y time)"; fi; \
 	fi
 
-# folio-core's renderer for the benchmark page, built the way `make build` builds the app's wasm: the
-# release profile under WASM_RELEASE, wasm-bindgen, wasm-opt -Oz.
+# folio-core's renderer for the benchmark pages, built the way `make build` builds the app's wasm:
+# the release profile under WASM_RELEASE, wasm-bindgen, wasm-opt -Oz. Twice: with its extras
+# (math, highlighting, emoji) into wasm/, for the render benchmark, and without, as the app's wasm
+# carries it, into wasm-core/, for the time-to-content page that loads the renderer alone.
 bench-wasm: rust-target wasm-bindgen wasm-opt
-	$(WASM_RELEASE) cargo build --release --locked --quiet -p folio-bench-wasm --target wasm32-unknown-unknown
-	wasm-bindgen --target web --out-dir $(BENCH_WORK)/wasm $(BENCH_TARGET)/wasm32-unknown-unknown/release/folio_bench_wasm.wasm
-	wasm-opt -Oz --strip-debug --strip-producers $(BENCH_WORK)/wasm/folio_bench_wasm_bg.wasm -o $(BENCH_WORK)/wasm/folio_bench_wasm_bg.wasm
+	$(call bench_wasm,,wasm)
+	$(call bench_wasm,--no-default-features,wasm-core)
+
+# $(1): folio-bench-wasm's feature flags; $(2): the folder under bench/.work.
+define bench_wasm
+$(WASM_RELEASE) cargo build --release --locked --quiet -p folio-bench-wasm --target wasm32-unknown-unknown $(1)
+wasm-bindgen --target web --out-dir $(BENCH_WORK)/$(2) $(BENCH_TARGET)/wasm32-unknown-unknown/release/folio_bench_wasm.wasm
+wasm-opt -Oz --strip-debug --strip-producers $(BENCH_WORK)/$(2)/folio_bench_wasm_bg.wasm -o $(BENCH_WORK)/$(2)/folio_bench_wasm_bg.wasm
+endef
 
 # The render inputs and the site the page-load benchmarks serve (the seed post, or a generated
 # Chinese post when ../shared has none, among 30 generated posts), built by `make build`; and the

@@ -59,6 +59,7 @@ function ttcSection(ttc) {
     shell: 'Folio, per-post shell',
     fallback: "Folio, 404.html painting the post's shell",
     runtime: 'Folio, app only (404.html, no shell)',
+    renderer: "Folio's renderer alone, no app (404.html, no shell; not a page Folio serves)",
     docsify: 'Docsify 5 (same Markdown)',
   };
   const rows = Object.entries(names).filter(([id]) => p[id]).map(([id, name]) => [
@@ -84,14 +85,22 @@ function ttcSection(ttc) {
       'no file answers, so the host serves 404.html, the bare app shell, as S3 behind CloudFront ' +
       "does: its script fetches the post's shell by file name and paints it before the app arrives. " +
       '"App only" is the same on a copy of the site without the post\'s shell, as for a post the ' +
-      'build never saw: the app fetches the Markdown and renders it.',
+      'build never saw: the app fetches the Markdown and renders it. "Renderer alone" bounds that ' +
+      'path: the same 404.html with the app taken out and only Folio\'s renderer in its place ' +
+      '(folio-core without its extras, as the app\'s wasm carries it: see Sizes), fetched at once ' +
+      'beside the Markdown, which it renders; no module Folio could load first on that path is ' +
+      'smaller or has less to wait for.',
     '',
     table(['Page', 'Unthrottled', 'Slow', 'vs static (unthrottled / slow)'], ['---', '---:', '---:', '---'], rows),
     '',
     `Goals: within 1.2× of the static page in both profiles: shell ${verdict(within('shell'))}, app only ` +
       `${verdict(within('runtime'))}; ahead of Docsify in both: shell ${verdict(ahead('shell'))}, ` +
       `404.html ${p.fallback ? verdict(ahead('fallback')) : 'not measured'}, app only ` +
-      `${verdict(ahead('runtime'))}.`,
+      `${verdict(ahead('runtime'))}` +
+      (p.renderer
+        ? `; the renderer alone, which bounds it, is ${p.renderer.unthrottled < p.docsify.unthrottled ? 'ahead' : 'not ahead'} ` +
+          `unthrottled and ${p.renderer.slow < p.docsify.slow ? 'ahead' : 'not ahead'} on the slow profile.`
+        : '.'),
   ].join('\n');
 }
 
@@ -210,6 +219,14 @@ function sizesSection(sizes) {
   const code = sizes.extras.code;
   rows.push(['First load of a post with code', kb(t.raw + code.raw), kb(t.gzip + code.gzip), kb(t.brotli + code.brotli)]);
   rows.push(['folio-core\'s renderer alone (the benchmark\'s wasm; not part of the site)', kb(sizes.renderer.raw), kb(sizes.renderer.gzip), kb(sizes.renderer.brotli)]);
+  if (sizes.rendererCore) {
+    const r = sizes.rendererCore;
+    rows.push(['The same without its extras, as the app\'s wasm carries it (the "renderer alone" page)', kb(r.raw), kb(r.gzip), kb(r.brotli)]);
+  }
+  if (sizes.docsify) {
+    const d = sizes.docsify;
+    rows.push(['Docsify 5\'s script, for comparison (docsify.min.js: marked and the app)', kb(d.raw), kb(d.gzip), kb(d.brotli)]);
+  }
   return [
     '**Sizes**, KB (1 KB = 1000 bytes): gzip level 9, brotli quality 11.',
     '',

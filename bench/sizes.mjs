@@ -7,13 +7,18 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotli, gzip } from './serve.mjs';
-import { WORK, save } from './stats.mjs';
+import { BENCH, WORK, save } from './stats.mjs';
 
 const SITE = join(WORK, 'site');
 
 function measure(path) {
   const raw = readFileSync(path);
   return { raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
+}
+
+/** Sizes of files loaded together, added up. */
+function sum(sizes) {
+  return sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
 }
 
 function main() {
@@ -58,8 +63,12 @@ function main() {
   }
   // folio-core's renderer on its own (the benchmark's wasm), to tell the core from the app.
   const renderer = measure(join(WORK, 'wasm', 'folio_bench_wasm_bg.wasm'));
+  // The same without folio-core's extras, and its JavaScript glue: what bench/ttc.mjs's
+  // "renderer alone" page loads; beside it, what the Docsify page loads to render.
+  const rendererCore = sum(['folio_bench_wasm.js', 'folio_bench_wasm_bg.wasm'].map((file) => measure(join(WORK, 'wasm-core', file))));
+  const docsify = measure(join(BENCH, 'node_modules', 'docsify', 'dist', 'docsify.min.js'));
   const posts = JSON.parse(readFileSync(join(SITE, 'posts', 'index.json'), 'utf8')).posts.length;
-  save('sizes', { files: sizes, total, extras, renderer, posts, post: info.post });
+  save('sizes', { files: sizes, total, extras, renderer, rendererCore, docsify, posts, post: info.post });
   console.log(`sizes: first load of a post ${(total.brotli / 1000).toFixed(1)} KB brotli (${(total.raw / 1000).toFixed(1)} KB raw); the extras modules ${Object.entries(extras).map(([extra, size]) => `${extra} ${(size.brotli / 1000).toFixed(1)}`).join(', ')} KB brotli more`);
 }
 

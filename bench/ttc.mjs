@@ -12,6 +12,11 @@
 //   runtime     the same, on a copy of the site without the post's shell (as for a post the build
 //               never saw): nothing to paint, the app fetches the post's file and the Markdown
 //               and renders it;
+//   renderer    the least a page with no shell can do with Folio's renderer: the same 404.html
+//               with the app taken out and, in its place, only the renderer (folio-core as the
+//               app's wasm carries it, crates/folio-bench-wasm without its benchmark functions),
+//               fetched at once beside the Markdown, which it renders into the page: no app, no
+//               probe for a shell, nothing else competing for the link;
 //   docsify     Docsify 5 (bench/docsify/index.html) rendering the same Markdown file.
 // Every page is served by bench/serve.mjs (compressed, like a real host) from its own folder.
 import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -48,6 +53,51 @@ function writeAppOnly(slug) {
   rmSync(dir, { recursive: true, force: true });
   cpSync(SITE, dir, { recursive: true });
   rmSync(join(dir, 'posts', slug, 'index.html'));
+  return dir;
+}
+
+/**
+ * The renderer alone: the site's 404.html without its scripts, its preloads and the app's
+ * Content-Security-Policy (which allows only the app's own inline scripts), and in their place a
+ * module that fetches the post's Markdown and renders it with the renderer in wasm-core/ (`make
+ * bench-wasm`), preloaded from the page's head as the app's wasm is.
+ */
+function writeRendererAlone(slug) {
+  const dir = join(WORK, 'renderer-alone');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'posts'), { recursive: true });
+  for (const file of readdirSync(SITE)) {
+    if (/\.(css|svg)$/.test(file)) copyFileSync(join(SITE, file), join(dir, file));
+  }
+  cpSync(join(SITE, 'posts', 'images'), join(dir, 'posts', 'images'), { recursive: true });
+  copyFileSync(join(SITE, 'posts', `${slug}.md`), join(dir, 'posts', `${slug}.md`));
+  cpSync(join(WORK, 'wasm-core'), join(dir, 'renderer'), { recursive: true });
+  const markdown = `/posts/${encodeURIComponent(slug)}.md`;
+  // The module's imports (folio-entities' snippet) preloaded too, as Trunk does for the app's.
+  const snippets = readdirSync(join(dir, 'renderer', 'snippets'), { recursive: true })
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => `<link rel="modulepreload" href="/renderer/snippets/${file}">`);
+  const renderer =
+    '<link rel="modulepreload" href="/renderer/folio_bench_wasm.js">' +
+    snippets.join('') +
+    '<link rel="preload" as="fetch" type="application/wasm" crossorigin href="/renderer/folio_bench_wasm_bg.wasm">' +
+    '<script type="module">\n' +
+    "import init, { renderUnindexed } from '/renderer/folio_bench_wasm.js';\n" +
+    `const markdown = fetch(${JSON.stringify(markdown)}).then((response) => response.text());\n` +
+    "await init({ module_or_path: '/renderer/folio_bench_wasm_bg.wasm' });\n" +
+    "const article = document.createElement('article');\n" +
+    `article.innerHTML = renderUnindexed(await markdown, ${JSON.stringify(slug)});\n` +
+    'document.body.prepend(article);\n' +
+    '</script>';
+  const page = readFileSync(join(SITE, '404.html'), 'utf8')
+    .replace(/<!-- folio:csp -->[\s\S]*?<!-- \/folio:csp -->/, '')
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
+    .replace('</head>', `${renderer}</head>`);
+  if (page.includes('Content-Security-Policy') || page.includes('folio-web')) {
+    throw new Error('the renderer-alone page still has the app or its policy');
+  }
+  writeFileSync(join(dir, '404.html'), page);
   return dir;
 }
 
@@ -89,6 +139,7 @@ async function main() {
     folio: await serve(SITE),
     static: await serve(writeStatic(slug)),
     appOnly: await serve(writeAppOnly(slug)),
+    renderer: await serve(writeRendererAlone(slug)),
     docsify: await serve(writeDocsify(slug, join(WORK, 'inputs', 'post.md'))),
   };
   const pages = {
@@ -96,6 +147,7 @@ async function main() {
     shell: `${servers.folio.url}${path}/`,
     fallback: `${servers.folio.url}${path}`,
     runtime: `${servers.appOnly.url}${path}`,
+    renderer: `${servers.renderer.url}${path}`,
     docsify: `${servers.docsify.url}/#/${encodeURIComponent(slug)}`,
   };
   const { browser, version } = await launch();
