@@ -218,10 +218,14 @@ host-test: node-deps
 # never shipped).
 test-sites: tools
 	$(MAKE) build DIST=$(WORK)/root
-	@# A post the build never saw, as a writer pushing a .md without rebuilding leaves it.
-	mkdir -p $(WORK)/root/posts/2026
-	printf -- '---\ntitle: Ignored by the app\n---\n# Added after the build\n\nNo build has seen this post yet.\n' > $(WORK)/root/posts/2026/added-after-the-build.md
 	$(MAKE) build DIST=$(WORK)/blog PUBLIC_URL=/blog/
+	@# A post the build never saw, as a writer pushing a .md without rebuilding leaves it (with
+	@# raw HTML that must not run).
+	for site in root blog; do \
+	  mkdir -p $(WORK)/$$site/posts/2026 && \
+	  printf -- '---\ntitle: Ignored by the app\n---\n# Added after the build\n\nNo build has seen this post yet.\n\n<img src="x" onerror="window.folioXss = 1">\n' \
+	    > $(WORK)/$$site/posts/2026/added-after-the-build.md; \
+	done
 	rm -rf $(WORK)/fixture-content
 	cp -r tests/fixtures/content $(WORK)/fixture-content
 	@if [ -f $(SEED) ]; then cp $(SEED) $(WORK)/fixture-content/posts/; \
@@ -277,20 +281,12 @@ bench-time:
 	  else echo "NOTE: peak memory is not measured without /usr/bin/time (sudo apt-get install -y time)"; fi; \
 	fi
 
-# folio-core's renderer for the benchmark pages, built the way `make build` builds the app's wasm:
-# the release profile under WASM_RELEASE, wasm-bindgen, wasm-opt -Oz. Twice: with its extras
-# (math, highlighting, emoji) into wasm/, for the render benchmark, and without, as the app's wasm
-# carries it, into wasm-core/, for the time-to-content page that loads the renderer alone.
+# folio-core's renderer for the benchmark page, built the way `make build` builds the app's wasm: the
+# release profile under WASM_RELEASE, wasm-bindgen, wasm-opt -Oz.
 bench-wasm: rust-target wasm-bindgen wasm-opt
-	$(call bench_wasm,,wasm)
-	$(call bench_wasm,--no-default-features,wasm-core)
-
-# $(1): folio-bench-wasm's feature flags; $(2): the folder under bench/.work.
-define bench_wasm
-$(WASM_RELEASE) cargo build --release --locked --quiet -p folio-bench-wasm --target wasm32-unknown-unknown $(1)
-wasm-bindgen --target web --out-dir $(BENCH_WORK)/$(2) $(BENCH_TARGET)/wasm32-unknown-unknown/release/folio_bench_wasm.wasm
-wasm-opt -Oz --strip-debug --strip-producers $(BENCH_WORK)/$(2)/folio_bench_wasm_bg.wasm -o $(BENCH_WORK)/$(2)/folio_bench_wasm_bg.wasm
-endef
+	$(WASM_RELEASE) cargo build --release --locked --quiet -p folio-bench-wasm --target wasm32-unknown-unknown
+	wasm-bindgen --target web --out-dir $(BENCH_WORK)/wasm $(BENCH_TARGET)/wasm32-unknown-unknown/release/folio_bench_wasm.wasm
+	wasm-opt -Oz --strip-debug --strip-producers $(BENCH_WORK)/wasm/folio_bench_wasm_bg.wasm -o $(BENCH_WORK)/wasm/folio_bench_wasm_bg.wasm
 
 # The render inputs and the site the page-load benchmarks serve (the seed post, or a generated
 # Chinese post when ../shared has none, among 30 generated posts), built by `make build`; and the

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Builds the extras modules, one per extra (math, code, emoji) and the search index's reader
-# (search), each into
+# Builds the extras modules, one per extra (math, code, emoji), the search index's reader
+# (search) and the renderer alone, which 404.html loads first (unindexed), each into
 # <out>/extras-<extra>-<hash>/ (folio_extras.js and folio_extras_bg.wasm), removing an earlier
 # build's: Trunk's post-build hook runs it before `folio index`, which names each module in every
 # page's head. A folder is named by its module's content, so a host may cache it forever and a
@@ -20,7 +20,7 @@ fi
 staging="$out/.extras"
 rm -rf "$staging"
 mkdir -p "$staging"
-for extra in math code emoji search; do
+for extra in math code emoji search unindexed; do
   # Each build has its own feature set, so Cargo keeps all three and rebuilds none of them when
   # nothing changed.
   cargo build $release --locked --quiet -p folio-extras --target wasm32-unknown-unknown \
@@ -32,7 +32,7 @@ for extra in math code emoji search; do
   fi
 done
 rm -rf "$out"/extras-*
-for extra in math code emoji search; do
+for extra in math code emoji search unindexed; do
   hash=$(cat "$staging/$extra/folio_extras.js" "$staging/$extra/folio_extras_bg.wasm" | sha256sum | cut -c1-16)
   mv "$staging/$extra" "$out/extras-$extra-$hash"
 done

@@ -10,11 +10,12 @@ import { collectErrors, settled } from './helpers';
  * Holds the app's wasm back 1.5 s, as on a slow link, and records when each post's own file and
  * Markdown is asked for: what 404.html preloads from the address (shell/address_post.rs) is
  * asked for long before the app could ask, and the post's own page, which it fetches by file
- * name, is painted before the app could paint.
+ * name, or the post the renderer alone renders from its Markdown, is painted before the app
+ * could paint.
  */
 async function watchPostFiles(page: Page) {
   let sent = Infinity;
-  await page.route('**/*_bg.wasm', async (route) => {
+  await page.route('**/folio-web-*_bg.wasm', async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     sent = Date.now();
     await route.continue();
@@ -154,6 +155,45 @@ for (const host of all) {
         await expect(page.locator(`#${HEADING}`)).toBeInViewport();
       });
 
+      test('a post the build never saw is shown by the renderer alone, before the app', async ({ page }) => {
+        const errors = collectErrors(page);
+        const { wasmSent } = await watchPostFiles(page);
+        const modules: string[] = [];
+        page.on('request', (request) => {
+          const match = /\/extras-([a-z]+)-[0-9a-f]{16}\/folio_extras(?:_bg\.wasm|\.js)$/.exec(request.url());
+          if (match) modules.push(match[1]);
+        });
+        const post = 'posts/2026/added-after-the-build';
+        expect((await page.goto(`${host.url}/${post}`))?.status()).toBe(404);
+        // The post page the app shows for it, with the post the renderer made of its Markdown
+        // (the title its leading heading: the front matter is the build's to read).
+        const first = page.locator('#folio-prerender');
+        await expect(first.locator('h1.post-title')).toHaveText('Added after the build');
+        await expect(first.locator('.post-body p')).toHaveText('No build has seen this post yet.');
+        await expect(first.locator('.reading-time')).toHaveText('1 min read');
+        await expect(first.locator('.site-header .site-title')).toBeVisible();
+        await expect(page).toHaveTitle(/^Added after the build · /);
+        expect(wasmSent()).toBe(Infinity);
+        expect([...new Set(modules)]).toEqual(['unindexed']);
+        // Sanitized as the app's own render is: the handler is gone and never ran.
+        await expect(first.locator('.post-body img')).toHaveCount(1);
+        expect(await first.locator('.post-body img').getAttribute('onerror')).toBeNull();
+        // Then the app takes over with the same post.
+        await expect(page.locator('#folio-prerender')).toHaveCount(0);
+        await expect(page.locator('h1.post-title')).toHaveText('Added after the build');
+        await expect(page.locator('.post-body p').first()).toHaveText('No build has seen this post yet.');
+        expect(await page.evaluate(() => (window as { folioXss?: number }).folioXss)).toBeUndefined();
+        expect(errors).toEqual([]);
+      });
+
+      test('an address with no post behind it gets the app, which says so', async ({ page }) => {
+        const errors = collectErrors(page);
+        expect((await page.goto(`${host.url}/posts/2026/no-such-post`))?.status()).toBe(404);
+        await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+        await expect(page.locator('#folio-prerender')).toHaveCount(0);
+        expect(errors).toEqual([]);
+      });
+
       test("404.html shows no page that is not the post's own", async ({ page }) => {
         // A host may answer a missing file with its home page and a 200 (CloudFront's error
         // responses): here, the post's page asked for by file name.
@@ -166,7 +206,8 @@ for (const host of all) {
         await (await answered).finished();
         await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 100))));
         // Counted once, not waited for: the app, once it arrives, would take any first paint away.
-        expect(await page.locator('#folio-prerender, .post-card').count()).toBe(0);
+        // The home page's cards are nowhere (the renderer alone may show the post itself).
+        expect(await page.locator('.post-card').count()).toBe(0);
         expect(wasmSent()).toBe(Infinity);
         // The app renders the post.
         await expect(page.locator('h1.post-title')).toHaveText('Welcome to Folio');

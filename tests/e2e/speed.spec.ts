@@ -194,15 +194,17 @@ test('math, highlighting and emoji each come as a module of their own, only when
   await page.waitForLoadState('networkidle');
   expect(extras()).toEqual(new Set(['code/folio_extras.js', 'code/folio_extras_bg.wasm']));
   requests.length = 0;
-  // A post with all three, rendered by the app alone (404.html, without the post's page to
-  // show first): the three modules arrive, and the post has them.
+  // A post with all three, with no page of its own (404.html): the renderer alone shows it
+  // first, then the app renders it with the three modules.
   await withoutPostPages(page);
   await page.goto(`${hosts.slashless404}/posts/welcome-to-folio`);
   await expect(page.locator('.post-body math[display="block"] mfrac')).toHaveCount(1);
   await expect(page.locator('.post-body pre[data-lang="rust"] .tok-kw').first()).toHaveText('fn');
   await expect(page.locator('.post-body')).toContainText('Shortcodes such as 🎉 become emoji');
   expect(extras()).toEqual(
-    new Set(['math', 'code', 'emoji'].flatMap((extra) => [`${extra}/folio_extras.js`, `${extra}/folio_extras_bg.wasm`])),
+    new Set(
+      ['math', 'code', 'emoji', 'unindexed'].flatMap((extra) => [`${extra}/folio_extras.js`, `${extra}/folio_extras_bg.wasm`]),
+    ),
   );
   expect(errors).toEqual([]);
 });

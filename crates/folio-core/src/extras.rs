@@ -52,6 +52,13 @@ impl Extra {
 /// by the search page alone.
 pub const SEARCH_MODULE: &str = "search";
 
+/// The name of the module that renders a post the build wrote no page for
+/// (`extras-unindexed-<hash>/`, `<meta name="folio:extras-unindexed">`, in `404.html` only):
+/// the renderer without its extras, as the app's wasm carries it, with nothing else. `404.html`
+/// loads it first, before the app, for a post address no page answers, and shows the post
+/// while the app's much larger wasm is still to come (see the CLI's `address_post.js`).
+pub const UNINDEXED_MODULE: &str = "unindexed";
+
 /// The name of every module the build writes beside the app and the app loads when a page needs
 /// it: one per extra (in [`Extra::ALL`]'s order), then [`SEARCH_MODULE`].
 pub fn module_names() -> impl Iterator<Item = &'static str> {

@@ -3,11 +3,18 @@
 //! (`math`, `code`, `emoji`). The app's own wasm leaves these out; when a post needs one, the app
 //! imports its module and renders the post again with it (`src/extras.rs` in the app,
 //! `folio_core::extras`). The `search` module ([`search`]) reads the search index, which only
-//! the search page needs. Built by `build-module.sh` beside this file.
+//! the search page needs. The `unindexed` module is the renderer alone, without the extras, as
+//! the app's wasm carries it: `404.html` loads it before the app to show a post no page was
+//! built for ([`unindexed`]). Built by `build-module.sh` beside this file.
 
 #[cfg(feature = "code")]
 use folio_core::highlight::{Language, highlight as highlight_as};
-#[cfg(any(feature = "math", feature = "code", feature = "emoji"))]
+#[cfg(any(
+    feature = "math",
+    feature = "code",
+    feature = "emoji",
+    feature = "unindexed"
+))]
 use wasm_bindgen::prelude::wasm_bindgen;
 
 #[cfg(feature = "search")]
@@ -43,6 +50,28 @@ pub fn emoji(name: &str) -> Option<String> {
     folio_core::emoji::by_shortcode(name).map(str::to_owned)
 }
 
+/// Runs when the unindexed module is instantiated: named character references through the
+/// page, as the app reads them (see `folio_entities`).
+#[cfg(feature = "unindexed")]
+#[wasm_bindgen(start)]
+pub fn start() {
+    folio_entities::install();
+}
+
+/// The post at `path` (below `posts/`, its file `<path>.md`) of a site at `base` in the language
+/// `lang`, rendered from its Markdown `source` as the app renders a post the index does not list
+/// ([`folio_core::post::render_unindexed`]): its title, its body's HTML (sanitized) and its
+/// reading time in minutes.
+#[cfg(feature = "unindexed")]
+#[wasm_bindgen]
+pub fn unindexed(source: &str, path: &str, base: &str, lang: &str) -> Vec<String> {
+    use folio_core::post::{PostContext, render_unindexed};
+    let file = format!("{path}.md");
+    let cx = PostContext::new(base, &file).in_language(folio_core::i18n::strings_for(lang));
+    let (entry, body) = render_unindexed(source, path, &cx);
+    vec![entry.title, body.html, entry.reading_minutes.to_string()]
+}
+
 #[cfg(all(test, feature = "math", feature = "code", feature = "emoji"))]
 mod tests {
     use super::*;
@@ -55,5 +84,27 @@ mod tests {
         assert_eq!(highlight("no-such-language", "<a>"), "&lt;a&gt;");
         assert_eq!(emoji("tada").as_deref(), Some("🎉"));
         assert_eq!(emoji("no_such_emoji"), None);
+    }
+
+    #[test]
+    fn the_unindexed_module_renders_as_the_app_does_for_a_post_it_does_not_list() {
+        let source = "---\ntitle: 不是这个\n---\n# 新的 <b>帖子</b>\n\n正文 [下一篇](other.md)。\n\n<script>x()</script>\n";
+        let [title, html, minutes] =
+            <[String; 3]>::try_from(unindexed(source, "2026/new", "/blog/", "zh"))
+                .unwrap_or_else(|parts| panic!("{parts:?}"));
+        let cx = folio_core::post::PostContext::new("/blog/", "2026/new.md")
+            .in_language(folio_core::i18n::strings_for("zh"));
+        let (entry, body) = folio_core::post::render_unindexed(source, "2026/new", &cx);
+        assert_eq!(
+            (title.as_str(), html.as_str()),
+            (entry.title.as_str(), body.html.as_str())
+        );
+        assert_eq!(minutes, entry.reading_minutes.to_string());
+        assert_eq!(title, "新的 帖子");
+        assert!(
+            html.contains("<p>正文 <a href=\"/blog/posts/2026/other.md\">"),
+            "{html}"
+        );
+        assert!(!html.contains("<script"), "{html}");
     }
 }

@@ -50,11 +50,75 @@ impl AppTags {
 }
 
 /// `html` with `tags` right before `</head>` (or first, without one).
-fn at_end_of_head(html: &str, tags: &str) -> String {
+pub(super) fn at_end_of_head(html: &str, tags: &str) -> String {
     match markup::end_tag_start(html, "head") {
         Some(end) => format!("{}{tags}{}", &html[..end], &html[end..]),
         None => format!("{tags}{html}"),
     }
+}
+
+/// The app's tags as `404.html` carries them, which starts the app only when its own script
+/// lets it (`address_post.js`): on a post's address with no page of its own, that script first
+/// shows the post with the renderer alone, and the app's 220 KB of wasm would otherwise take
+/// the link from it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Held {
+    /// The text of Trunk's module script, changed to wait for `window.folioFirstPaint` (a
+    /// promise the script sets, or nothing) before it imports the app's js, which then fetches
+    /// the wasm: an `import` statement would fetch the js at once.
+    pub(super) script: String,
+    /// Every preload, which the script puts in the head when the app may start.
+    pub(super) preloads: String,
+}
+
+/// What `404.html`'s copy of Trunk's script waits for (`window.<HOLD>`), which
+/// `address_post.js` sets on a post's address.
+pub(super) const HOLD: &str = "folioFirstPaint";
+
+/// Where Trunk's module script imports the app (Trunk 0.21: `import init, * as bindings from
+/// '/folio-web-<hash>.js';`).
+const IMPORT: &str = "import init, * as bindings from ";
+
+/// The app's `tags` (as [`take`] found them) held for `404.html`; `None` when their script is
+/// not the one Trunk writes, and then `404.html` starts the app at once, as before.
+pub(super) fn held(tags: &str) -> Option<Held> {
+    let mut script = None;
+    let mut preloads = String::new();
+    let mut at = 0;
+    while let Some((start, end)) = next_app_tag(tags, at) {
+        let tag = &tags[start..end];
+        match markup::start_tag(tag, "script") {
+            Some(open) if open.span.start == 0 => {
+                let close = markup::closing_tag(tag, "script", open.span.end)?;
+                script = Some(hold(&tag[open.span.end..close.start])?);
+            }
+            _ => preloads.push_str(tag),
+        }
+        at = end;
+    }
+    Some(Held {
+        script: script?,
+        preloads,
+    })
+}
+
+/// Trunk's module script `text`, importing the app only once `window.folioFirstPaint` has
+/// settled.
+fn hold(text: &str) -> Option<String> {
+    let start = text.find(IMPORT)?;
+    let specifier_start = start + IMPORT.len();
+    let quote = text[specifier_start..]
+        .chars()
+        .next()
+        .filter(|c| *c == '\'' || *c == '"')?;
+    let specifier_end = text[specifier_start + 1..].find(quote)? + specifier_start + 2;
+    let specifier = &text[specifier_start..specifier_end];
+    let statement_end = specifier_end + text[specifier_end..].strip_prefix(';').map_or(0, |_| 1);
+    Some(format!(
+        "{}await window.{HOLD};\nconst bindings = await import({specifier});\nconst init = bindings.default;{}",
+        &text[..start],
+        &text[statement_end..]
+    ))
 }
 
 /// The next app tag in `head` from `from`: its start and end. Trunk writes them quoted, but
@@ -131,6 +195,36 @@ mod tests {
         let plain = "<head></head><body><link rel=\"preload\" href=\"x\"></body>";
         assert_eq!(take(plain).rest, plain);
         assert_eq!(take(plain).tags, "");
+    }
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn the_bare_shell_holds_the_app_until_its_script_lets_it_start() {
+        // Trunk's tags, as it writes them.
+        let trunk = concat!(
+            "<script type=\"module\">\nimport init, * as bindings from '/folio-web-5df0.js';\n",
+            "const wasm = await init({ module_or_path: '/folio-web-5df0_bg.wasm' });\n",
+            "window.wasmBindings = bindings;\n</script>",
+            "<link rel=\"modulepreload\" href=\"/folio-web-5df0.js\">",
+            "<link rel=\"preload\" href=\"/folio-web-5df0_bg.wasm\" as=\"fetch\">"
+        );
+        let app = held(&take(&format!("<head>{trunk}</head>")).tags).unwrap();
+        assert_eq!(
+            app.script,
+            concat!(
+                "\nawait window.folioFirstPaint;\nconst bindings = await import('/folio-web-5df0.js');\n",
+                "const init = bindings.default;\n",
+                "const wasm = await init({ module_or_path: '/folio-web-5df0_bg.wasm' });\n",
+                "window.wasmBindings = bindings;\n"
+            )
+        );
+        assert_eq!(
+            app.preloads,
+            "<link rel=\"modulepreload\" href=\"/folio-web-5df0.js\"><link rel=\"preload\" href=\"/folio-web-5df0_bg.wasm\" as=\"fetch\">"
+        );
+        // Another script is left as it is (the app starts at once), and so are tags without one.
+        assert_eq!(held(&take(TEMPLATE).tags), None);
+        assert_eq!(held("<link rel=\"preload\" href=\"/a.wasm\">"), None);
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 
-use folio_core::extras::{SEARCH_MODULE, module_names};
+use folio_core::extras::{SEARCH_MODULE, UNINDEXED_MODULE, module_names};
 use folio_core::paths::Paged;
 use folio_core::{ListKind, ListPage, Manifest, POST_DATA_VERSION, PostData, paths};
 use folio_views::pagination::page_title;
@@ -36,7 +36,7 @@ const MODULE_SCRIPT: &str = "folio_extras.js";
 const MODULE_WASM: &str = "folio_extras_bg.wasm";
 
 /// Each extras module's script in `out` (`extras-<name>-<hash>/folio_extras.js`) that the
-/// build wrote, with its name, in [`module_names`]' order.
+/// build wrote, with its name, in [`module_names`]' order, then the [`UNINDEXED_MODULE`].
 fn extras_modules(out: &Path) -> Result<Vec<(&'static str, String)>> {
     let mut folders = Vec::new();
     for entry in fs::read_dir(out).with_context(|| format!("reading {}", out.display()))? {
@@ -50,6 +50,7 @@ fn extras_modules(out: &Path) -> Result<Vec<(&'static str, String)>> {
         }
     }
     Ok(module_names()
+        .chain([UNINDEXED_MODULE])
         .filter_map(|name| {
             let prefix = format!("extras-{name}-");
             let folder = folders.iter().find(|folder| folder.starts_with(&prefix))?;
@@ -57,6 +58,16 @@ fn extras_modules(out: &Path) -> Result<Vec<(&'static str, String)>> {
         })
         .collect())
 }
+
+/// The `<template>` in `404.html` holding a post page as the app shows a post the index does
+/// not list, which `address_post.js` fills in with the post it renders
+/// ([`page::Pages::unindexed_post`]).
+const UNINDEXED_PAINT: &str = "folio-unindexed";
+/// What that page's reading time says in place of the minutes, which the script writes in.
+const MINUTES_MARK: u32 = u32::MAX;
+/// The `<template>` in `404.html` holding the app's preloads, which `address_post.js` puts in
+/// the head when the app may start ([`app_tags::Held`]).
+const APP_PRELOADS: &str = "folio-app-preloads";
 
 /// Marks the block of tags Folio inserts, so running the hook twice replaces it.
 const HEAD_START: &str = "<!-- folio:head -->";
@@ -83,6 +94,10 @@ pub(crate) struct Shells<'a> {
     /// (`extras-<extra>-<hash>/folio_extras.js`), as the build wrote them
     /// (crates/folio-extras/build-module.sh).
     extras: Vec<(&'static str, String)>,
+    /// The app's tags held for `404.html`, and the template with that script at the end of its
+    /// head: `None` when Trunk's script is not one Folio knows how to hold, or when the build
+    /// wrote no unindexed module (`404.html` then starts the app at once, as other pages do).
+    held: Option<(app_tags::Held, String)>,
 }
 
 /// What a release build adds to every shell.
@@ -108,10 +123,18 @@ impl<'a> Shells<'a> {
             .with_context(|| format!("reading the app shell {}", path.display()))?;
         let app = app_tags::take(&strip_previous(&template));
         let template = app.in_head();
+        let extras = extras_modules(out)?;
+        let held = app_tags::held(&app.tags)
+            .filter(|_| extras.iter().any(|(name, _)| *name == UNINDEXED_MODULE))
+            .map(|held| {
+                let script = format!("<script type=\"module\">{}</script>", held.script);
+                let template = app_tags::at_end_of_head(&app.rest, &script);
+                (held, template)
+            });
+        let mut scripts = vec![address_post::SCRIPT];
+        scripts.extend(held.as_ref().map(|(held, _)| held.script.as_str()));
         Ok(Self {
-            csp: options
-                .csp
-                .then(|| csp::policy(&template, &[address_post::SCRIPT])),
+            csp: options.csp.then(|| csp::policy(&template, &scripts)),
             service_worker: options.service_worker,
             out,
             base,
@@ -120,7 +143,8 @@ impl<'a> Shells<'a> {
             pages: Pages::new(manifest, base),
             template,
             app,
-            extras: extras_modules(out)?,
+            extras,
+            held,
         })
     }
 
@@ -318,8 +342,12 @@ impl<'a> Shells<'a> {
     fn render(&self, head: &PageHead, body: Option<&str>) -> String {
         let site = &self.manifest.site;
         let mut extra = String::new();
-        // Where the app finds math, highlighting and emoji when a post needs them.
+        // Where the app finds math, highlighting and emoji when a post needs them, and the page
+        // for any address the renderer alone, which shows a post before the app.
         for (name, module) in &self.extras {
+            if *name == UNINDEXED_MODULE && !(head.post_from_address && self.held.is_some()) {
+                continue;
+            }
             extra.push_str(&format!(
                 "<meta name=\"folio:extras-{name}\" content=\"{}\">",
                 escape(&format!("{}{module}", self.base))
@@ -341,6 +369,12 @@ impl<'a> Shells<'a> {
             ));
         }
         if head.post_from_address {
+            if let Some((held, _)) = &self.held {
+                preloads.push_str(&format!(
+                    "<template id=\"{APP_PRELOADS}\">{}</template>",
+                    held.preloads
+                ));
+            }
             preloads.push_str("<script>");
             preloads.push_str(address_post::SCRIPT);
             preloads.push_str("</script>");
@@ -359,11 +393,14 @@ impl<'a> Shells<'a> {
         }
         // With a first paint, the page's content comes first and the app after it; without,
         // there is nothing to show before the app, which starts from the head.
-        let template = match body {
-            Some(_) => &self.app.rest,
-            None => {
+        let template = match (body, &self.held) {
+            (Some(_), _) => &self.app.rest,
+            (None, held) => {
                 extra.push_str(&preloads);
-                &self.template
+                match held {
+                    Some((_, template)) if head.post_from_address => template,
+                    _ => &self.template,
+                }
             }
         };
         let tags = format!(
@@ -378,6 +415,9 @@ impl<'a> Shells<'a> {
             None => html,
         };
         let html = match body {
+            None if head.post_from_address && self.held.is_some() => {
+                insert_body(&html, &self.unindexed_paint(site))
+            }
             Some(body) => {
                 let html = insert_body(&html, body);
                 let first = format!("{PRELOADS_START}{preloads}");
@@ -388,6 +428,24 @@ impl<'a> Shells<'a> {
         // Characters HTML calls parse errors, from text that did not come through the renderer
         // (a YAML `"\x01"` escape in a title, `site.toml`).
         folio_core::chars::clean_owned(html)
+    }
+}
+
+impl Shells<'_> {
+    /// The `<template>` `404.html` shows a post from that has no page of its own: the post page
+    /// for it, empty, with what the script needs to fill it in: where the reading time says
+    /// its minutes, and what goes before and after the post's title in the document's title.
+    fn unindexed_paint(&self, site: &folio_core::SiteConfig) -> String {
+        const TITLE: &str = "\u{1}";
+        let title = folio_views::frame::document_title(TITLE, &site.title);
+        let (before, after) = title.split_once(TITLE).unwrap_or(("", ""));
+        format!(
+            "<template id=\"{UNINDEXED_PAINT}\" data-minutes=\"{MINUTES_MARK}\" \
+             data-title-before=\"{}\" data-title-after=\"{}\">{}</template>",
+            escape(before),
+            escape(after),
+            self.pages.unindexed_post(MINUTES_MARK)
+        )
     }
 }
 
@@ -501,6 +559,7 @@ mod tests {
             "extras-emoji-0123",
             "extras-code-4567",
             "extras-math-89ab",
+            "extras-unindexed-7654",
             // Not modules: another name, no script, a file.
             "extras-mathematics",
             "extras-other-cdef",
@@ -518,6 +577,10 @@ mod tests {
                 ("code", "extras-code-4567/folio_extras.js".to_owned()),
                 ("emoji", "extras-emoji-0123/folio_extras.js".to_owned()),
                 ("search", "extras-search-fedc/folio_extras.js".to_owned()),
+                (
+                    "unindexed",
+                    "extras-unindexed-7654/folio_extras.js".to_owned()
+                ),
             ]
         );
     }

@@ -99,6 +99,27 @@ impl<'a> Pages<'a> {
         page.replacen(&self.body_mark, &body.html, 1)
     }
 
+    /// A post page as the app shows a post the index does not list, but empty: its title, body
+    /// and reading time (as `minutes`, which the site's words for it write out) are filled in by
+    /// `404.html`'s script, which renders the post it finds at the address
+    /// (`address_post.js`). The frame, the header's byline and the footer are the app's.
+    pub(crate) fn unindexed_post(&self, minutes: u32) -> String {
+        let cx = folio_core::post::PostContext::new(self.site.base, "unindexed.md")
+            .in_language(self.site.text);
+        let (mut entry, _) = folio_core::post::render_unindexed("", "", &cx);
+        entry.title.clear();
+        entry.reading_minutes = minutes;
+        let page = PostPage {
+            entry,
+            newer: None,
+            older: None,
+            edit: None,
+        };
+        self.frame("posts/", || {
+            view! { <Article page=page body=String::new() headings=Vec::new() /> }
+        })
+    }
+
     /// One page of a list of posts, from the same file the app renders it from: the home
     /// page, a tag, the archive.
     pub(crate) fn list(&self, page: &ListPage) -> String {
