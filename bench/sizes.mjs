@@ -16,11 +16,6 @@ function measure(path) {
   return { raw: raw.length, gzip: gzip(raw).length, brotli: brotli(raw).length };
 }
 
-/** Sizes of files loaded together, added up. */
-function sum(sizes) {
-  return sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
-}
-
 function main() {
   const info = JSON.parse(readFileSync(join(WORK, 'inputs', 'inputs.json'), 'utf8'));
   const top = readdirSync(SITE);
@@ -51,24 +46,25 @@ function main() {
   const total = { raw: 0, gzip: 0, brotli: 0 };
   for (const size of Object.values(sizes)) for (const key of Object.keys(total)) total[key] += size[key];
   // Each extra's module (extras-<extra>-<hash>/), which only a post that has that extra fetches,
-  // and the search module, which only a search fetches.
+  // the search module, which only a search fetches, and the unindexed module (the renderer
+  // alone), which only 404.html fetches for a post's address: each module's js, wasm and the js
+  // snippets it imports.
   const extras = {};
-  for (const extra of ['math', 'code', 'emoji', 'search']) {
+  for (const extra of ['math', 'code', 'emoji', 'search', 'unindexed']) {
     const dir = join(SITE, top.find((file) => new RegExp(`^extras-${extra}-[0-9a-f]+$`).test(file)));
     extras[extra] = { raw: 0, gzip: 0, brotli: 0 };
-    for (const file of ['folio_extras.js', 'folio_extras_bg.wasm']) {
+    const files = readdirSync(dir, { recursive: true }).filter((file) => /\.(js|wasm)$/.test(file));
+    for (const file of files) {
       const size = measure(join(dir, file));
       for (const key of Object.keys(extras[extra])) extras[extra][key] += size[key];
     }
   }
   // folio-core's renderer on its own (the benchmark's wasm), to tell the core from the app.
   const renderer = measure(join(WORK, 'wasm', 'folio_bench_wasm_bg.wasm'));
-  // The same without folio-core's extras, and its JavaScript glue: what bench/ttc.mjs's
-  // "renderer alone" page loads; beside it, what the Docsify page loads to render.
-  const rendererCore = sum(['folio_bench_wasm.js', 'folio_bench_wasm_bg.wasm'].map((file) => measure(join(WORK, 'wasm-core', file))));
+  // What the Docsify page loads to render.
   const docsify = measure(join(BENCH, 'node_modules', 'docsify', 'dist', 'docsify.min.js'));
   const posts = JSON.parse(readFileSync(join(SITE, 'posts', 'index.json'), 'utf8')).posts.length;
-  save('sizes', { files: sizes, total, extras, renderer, rendererCore, docsify, posts, post: info.post });
+  save('sizes', { files: sizes, total, extras, renderer, docsify, posts, post: info.post });
   console.log(`sizes: first load of a post ${(total.brotli / 1000).toFixed(1)} KB brotli (${(total.raw / 1000).toFixed(1)} KB raw); the extras modules ${Object.entries(extras).map(([extra, size]) => `${extra} ${(size.brotli / 1000).toFixed(1)}`).join(', ')} KB brotli more`);
 }
 

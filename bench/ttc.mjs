@@ -10,13 +10,12 @@
 //               script fetches the post's shell by file name and paints it, then the app takes
 //               over;
 //   runtime     the same, on a copy of the site without the post's shell (as for a post the build
-//               never saw): nothing to paint, the app fetches the post's file and the Markdown
-//               and renders it;
-//   renderer    the least a page with no shell can do with Folio's renderer: the same 404.html
-//               with the app taken out and, in its place, only the renderer (folio-core as the
-//               app's wasm carries it, crates/folio-bench-wasm without its benchmark functions),
-//               fetched at once beside the Markdown, which it renders into the page: no app, no
-//               probe for a shell, nothing else competing for the link;
+//               never saw): its script renders the Markdown with the renderer alone (a module of
+//               its own) into the app's post page, then lets the app start, which takes over;
+//   renderer    the least 404.html can do for a post with no shell: the same page with the app
+//               taken out and only the module its script loads for such a post (the renderer
+//               alone), fetched at once beside the Markdown, which it renders into the page: no
+//               app, no look for the post's shell, nothing else competing for the link;
 //   docsify     Docsify 5 (bench/docsify/index.html) rendering the same Markdown file.
 // Every page is served by bench/serve.mjs (compressed, like a real host) from its own folder.
 import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,8 +58,10 @@ function writeAppOnly(slug) {
 /**
  * The renderer alone: the site's 404.html without its scripts, its preloads and the app's
  * Content-Security-Policy (which allows only the app's own inline scripts), and in their place a
- * module that fetches the post's Markdown and renders it with the renderer in wasm-core/ (`make
- * bench-wasm`), preloaded from the page's head as the app's wasm is.
+ * module script that fetches the post's Markdown and renders it with the module 404.html loads
+ * for a post with no page (extras-unindexed-<hash>/), preloaded from the page's head: what the
+ * "runtime" page does, without looking for the post's page, holding the app or filling in the
+ * app's post page.
  */
 function writeRendererAlone(slug) {
   const dir = join(WORK, 'renderer-alone');
@@ -71,27 +72,32 @@ function writeRendererAlone(slug) {
   }
   cpSync(join(SITE, 'posts', 'images'), join(dir, 'posts', 'images'), { recursive: true });
   copyFileSync(join(SITE, 'posts', `${slug}.md`), join(dir, 'posts', `${slug}.md`));
-  cpSync(join(WORK, 'wasm-core'), join(dir, 'renderer'), { recursive: true });
-  const markdown = `/posts/${encodeURIComponent(slug)}.md`;
-  // The module's imports (folio-entities' snippet) preloaded too, as Trunk does for the app's.
-  const snippets = readdirSync(join(dir, 'renderer', 'snippets'), { recursive: true })
+  const module = readdirSync(SITE).find((file) => /^extras-unindexed-[0-9a-f]+$/.test(file));
+  if (!module) throw new Error(`no unindexed module in ${SITE}`);
+  cpSync(join(SITE, module), join(dir, module), { recursive: true });
+  // The module's imports (folio-entities' snippet) preloaded too.
+  const snippets = readdirSync(join(dir, module, 'snippets'), { recursive: true })
     .filter((file) => file.endsWith('.js'))
-    .map((file) => `<link rel="modulepreload" href="/renderer/snippets/${file}">`);
+    .map((file) => `<link rel="modulepreload" href="/${module}/snippets/${file}">`);
+  const markdown = `/posts/${encodeURIComponent(slug)}.md`;
   const renderer =
-    '<link rel="modulepreload" href="/renderer/folio_bench_wasm.js">' +
+    `<link rel="modulepreload" href="/${module}/folio_extras.js">` +
     snippets.join('') +
-    '<link rel="preload" as="fetch" type="application/wasm" crossorigin href="/renderer/folio_bench_wasm_bg.wasm">' +
+    `<link rel="preload" as="fetch" type="application/wasm" crossorigin href="/${module}/folio_extras_bg.wasm">` +
     '<script type="module">\n' +
-    "import init, { renderUnindexed } from '/renderer/folio_bench_wasm.js';\n" +
+    `import init, { unindexed } from '/${module}/folio_extras.js';\n` +
     `const markdown = fetch(${JSON.stringify(markdown)}).then((response) => response.text());\n` +
-    "await init({ module_or_path: '/renderer/folio_bench_wasm_bg.wasm' });\n" +
+    `await init({ module_or_path: '/${module}/folio_extras_bg.wasm' });\n` +
+    `const [title, body] = unindexed(await markdown, ${JSON.stringify(slug)}, '/', 'en');\n` +
     "const article = document.createElement('article');\n" +
-    `article.innerHTML = renderUnindexed(await markdown, ${JSON.stringify(slug)});\n` +
+    "article.append(Object.assign(document.createElement('h1'), { textContent: title }));\n" +
+    'article.insertAdjacentHTML(\'beforeend\', body);\n' +
     'document.body.prepend(article);\n' +
     '</script>';
   const page = readFileSync(join(SITE, '404.html'), 'utf8')
     .replace(/<!-- folio:csp -->[\s\S]*?<!-- \/folio:csp -->/, '')
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace(/<template id="folio-app-preloads">[\s\S]*?<\/template>/, '')
     .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
     .replace('</head>', `${renderer}</head>`);
   if (page.includes('Content-Security-Policy') || page.includes('folio-web')) {
