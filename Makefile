@@ -223,7 +223,7 @@ test-sites: tools
 	@# raw HTML that must not run).
 	for site in root blog; do \
 	  mkdir -p $(WORK)/$$site/posts/2026 && \
-	  printf -- '---\ntitle: Ignored by the app\n---\n# Added after the build\n\nNo build has seen this post yet.\n\n<img src="x" onerror="window.folioXss = 1">\n' \
+	  printf -- '---\ntitle: Ignored by the app\n---\n# Added after the build\n\nNo build has seen this post yet.\n\n<img src="x" onerror="window.folioXss = 1">\n\n## First part\n\nOne.\n\n## Second part\n\nTwo.\n' \
 	    > $(WORK)/$$site/posts/2026/added-after-the-build.md; \
 	done
 	rm -rf $(WORK)/fixture-content

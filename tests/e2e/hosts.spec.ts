@@ -164,12 +164,20 @@ for (const host of all) {
           if (match) modules.push(match[1]);
         });
         const post = 'posts/2026/added-after-the-build';
+        // Narrow: the table of contents sits above the text.
+        await page.setViewportSize({ width: 1000, height: 700 });
         expect((await page.goto(`${host.url}/${post}`))?.status()).toBe(404);
         // The post page the app shows for it, with the post the renderer made of its Markdown
         // (the title its leading heading: the front matter is the build's to read).
         const first = page.locator('#folio-prerender');
         await expect(first.locator('h1.post-title')).toHaveText('Added after the build');
-        await expect(first.locator('.post-body p')).toHaveText('No build has seen this post yet.');
+        await expect(first.locator('.post-body p').first()).toHaveText('No build has seen this post yet.');
+        const contents = ['#first-part', '#second-part'];
+        const toc = (root: ReturnType<Page['locator']>) =>
+          root.locator('.toc-list a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+        expect(await toc(first)).toEqual(contents);
+        const textTop = async () => (await page.locator('.post-body p').first().boundingBox())?.y;
+        const paintedAt = await textTop();
         await expect(first.locator('.reading-time')).toHaveText('1 min read');
         await expect(first.locator('.site-header .site-title')).toBeVisible();
         await expect(page).toHaveTitle(/^Added after the build · /);
@@ -178,10 +186,12 @@ for (const host of all) {
         // Sanitized as the app's own render is: the handler is gone and never ran.
         await expect(first.locator('.post-body img')).toHaveCount(1);
         expect(await first.locator('.post-body img').getAttribute('onerror')).toBeNull();
-        // Then the app takes over with the same post.
+        // Then the app takes over with the same post, its text where it was.
         await expect(page.locator('#folio-prerender')).toHaveCount(0);
         await expect(page.locator('h1.post-title')).toHaveText('Added after the build');
         await expect(page.locator('.post-body p').first()).toHaveText('No build has seen this post yet.');
+        expect(await toc(page.locator('body'))).toEqual(contents);
+        expect(await textTop()).toBe(paintedAt);
         expect(await page.evaluate(() => (window as { folioXss?: number }).folioXss)).toBeUndefined();
         expect(errors).toEqual([]);
       });

@@ -60,8 +60,9 @@ pub fn start() {
 
 /// The post at `path` (below `posts/`, its file `<path>.md`) of a site at `base` in the language
 /// `lang`, rendered from its Markdown `source` as the app renders a post the index does not list
-/// ([`folio_core::post::render_unindexed`]): its title, its body's HTML (sanitized) and its
-/// reading time in minutes.
+/// ([`folio_core::post::render_unindexed`]): its title, its body's HTML (sanitized), its
+/// reading time in minutes, then the level, id and text of each heading its table of contents
+/// lists ([`folio_core::markdown::toc_headings`]).
 #[cfg(feature = "unindexed")]
 #[wasm_bindgen]
 pub fn unindexed(source: &str, path: &str, base: &str, lang: &str) -> Vec<String> {
@@ -69,7 +70,11 @@ pub fn unindexed(source: &str, path: &str, base: &str, lang: &str) -> Vec<String
     let file = format!("{path}.md");
     let cx = PostContext::new(base, &file).in_language(folio_core::i18n::strings_for(lang));
     let (entry, body) = render_unindexed(source, path, &cx);
-    vec![entry.title, body.html, entry.reading_minutes.to_string()]
+    let mut post = vec![entry.title, body.html, entry.reading_minutes.to_string()];
+    for heading in folio_core::markdown::toc_headings(&body.headings) {
+        post.extend([heading.level.to_string(), heading.id, heading.text]);
+    }
+    post
 }
 
 #[cfg(all(test, feature = "math", feature = "code", feature = "emoji"))]
@@ -106,5 +111,12 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<script"), "{html}");
+        // With its table of contents: h2 to h4, when there are two.
+        let source = "# 标题\n\n## 第一节\n\n### 小节 {#sub}\n\n##### 太深\n";
+        assert_eq!(
+            unindexed(source, "toc", "/", "zh")[3..],
+            ["2", "第一节", "第一节", "3", "sub", "小节"]
+        );
+        assert_eq!(unindexed("## 只有一节\n", "toc", "/", "zh").len(), 3);
     }
 }

@@ -4,19 +4,7 @@
 use folio_core::{Heading, ids};
 use leptos::prelude::*;
 
-/// The headings a table of contents lists (h2–h4); none when there are fewer than two.
-pub fn toc_headings(headings: &[Heading]) -> Vec<Heading> {
-    let entries: Vec<Heading> = headings
-        .iter()
-        .filter(|heading| (2..=4).contains(&heading.level))
-        .cloned()
-        .collect();
-    if entries.len() < 2 {
-        Vec::new()
-    } else {
-        entries
-    }
-}
+pub use folio_core::markdown::toc_headings;
 
 /// The table of contents of `headings` (from [`toc_headings`]), or nothing when it is empty.
 #[component]

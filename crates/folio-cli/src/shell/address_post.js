@@ -146,6 +146,22 @@
           if (!heading || !body) return;
           heading.textContent = post[0];
           body.innerHTML = post[1];
+          var toc = paint.querySelector(".toc");
+          var list = toc && toc.querySelector(".toc-list");
+          var model = list && list.firstElementChild;
+          if (model && post.length > 3) {
+            list.textContent = "";
+            for (var i = 3; i + 2 < post.length; i += 3) {
+              var item = model.cloneNode(true);
+              var link = item.querySelector("a");
+              item.className = "toc-level-" + post[i];
+              link.setAttribute("href", "#" + post[i + 1]);
+              link.textContent = post[i + 2];
+              list.appendChild(item);
+            }
+          } else if (toc) {
+            toc.remove();
+          }
           var marks = template.dataset;
           if (minutes) minutes.textContent = minutes.textContent.replace(marks.minutes, post[2]);
           show(paint, marks.titleBefore + post[0] + marks.titleAfter);

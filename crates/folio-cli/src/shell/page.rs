@@ -99,10 +99,11 @@ impl<'a> Pages<'a> {
         page.replacen(&self.body_mark, &body.html, 1)
     }
 
-    /// A post page as the app shows a post the index does not list, but empty: its title, body
-    /// and reading time (as `minutes`, which the site's words for it write out) are filled in by
-    /// `404.html`'s script, which renders the post it finds at the address
-    /// (`address_post.js`). The frame, the header's byline and the footer are the app's.
+    /// A post page as the app shows a post the index does not list, but empty: its title, body,
+    /// reading time (as `minutes`, which the site's words for it write out) and table of
+    /// contents (two entries, a model for each of the post's) are filled in by `404.html`'s
+    /// script, which renders the post it finds at the address (`address_post.js`). The frame,
+    /// the header's byline and the footer are the app's.
     pub(crate) fn unindexed_post(&self, minutes: u32) -> String {
         let cx = folio_core::post::PostContext::new(self.site.base, "unindexed.md")
             .in_language(self.site.text);
@@ -115,8 +116,15 @@ impl<'a> Pages<'a> {
             older: None,
             edit: None,
         };
+        let model = folio_core::Heading {
+            level: 2,
+            line: 1,
+            id: String::new(),
+            text: String::new(),
+        };
+        let headings = vec![model.clone(), model];
         self.frame("posts/", || {
-            view! { <Article page=page body=String::new() headings=Vec::new() /> }
+            view! { <Article page=page body=String::new() headings=headings /> }
         })
     }
 

@@ -181,6 +181,31 @@ pub struct Heading {
     pub text: String,
 }
 
+/// The headings a post's table of contents lists (h2–h4); none when there are fewer than two.
+/// The app's and the first paint's table of contents both list these
+/// (`folio_views::toc::Toc`, and `404.html`'s renderer alone).
+///
+/// ```
+/// use folio_core::{Heading, markdown::toc_headings};
+/// let heading = |level, id: &str| Heading { level, line: 1, id: id.into(), text: id.into() };
+/// let headings = [heading(1, "t"), heading(2, "a"), heading(5, "x"), heading(3, "b")];
+/// let ids: Vec<_> = toc_headings(&headings).into_iter().map(|h| h.id).collect();
+/// assert_eq!(ids, ["a", "b"]);
+/// assert!(toc_headings(&headings[..2]).is_empty());
+/// ```
+pub fn toc_headings(headings: &[Heading]) -> Vec<Heading> {
+    let entries: Vec<Heading> = headings
+        .iter()
+        .filter(|heading| (2..=4).contains(&heading.level))
+        .cloned()
+        .collect();
+    if entries.len() < 2 {
+        Vec::new()
+    } else {
+        entries
+    }
+}
+
 /// A link or image destination kept in the HTML, as the author wrote it (before it was resolved
 /// against the post's folder), and where: what `folio check` follows to find broken links and
 /// missing images, and what `folio import` rewrites when images move.
