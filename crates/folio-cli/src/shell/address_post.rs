@@ -16,7 +16,7 @@
 //!   not this post's (a host may answer a missing file with its home page and a 200) is one that
 //!   does not preload this post's `post.json`, and is left alone;
 //! - meanwhile loads the renderer alone (the unindexed module,
-//!   `folio_core::extras::UNINDEXED_MODULE`: 94 KB brotli, against the app's 220), its wasm at
+//!   `folio_core::extras::UNINDEXED_MODULE`: 95 KB brotli, against the app's 220), its wasm at
 //!   low priority and dropped once the post's page is found. With no page (a post the build
 //!   never saw), it renders the Markdown as the app renders a post the index does not list, into
 //!   the app's post page for it, which `404.html` carries empty in a `<template>`
