@@ -17,11 +17,18 @@ else
   release=
   wasm="$target/debug/folio_extras.wasm"
 fi
+# The renderer alone is for 404.html, which only hosts serve: `make serve` (Trunk's server, a
+# debug build) answers every address with the app, so debug builds leave it out (and 404.html
+# starts the app at once, as without it).
+modules="math code emoji search"
+if [ "$profile" = release ]; then
+  modules="$modules unindexed"
+fi
 staging="$out/.extras"
 rm -rf "$staging"
 mkdir -p "$staging"
-for extra in math code emoji search unindexed; do
-  # Each build has its own feature set, so Cargo keeps all three and rebuilds none of them when
+for extra in $modules; do
+  # Each build has its own feature set, so Cargo keeps each and rebuilds none of them when
   # nothing changed.
   cargo build $release --locked --quiet -p folio-extras --target wasm32-unknown-unknown \
     --no-default-features --features "$extra"
@@ -32,7 +39,7 @@ for extra in math code emoji search unindexed; do
   fi
 done
 rm -rf "$out"/extras-*
-for extra in math code emoji search unindexed; do
+for extra in $modules; do
   hash=$(cat "$staging/$extra/folio_extras.js" "$staging/$extra/folio_extras_bg.wasm" | sha256sum | cut -c1-16)
   mv "$staging/$extra" "$out/extras-$extra-$hash"
 done
