@@ -92,12 +92,23 @@ pub(crate) struct Shells<'a> {
     csp: Option<String>,
     /// Each extras module's name and script, below the site's root
     /// (`extras-<extra>-<hash>/folio_extras.js`), as the build wrote them
-    /// (crates/folio-extras/build-module.sh).
+    /// (crates/folio-extras/build-module.sh); the unindexed module is `not_found`'s.
     extras: Vec<(&'static str, String)>,
-    /// The app's tags held for `404.html`, and the template with that script at the end of its
-    /// head: `None` when Trunk's script is not one Folio knows how to hold, or when the build
-    /// wrote no unindexed module (`404.html` then starts the app at once, as other pages do).
-    held: Option<(app_tags::Held, String)>,
+    /// What `404.html` needs to show a post with no page before the app: `None` when the build
+    /// wrote no unindexed module or Trunk's script is not one Folio knows how to hold
+    /// (`404.html` then starts the app at once, as before).
+    not_found: Option<NotFound>,
+}
+
+/// `404.html`'s own parts, for a post it shows before the app ([`address_post`]).
+#[derive(Debug)]
+struct NotFound {
+    /// The unindexed module's script, below the site's root.
+    module: String,
+    /// The app's tags, held.
+    held: app_tags::Held,
+    /// The template with the held module script at the end of its head.
+    template: String,
 }
 
 /// What a release build adds to every shell.
@@ -123,16 +134,28 @@ impl<'a> Shells<'a> {
             .with_context(|| format!("reading the app shell {}", path.display()))?;
         let app = app_tags::take(&strip_previous(&template));
         let template = app.in_head();
-        let extras = extras_modules(out)?;
-        let held = app_tags::held(&app.tags)
-            .filter(|_| extras.iter().any(|(name, _)| *name == UNINDEXED_MODULE))
-            .map(|held| {
+        let mut extras = extras_modules(out)?;
+        let unindexed = extras
+            .iter()
+            .position(|(name, _)| *name == UNINDEXED_MODULE)
+            .map(|at| extras.remove(at).1);
+        let not_found = unindexed
+            .zip(app_tags::held(&app.tags))
+            .map(|(module, held)| {
                 let script = format!("<script type=\"module\">{}</script>", held.script);
                 let template = app_tags::at_end_of_head(&app.rest, &script);
-                (held, template)
+                NotFound {
+                    module,
+                    held,
+                    template,
+                }
             });
         let mut scripts = vec![address_post::SCRIPT];
-        scripts.extend(held.as_ref().map(|(held, _)| held.script.as_str()));
+        scripts.extend(
+            not_found
+                .as_ref()
+                .map(|not_found| not_found.held.script.as_str()),
+        );
         Ok(Self {
             csp: options.csp.then(|| csp::policy(&template, &scripts)),
             service_worker: options.service_worker,
@@ -144,7 +167,7 @@ impl<'a> Shells<'a> {
             template,
             app,
             extras,
-            held,
+            not_found,
         })
     }
 
@@ -342,12 +365,16 @@ impl<'a> Shells<'a> {
     fn render(&self, head: &PageHead, body: Option<&str>) -> String {
         let site = &self.manifest.site;
         let mut extra = String::new();
-        // Where the app finds math, highlighting and emoji when a post needs them, and the page
-        // for any address the renderer alone, which shows a post before the app.
-        for (name, module) in &self.extras {
-            if *name == UNINDEXED_MODULE && !(head.post_from_address && self.held.is_some()) {
-                continue;
-            }
+        // Where the app finds math, highlighting and emoji when a post needs them (and the page
+        // for any address the renderer alone, which shows a post before the app).
+        let not_found = self.not_found.as_ref().filter(|_| head.post_from_address);
+        let unindexed = not_found.map(|not_found| (UNINDEXED_MODULE, &not_found.module));
+        for (name, module) in self
+            .extras
+            .iter()
+            .map(|(name, module)| (*name, module))
+            .chain(unindexed)
+        {
             extra.push_str(&format!(
                 "<meta name=\"folio:extras-{name}\" content=\"{}\">",
                 escape(&format!("{}{module}", self.base))
@@ -369,10 +396,10 @@ impl<'a> Shells<'a> {
             ));
         }
         if head.post_from_address {
-            if let Some((held, _)) = &self.held {
+            if let Some(not_found) = not_found {
                 preloads.push_str(&format!(
                     "<template id=\"{APP_PRELOADS}\">{}</template>",
-                    held.preloads
+                    not_found.held.preloads
                 ));
             }
             preloads.push_str("<script>");
@@ -393,14 +420,11 @@ impl<'a> Shells<'a> {
         }
         // With a first paint, the page's content comes first and the app after it; without,
         // there is nothing to show before the app, which starts from the head.
-        let template = match (body, &self.held) {
-            (Some(_), _) => &self.app.rest,
-            (None, held) => {
+        let template = match body {
+            Some(_) => &self.app.rest,
+            None => {
                 extra.push_str(&preloads);
-                match held {
-                    Some((_, template)) if head.post_from_address => template,
-                    _ => &self.template,
-                }
+                not_found.map_or(&self.template, |not_found| &not_found.template)
             }
         };
         let tags = format!(
@@ -415,9 +439,7 @@ impl<'a> Shells<'a> {
             None => html,
         };
         let html = match body {
-            None if head.post_from_address && self.held.is_some() => {
-                insert_body(&html, &self.unindexed_paint(site))
-            }
+            None if not_found.is_some() => insert_body(&html, &self.unindexed_paint(site)),
             Some(body) => {
                 let html = insert_body(&html, body);
                 let first = format!("{PRELOADS_START}{preloads}");
@@ -429,9 +451,7 @@ impl<'a> Shells<'a> {
         // (a YAML `"\x01"` escape in a title, `site.toml`).
         folio_core::chars::clean_owned(html)
     }
-}
 
-impl Shells<'_> {
     /// The `<template>` `404.html` shows a post from that has no page of its own: the post page
     /// for it, empty, with what the script needs to fill it in: where the reading time says
     /// its minutes, and what goes before and after the post's title in the document's title.
