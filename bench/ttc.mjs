@@ -28,15 +28,22 @@ import { lastParagraph, watcher } from './watch.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const SITE = join(WORK, 'site');
 
-/** The static page: the post's shell without the module script and the preloads of the app. */
-function writeStatic(slug) {
-  const dir = join(WORK, 'static');
+/** A new folder `name` for a page of the site's own: its CSS, icon and the posts' images. */
+function assetsFolder(name) {
+  const dir = join(WORK, name);
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'posts', slug), { recursive: true });
+  mkdirSync(join(dir, 'posts'), { recursive: true });
   for (const file of readdirSync(SITE)) {
     if (/\.(css|svg)$/.test(file)) copyFileSync(join(SITE, file), join(dir, file));
   }
   cpSync(join(SITE, 'posts', 'images'), join(dir, 'posts', 'images'), { recursive: true });
+  return dir;
+}
+
+/** The static page: the post's shell without the module script and the preloads of the app. */
+function writeStatic(slug) {
+  const dir = assetsFolder('static');
+  mkdirSync(join(dir, 'posts', slug), { recursive: true });
   const shell = readFileSync(join(SITE, 'posts', slug, 'index.html'), 'utf8');
   const page = shell
     .replace(/<script type="module">[\s\S]*?<\/script>/, '')
@@ -64,13 +71,7 @@ function writeAppOnly(slug) {
  * app's post page.
  */
 function writeRendererAlone(slug) {
-  const dir = join(WORK, 'renderer-alone');
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'posts'), { recursive: true });
-  for (const file of readdirSync(SITE)) {
-    if (/\.(css|svg)$/.test(file)) copyFileSync(join(SITE, file), join(dir, file));
-  }
-  cpSync(join(SITE, 'posts', 'images'), join(dir, 'posts', 'images'), { recursive: true });
+  const dir = assetsFolder('renderer-alone');
   copyFileSync(join(SITE, 'posts', `${slug}.md`), join(dir, 'posts', `${slug}.md`));
   const module = readdirSync(SITE).find((file) => /^extras-unindexed-[0-9a-f]+$/.test(file));
   if (!module) throw new Error(`no unindexed module in ${SITE}`);

@@ -2,7 +2,7 @@
 // mode models). On every one the home page, a post and a heading load from a hard link with 200;
 // what hosts do differently (a URL without its trailing slash, a page that does not exist) is
 // checked against what that host really does.
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { hosts } from '../playwright.config';
 import { collectErrors, settled } from './helpers';
 
@@ -173,7 +173,7 @@ for (const host of all) {
         await expect(first.locator('h1.post-title')).toHaveText('Added after the build');
         await expect(first.locator('.post-body p').first()).toHaveText('No build has seen this post yet.');
         const contents = ['#first-part', '#second-part'];
-        const toc = (root: ReturnType<Page['locator']>) =>
+        const toc = (root: Locator) =>
           root.locator('.toc-list a').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
         expect(await toc(first)).toEqual(contents);
         const textTop = async () => (await page.locator('.post-body p').first().boundingBox())?.y;
